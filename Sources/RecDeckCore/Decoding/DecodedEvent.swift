@@ -1,0 +1,93 @@
+/// Which envelope an event came in.
+public enum EventSchema: String, Sendable, Hashable {
+    case eventGrid
+    case cloudEvents
+}
+
+/// The envelope fields every event has, whatever its type.
+public struct EventEnvelope: Sendable, Hashable {
+    public var key: EventKey
+    public var schema: EventSchema
+    /// `eventTime` (Event Grid) or `time` (CloudEvents).
+    public var time: Timestamp?
+    public var subject: String?
+    /// Where this delivery's bytes are.
+    public var location: EventLocation
+
+    public init(key: EventKey, schema: EventSchema, time: Timestamp?, subject: String?, location: EventLocation) {
+        self.key = key
+        self.schema = schema
+        self.time = time
+        self.subject = subject
+        self.location = location
+    }
+}
+
+/// One `Microsoft.Communication.RecordingFileStatusUpdated` event, with every `data` field it had.
+public struct RecordingEvent: Sendable, Hashable {
+    public var envelope: EventEnvelope
+    /// The ids from the subject.
+    public var subjectIds: RecordingSubject
+    /// `data.recordingId` (bring-your-own-storage preview).
+    public var dataRecordingId: String?
+    public var storageType: String?
+    public var startTime: Timestamp?
+    public var durationMs: Int64?
+    public var sessionEndReason: String?
+    public var contentType: String?
+    public var channelType: String?
+    public var formatType: String?
+    /// Chunks in the order the event listed them.
+    public var chunks: [Chunk]
+
+    public init(envelope: EventEnvelope, subjectIds: RecordingSubject = RecordingSubject(), dataRecordingId: String? = nil,
+                storageType: String? = nil, startTime: Timestamp? = nil, durationMs: Int64? = nil,
+                sessionEndReason: String? = nil, contentType: String? = nil, channelType: String? = nil,
+                formatType: String? = nil, chunks: [Chunk] = []) {
+        self.envelope = envelope
+        self.subjectIds = subjectIds
+        self.dataRecordingId = dataRecordingId
+        self.storageType = storageType
+        self.startTime = startTime
+        self.durationMs = durationMs
+        self.sessionEndReason = sessionEndReason
+        self.contentType = contentType
+        self.channelType = channelType
+        self.formatType = formatType
+        self.chunks = chunks
+    }
+
+    /// The key of the recording this event belongs to: the subject's `recordingId`, then
+    /// `data.recordingId`, then the call id with the first chunk's documentId, then the event id.
+    public var recordingKey: String {
+        if let id = subjectIds.recordingId { return id }
+        if let id = dataRecordingId, !id.isEmpty { return id }
+        let firstDocument = chunks.min { ($0.index ?? .max) < ($1.index ?? .max) }?.documentId
+        if let call = subjectIds.callId, let document = firstDocument { return "\(call)/\(document)" }
+        return envelope.key.id
+    }
+}
+
+/// An event read from a file: a recording event, or any other type (kept for the all-events view).
+public enum DecodedEvent: Sendable, Hashable {
+    case recording(RecordingEvent)
+    case other(EventEnvelope)
+
+    public var envelope: EventEnvelope {
+        switch self {
+        case .recording(let event): event.envelope
+        case .other(let envelope): envelope
+        }
+    }
+}
+
+/// Everything one file yielded: its events in file order and its problems.
+public struct FileContents: Sendable, Hashable {
+    public var events: [DecodedEvent]
+    public var problems: [Problem]
+
+    public init(events: [DecodedEvent] = [], problems: [Problem] = []) {
+        self.events = events
+        self.problems = problems
+    }
+}

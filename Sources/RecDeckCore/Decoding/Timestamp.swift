@@ -1,0 +1,155 @@
+/// An instant, as nanoseconds since 1970-01-01T00:00:00Z, parsed from ISO 8601 / RFC 3339 text.
+///
+/// recdeck parses timestamps itself rather than through `DateFormatter` so that 0 to 9 fractional
+/// digits and `Z` or `±hh:mm` offsets all work the same on every platform, and so that sorting and
+/// display use the very same value.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Nanoseconds since the Unix epoch (UTC).
+    public var nanoseconds: Int64
+
+    public init(nanoseconds: Int64) {
+        self.nanoseconds = nanoseconds
+    }
+
+    public init(milliseconds: Int64) {
+        self.nanoseconds = milliseconds * 1_000_000
+    }
+
+    /// Milliseconds since the epoch, rounded toward negative infinity.
+    public var milliseconds: Int64 {
+        nanoseconds >= 0 ? nanoseconds / 1_000_000 : (nanoseconds - 999_999) / 1_000_000
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.nanoseconds < rhs.nanoseconds
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.f…](Z|±HH:MM|±HHMM)`; `T` may be a space, letters any case.
+    /// Instants outside what 64-bit nanoseconds hold (about 1678 to 2262) are rejected.
+    public init?(iso8601 text: String) {
+        var text = text
+        guard let value = text.withUTF8({ Timestamp.parse(Array($0)) }) else { return nil }
+        self = value
+    }
+
+    private static func parse(_ b: [UInt8]) -> Timestamp? {
+        var i = 0
+        func number(_ digits: Int) -> Int? {
+            guard i + digits <= b.count else { return nil }
+            var value = 0
+            for _ in 0..<digits {
+                let byte = b[i]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                i += 1
+            }
+            return value
+        }
+        func take(_ byte: UInt8) -> Bool {
+            guard i < b.count, b[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), take(0x2D), let month = number(2), take(0x2D), let day = number(2) else { return nil }
+        guard i < b.count, b[i] == 0x54 || b[i] == 0x74 || b[i] == 0x20 else { return nil }
+        i += 1
+        guard let hour = number(2), take(0x3A), let minute = number(2), take(0x3A), let second = number(2) else { return nil }
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              hour < 24, minute < 60, second <= 60 else { return nil }
+        var fraction: Int64 = 0
+        if take(0x2E) || take(0x2C) {
+            var digits = 0
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                if digits < 9 { fraction = fraction * 10 + Int64(b[i] - 0x30) }
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { return nil }
+            for _ in min(digits, 9)..<9 { fraction *= 10 }
+        }
+        var offsetSeconds = 0
+        guard i < b.count else { return nil }
+        if b[i] == 0x5A || b[i] == 0x7A {
+            i += 1
+        } else if b[i] == 0x2B || b[i] == 0x2D {
+            let sign = b[i] == 0x2D ? -1 : 1
+            i += 1
+            guard let offsetHours = number(2) else { return nil }
+            _ = take(0x3A)
+            guard let offsetMinutes = number(2), offsetHours < 24, offsetMinutes < 60 else { return nil }
+            offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        let days = Int64(daysFromCivil(year: year, month: month, day: day))
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, carry) = scaled.addingReportingOverflow(fraction)
+        guard !overflow, !carry else { return nil }
+        return Timestamp(nanoseconds: total)
+    }
+
+    /// UTC calendar fields of this instant, shifted by `offsetSeconds`.
+    public func components(offsetSeconds: Int = 0) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
+        let shifted = milliseconds + Int64(offsetSeconds) * 1000
+        var days = shifted / 86_400_000
+        var msOfDay = shifted % 86_400_000
+        if msOfDay < 0 {
+            msOfDay += 86_400_000
+            days -= 1
+        }
+        let (year, month, day) = Timestamp.civilFromDays(Int(days))
+        let ms = Int(msOfDay)
+        return (year, month, day, ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+    }
+
+    /// `2021-07-27T15:20:23.608Z`: UTC, milliseconds, as the JSON output contract says.
+    public var iso8601UTC: String {
+        let c = components()
+        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)).\(pad(c.millisecond, 3))Z"
+    }
+
+    /// `2021-07-27 15:20:23`, for tables, shifted by `offsetSeconds` from UTC.
+    public func display(offsetSeconds: Int) -> String {
+        let c = components(offsetSeconds: offsetSeconds)
+        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day)) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))"
+    }
+
+    public var description: String { iso8601UTC }
+
+    private func pad(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days.
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

@@ -1,0 +1,225 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// How a directory is read.
+public struct ScanOptions: Sendable, Equatable {
+    /// Read sub-directories too.
+    public var recursive: Bool
+    /// Files larger than this many bytes are reported instead of read.
+    public var maxFileSize: Int
+
+    /// The default per-file size limit: 256 MiB, several times the largest batch Event Grid sends.
+    public static let defaultMaxFileSize = 256 << 20
+
+    public init(recursive: Bool = true, maxFileSize: Int = ScanOptions.defaultMaxFileSize) {
+        self.recursive = recursive
+        self.maxFileSize = maxFileSize
+    }
+}
+
+/// An error that stops a scan before it starts: the directory itself cannot be read.
+public struct ScanError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// Finds the event files under a directory and reads them, in parallel, into a `RecordingStore`.
+///
+/// Only `.json`, `.jsonl` and `.ndjson` files (any case) are read; hidden files and directories
+/// (a leading `.`) and editor leftovers are skipped. Only regular files are ever opened: a FIFO,
+/// socket or device with an event file's name is reported, never opened. Symbolic links are
+/// followed; a link to a directory already read (a loop) is reported and not read again.
+public struct DirectoryScanner: Sendable {
+    /// The directory as given.
+    public var root: String
+    public var options: ScanOptions
+
+    public init(root: String, options: ScanOptions = ScanOptions()) {
+        self.root = root
+        self.options = options
+    }
+
+    /// What a walk of the tree found: event files (relative paths, sorted) and problems with the rest.
+    public struct Listing: Sendable {
+        public var files: [String]
+        /// Problems keyed by the relative path they concern.
+        public var problems: [String: Problem]
+    }
+
+    /// Whether `name` is a file name recdeck reads.
+    public static func isEventFileName(_ name: String) -> Bool {
+        guard !name.hasPrefix(".") else { return false }
+        let lower = name.lowercased()
+        return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+    }
+
+    /// The absolute-or-relative path of a file given relative to the root.
+    public func path(of relative: String) -> String {
+        relative.isEmpty || relative == "." ? root : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
+    }
+
+    /// Walks the tree. Throws only when the root itself is not a readable directory.
+    public func list() throws(ScanError) -> Listing {
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            throw ScanError(description: "cannot read \(root): \(String(cString: strerror(errno)))")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw ScanError(description: "\(root) is not a directory") }
+        var listing = Listing(files: [], problems: [:])
+        var visited: [DirectoryIdentity: String] = [DirectoryIdentity(info): "."]
+        walk(relative: "", into: &listing, visited: &visited)
+        listing.files.sort()
+        return listing
+    }
+
+    private struct DirectoryIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private func walk(relative: String, into listing: inout Listing, visited: inout [DirectoryIdentity: String]) {
+        guard let directory = opendir(path(of: relative)) else {
+            let name = relative.isEmpty ? "." : relative
+            listing.problems[name] = Problem(file: name, message: "cannot read the directory: \(String(cString: strerror(errno)))")
+            return
+        }
+        defer { closedir(directory) }
+        var subdirectories: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path(of: child), &info) == 0 else { continue }
+                type = Self.direntType(info.st_mode)
+            }
+            switch type {
+            case Int32(DT_DIR):
+                if options.recursive { subdirectories.append(child) }
+            case Int32(DT_REG):
+                if Self.isEventFileName(name) { listing.files.append(child) }
+            case Int32(DT_LNK):
+                var info = stat()
+                if stat(path(of: child), &info) != 0 {
+                    if Self.isEventFileName(name) || errno == ELOOP {
+                        let reason = errno == ELOOP ? "symbolic link loop" : "dangling symbolic link (its target does not exist)"
+                        listing.problems[child] = Problem(file: child, message: reason)
+                    }
+                } else if info.st_mode & S_IFMT == S_IFDIR {
+                    guard options.recursive else { continue }
+                    if let first = visited[DirectoryIdentity(info)] {
+                        listing.problems[child] = Problem(
+                            file: child, message: "directory link loop: leads to \(first), which is already read; skipped")
+                    } else {
+                        subdirectories.append(child)
+                    }
+                } else if Self.isEventFileName(name) {
+                    if info.st_mode & S_IFMT == S_IFREG {
+                        listing.files.append(child)
+                    } else {
+                        listing.problems[child] = Problem(file: child, message: Self.notRegular(info.st_mode))
+                    }
+                }
+            default:
+                if Self.isEventFileName(name) {
+                    var info = stat()
+                    let mode = lstat(path(of: child), &info) == 0 ? info.st_mode : 0
+                    listing.problems[child] = Problem(file: child, message: Self.notRegular(mode))
+                }
+            }
+        }
+        for child in subdirectories {
+            var info = stat()
+            guard stat(path(of: child), &info) == 0 else { continue }
+            let identity = DirectoryIdentity(info)
+            if let first = visited[identity] {
+                listing.problems[child] = Problem(
+                    file: child, message: "directory link loop: leads to \(first), which is already read; skipped")
+                continue
+            }
+            visited[identity] = child
+            walk(relative: child, into: &listing, visited: &visited)
+        }
+    }
+
+    private static func direntType(_ mode: mode_t) -> Int32 {
+        switch mode & S_IFMT {
+        case S_IFDIR: Int32(DT_DIR)
+        case S_IFREG: Int32(DT_REG)
+        case S_IFLNK: Int32(DT_LNK)
+        default: Int32(DT_UNKNOWN) - 1
+        }
+    }
+
+    /// Why a path with an event file's name was not opened.
+    static func notRegular(_ mode: mode_t) -> String {
+        let kind: String
+        switch mode & S_IFMT {
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFDIR: kind = "a directory"
+        default: kind = "not a regular file"
+        }
+        return "\(kind), not a regular file: not opened"
+    }
+
+    /// Reads and decodes one file; `nil` when it no longer exists.
+    public func read(_ relative: String) -> FileContents? {
+        switch FileReader.read(path: path(of: relative), maxSize: options.maxFileSize) {
+        case .gone:
+            return nil
+        case .failed(let message):
+            return FileContents(problems: [Problem(file: relative, message: message)])
+        case .bytes(let buffer):
+            defer { buffer.deallocate() }
+            return FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative))
+        }
+    }
+
+    /// Lists the tree and reads every file on all cores, then applies them to a new store in path order.
+    public func scan() throws(ScanError) -> RecordingStore {
+        let listing = try list()
+        var store = RecordingStore()
+        for (file, problem) in listing.problems.sorted(by: { $0.key < $1.key }) {
+            store.apply(FileContents(problems: [problem]), to: file)
+        }
+        for (file, contents) in zip(listing.files, readAll(listing.files)) {
+            if let contents { store.apply(contents, to: file) }
+        }
+        return store
+    }
+
+    /// Reads `files` in parallel; the result is in the same order, `nil` for files that vanished.
+    public func readAll(_ files: [String]) -> [FileContents?] {
+        let results = UnsafeMutableBufferPointer<FileContents?>.allocate(capacity: files.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let slots = SendableBuffer(buffer: results)
+        let scanner = self
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots.buffer[index] = scanner.read(files[index])
+        }
+        return Array(results)
+    }
+}
+
+/// A buffer whose elements are each written by exactly one thread of a `concurrentPerform`.
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+}

@@ -1,0 +1,2 @@
+import RecDeckCore
+print("x")
