@@ -20,8 +20,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RecDeckCoreTests", dependencies: ["RecDeckCore"]),
-        .testTarget(name: "recdeckTests", dependencies: ["RecDeckCore"]),
+        .target(name: "RecDeckTestSupport", dependencies: ["RecDeckCore"], path: "Tests/RecDeckTestSupport"),
+        .testTarget(name: "RecDeckCoreTests", dependencies: ["RecDeckCore", "RecDeckTestSupport"]),
+        .testTarget(name: "recdeckTests", dependencies: ["recdeck", "RecDeckCore", "RecDeckTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An instant, as nanoseconds since 1970-01-01T00:00:00Z, parsed from ISO 8601 / RFC 3339 text.
 ///
 /// recdeck parses timestamps itself rather than through `DateFormatter` so that 0 to 9 fractional
@@ -13,6 +19,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init(milliseconds: Int64) {
         self.nanoseconds = milliseconds * 1_000_000
+    }
+
+    /// The current time of the system clock.
+    public static func now() -> Timestamp {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Timestamp(nanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
     }
 
     /// Milliseconds since the epoch, rounded toward negative infinity.

@@ -1,0 +1,57 @@
+/// How many terminal cells text takes: wide CJK and emoji take 2, combining marks 0.
+public enum DisplayWidth {
+    /// Cells taken by one scalar (0, 1 or 2); control characters count 0 (they are escaped before display).
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        if value < 0xA0 { return 0 }
+        if value == 0x200B || (0x1160...0x11FF).contains(value) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// Cells taken by `text`.
+    public static func of(_ text: String) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    /// `text` cut to at most `cells` cells, ending in `…` when cut; never splits a character.
+    public static func truncated(_ text: String, to cells: Int) -> String {
+        guard cells > 0 else { return "" }
+        if of(text) <= cells { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let width = of(String(character))
+            if used + width > cells - 1 { break }
+            result.append(character)
+            used += width
+        }
+        return result + "…"
+    }
+
+    /// `text` padded with spaces (or cut) to exactly `cells` cells.
+    public static func padded(_ text: String, to cells: Int) -> String {
+        let cut = truncated(text, to: cells)
+        return cut + String(repeating: " ", count: max(0, cells - of(cut)))
+    }
+
+    /// East Asian Wide and Fullwidth ranges.
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            true
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// A column of the recordings table, shared by `recdeck list` and the dashboard: its title,
+/// its width bounds and the text of a cell (already made safe for a terminal).
+public enum RecordingColumn: String, Sendable, CaseIterable {
+    case start, age, duration, chunks, format, reason, call, recording, anomalies
+
+    public var title: String {
+        switch self {
+        case .start: "START"
+        case .age: "AGE"
+        case .duration: "DURATION"
+        case .chunks: "CHUNKS"
+        case .format: "FORMAT"
+        case .reason: "END"
+        case .call: "CALL"
+        case .recording: "RECORDING"
+        case .anomalies: "ANOMALIES"
+        }
+    }
+
+    /// Narrowest useful width in cells.
+    public var minimumWidth: Int {
+        switch self {
+        case .start: 19
+        case .age, .chunks: 6
+        case .duration: 9
+        case .format: 7
+        case .reason: 10
+        case .call, .recording: 8
+        case .anomalies: 9
+        }
+    }
+
+    /// The order columns are given up in when the width is short: first in this list goes first.
+    public static let dropOrder: [RecordingColumn] = [.age, .format, .reason, .recording, .anomalies, .chunks, .call, .duration]
+
+    /// The cell text for `recording`: `offsetSeconds` shifts times from UTC for display.
+    public func text(for recording: Recording, now: Timestamp, offsetSeconds: Int) -> String {
+        let raw: String
+        switch self {
+        case .start:
+            raw = recording.startTime?.display(offsetSeconds: offsetSeconds) ?? "—"
+        case .age:
+            raw = (recording.lastEventTime ?? recording.startTime).map {
+                DurationText.age(nanoseconds: now.nanoseconds &- $0.nanoseconds)
+            } ?? "—"
+        case .duration:
+            raw = recording.durationMs.map { DurationText.length(milliseconds: $0) } ?? "—"
+        case .chunks:
+            raw = String(recording.chunks.count) + (recording.chunks.contains(where: \.endedInFailure) ? " ⚠" : "")
+        case .format:
+            raw = Self.formatSummary(format: recording.formatType, content: recording.contentType)
+        case .reason:
+            raw = recording.sessionEndReason ?? "—"
+        case .call:
+            raw = recording.callId ?? "—"
+        case .recording:
+            raw = recording.recordingId ?? recording.id
+        case .anomalies:
+            raw = recording.anomalies(now: now).map(\.rawValue).joined(separator: ",")
+        }
+        return SafeText.escaped(raw)
+    }
+
+    /// `Mp4 A/V`, `Mp3 A`: the format with the content type abbreviated.
+    public static func formatSummary(format: String?, content: String?) -> String {
+        let contentShort: String?
+        switch content?.lowercased() {
+        case "audiovideo": contentShort = "A/V"
+        case "audio": contentShort = "A"
+        case "video": contentShort = "V"
+        default: contentShort = content
+        }
+        let parts = [format, contentShort].compactMap { $0 }
+        return parts.isEmpty ? "—" : parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,79 @@
+/// Lowercase text to look for inside other text, ignoring case, prepared once per query.
+///
+/// Ids, reasons and types are ASCII, so the search folds ASCII letters while walking the UTF-8
+/// bytes in place: no allocation per recording. A needle with other letters falls back to
+/// lowercasing each candidate (correct, slower, and rare).
+struct TextNeedle: Sendable, Hashable {
+    /// The needle, lowercased.
+    let lowered: String
+    private let bytes: [UInt8]
+    private let isASCII: Bool
+
+    init(_ text: String) {
+        lowered = text.lowercased()
+        bytes = Array(lowered.utf8)
+        isASCII = bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether the needle occurs in `haystack`, ignoring case.
+    func isFound(in haystack: String) -> Bool {
+        guard isASCII else { return haystack.lowercased().contains(lowered) }
+        if let found = haystack.utf8.withContiguousStorageIfAvailable({ search(in: $0) }) { return found }
+        return Array(haystack.utf8).withUnsafeBufferPointer { search(in: $0) }
+    }
+
+    /// Whether the needle occurs in `haystack`; never for a missing value.
+    func isFound(in haystack: String?) -> Bool {
+        guard let haystack else { return false }
+        return isFound(in: haystack)
+    }
+
+    private func search(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        guard count <= haystack.count else { return false }
+        return bytes.withUnsafeBufferPointer { needle in
+            let first = needle[0]
+            var start = 0
+            let last = haystack.count - count
+            while start <= last {
+                if foldASCII(haystack[start]) == first {
+                    var offset = 1
+                    while offset < count, foldASCII(haystack[start + offset]) == needle[offset] { offset += 1 }
+                    if offset == count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+}
+
+/// `b` with ASCII capitals made small; every other byte unchanged.
+@inline(__always)
+func foldASCII(_ byte: UInt8) -> UInt8 {
+    byte &- 0x41 < 26 ? byte | 0x20 : byte
+}
+
+/// Three-way comparison of two texts ignoring ASCII case: negative, zero or positive.
+///
+/// Compares UTF-8 bytes, so text beyond ASCII orders by code point; no allocation for native strings.
+func compareIgnoringCase(_ lhs: String, _ rhs: String) -> Int {
+    func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let shared = min(left.count, right.count)
+        var index = 0
+        while index < shared {
+            let a = foldASCII(left[index]), b = foldASCII(right[index])
+            if a != b { return a < b ? -1 : 1 }
+            index += 1
+        }
+        return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
+    }
+    let result = lhs.utf8.withContiguousStorageIfAvailable { left in
+        rhs.utf8.withContiguousStorageIfAvailable { right in compare(left, right) }
+    }
+    if let result = result ?? nil { return result }
+    return Array(lhs.utf8).withUnsafeBufferPointer { left in
+        Array(rhs.utf8).withUnsafeBufferPointer { right in compare(left, right) }
+    }
+}

@@ -1,0 +1,48 @@
+/// A field name of the filter language: the `call` of `call:1027` or the `dur` of `dur>5m`.
+///
+/// The raw value is what users type (case does not matter).
+public enum QueryField: String, Sendable, Hashable, CaseIterable {
+    /// `callId`.
+    case call
+    /// `recordingId`, falling back to the store key.
+    case rec
+    /// `serverCallId`.
+    case server
+    /// The session end reason or any chunk's end reason.
+    case reason
+    /// `contentType` (`Audio`, `AudioVideo`).
+    case type
+    /// `formatType` (`Mp3`, `Mp4`, `Wav`).
+    case format
+    /// `channelType` (`Mixed`, `Unmixed`).
+    case channel
+    /// The path of any file that delivered one of the recording's events.
+    case file
+    /// An anomaly code (`failedChunk`, `chunkGap`, …), matched by any part of it.
+    case anomaly
+    /// Recording duration, compared with a duration (`dur>5m`).
+    case dur
+    /// Number of chunks, compared with a whole number (`chunks>1`).
+    case chunks
+    /// Time since the newest event (or the start), compared with a duration (`age<1h`).
+    case age
+    /// Start time, compared with a date or time (`start>2026-10-01`).
+    case start
+
+    /// Whether the field takes a comparison (`dur>5m`) rather than `field:value`.
+    public var isComparison: Bool {
+        switch self {
+        case .dur, .chunks, .age, .start: true
+        default: false
+        }
+    }
+
+    /// How the field is written in a query, for help and error messages: `call:` or `dur>`.
+    public var syntax: String { rawValue + (isComparison ? ">" : ":") }
+
+    /// "call:, rec:, … or start>": every field, for error messages.
+    static var knownList: String {
+        let names = allCases.map(\.syntax)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}

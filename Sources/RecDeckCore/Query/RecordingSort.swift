@@ -1,0 +1,103 @@
+/// An order for recordings: a field and a direction, as given to `--sort FIELD[:asc|desc]`.
+///
+/// Recordings missing the field's value come last in either direction; equal values are ordered
+/// by `id`, ascending, so the order is total and stable across runs. Text compares ignoring case.
+public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
+    public var field: SortField
+    public var ascending: Bool
+
+    /// Newest start first: the order `list` and the dashboard use unless told otherwise.
+    public init() {
+        self.init(field: .start, ascending: false)
+    }
+
+    /// Sorts by `field`, in its default direction unless `ascending` says otherwise.
+    public init(field: SortField, ascending: Bool? = nil) {
+        self.field = field
+        self.ascending = ascending ?? field.defaultAscending
+    }
+
+    /// Parses `FIELD`, `FIELD:asc` or `FIELD:desc` (any case, surrounding spaces ignored).
+    public init(parsing text: String) throws(QueryError) {
+        let trimmed = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        let pieces = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = pieces.first.map { $0.lowercased() } ?? ""
+        guard let field = SortField(rawValue: name) else {
+            let known = SortField.allCases.map(\.rawValue)
+            let list = known.dropLast().joined(separator: ", ") + " or " + known.last!
+            let what = name.isEmpty ? "missing sort field in \"\(trimmed)\"" : "unknown sort field \"\(name)\" in \"\(trimmed)\""
+            throw QueryError(.unknownSortField, term: text, message: "\(what): use \(list), optionally followed by :asc or :desc")
+        }
+        var ascending: Bool?
+        if pieces.count == 2 {
+            switch pieces[1].lowercased() {
+            case "asc": ascending = true
+            case "desc": ascending = false
+            default:
+                throw QueryError(.badSortDirection, term: text,
+                                 message: "bad sort direction \"\(pieces[1])\" in \"\(trimmed)\": use asc or desc")
+            }
+        }
+        self.init(field: field, ascending: ascending)
+    }
+
+    /// `start:desc`: the form `--sort` takes.
+    public var description: String { "\(field.rawValue):\(ascending ? "asc" : "desc")" }
+
+    /// `recordings` in this order; `now` decides `age`.
+    public func sorted(_ recordings: [Recording], now: Timestamp) -> [Recording] {
+        let order: [Int]
+        if field.isText {
+            let keys = recordings.map(textKey)
+            order = sortedIndexes(recordings, keys: keys, compare: compareIgnoringCase)
+        } else {
+            let keys = recordings.map { numberKey($0, now: now) }
+            order = sortedIndexes(recordings, keys: keys) { $0 == $1 ? 0 : ($0 < $1 ? -1 : 1) }
+        }
+        return order.map { recordings[$0] }
+    }
+
+    private func sortedIndexes<Key>(_ recordings: [Recording], keys: [Key?], compare: (Key, Key) -> Int) -> [Int] {
+        let ascending = ascending
+        return recordings.indices.sorted { left, right in
+            switch (keys[left], keys[right]) {
+            case let (a?, b?):
+                let result = compare(a, b)
+                if result != 0 { return ascending ? result < 0 : result > 0 }
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): break
+            }
+            let leftId = recordings[left].id, rightId = recordings[right].id
+            return leftId != rightId ? leftId < rightId : left < right
+        }
+    }
+
+    private func textKey(_ recording: Recording) -> String? {
+        switch field {
+        case .call: recording.callId
+        case .rec: recording.recordingId ?? recording.id
+        case .reason: recording.sessionEndReason
+        case .format: recording.formatType
+        case .type: recording.contentType
+        case .channel: recording.channelType
+        default: nil
+        }
+    }
+
+    private func numberKey(_ recording: Recording, now: Timestamp) -> Int64? {
+        switch field {
+        case .start: return recording.startTime?.nanoseconds
+        case .end: return recording.endTime?.nanoseconds
+        case .duration: return recording.durationMs
+        case .age:
+            guard let reference = recording.lastEventTime ?? recording.startTime else { return nil }
+            let (age, overflow) = now.nanoseconds.subtractingReportingOverflow(reference.nanoseconds)
+            return overflow ? (reference.nanoseconds < 0 ? .max : .min) : age
+        case .chunks: return Int64(recording.chunks.count)
+        case .events: return Int64(recording.events.count)
+        case .anomalies: return Int64(recording.fixedAnomalies.count)
+        default: return nil
+        }
+    }
+}

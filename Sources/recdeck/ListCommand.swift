@@ -1,0 +1,90 @@
+import ArgumentParser
+import RecDeckCore
+
+/// `recdeck list DIR`: the recordings of a directory, non-interactive.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print the recordings found in DIR.",
+        discussion: """
+            Examples:
+              recdeck list ~/events
+              recdeck list ~/events --format json --filter 'reason:failure'
+              recdeck list . --sort duration:desc --format csv > recordings.csv
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, ndjson, csv, tsv
+    }
+
+    @Argument(help: "The directory of event files.")
+    var directory: String
+
+    @Option(help: "Output format: table, json, ndjson, csv or tsv.")
+    var format: Format = .table
+
+    @Option(help: ArgumentHelp(
+        "Sort by FIELD (start, end, duration, age, chunks, events, call, rec, reason, format, type, channel, anomalies), :asc or :desc.",
+        valueName: "FIELD[:asc|desc]"))
+    var sort: String?
+
+    @OptionGroup var scan: ScanFlags
+
+    @OptionGroup var display: DisplayFlags
+
+    func run() throws {
+        StandardOutput.prepare()
+        let options = try scan.scanOptions()
+        let query = try display.query()
+        let order: RecordingSort
+        do {
+            order = try sort.map { try RecordingSort(parsing: $0) } ?? RecordingSort()
+        } catch {
+            throw ValidationError("--sort: \(error)")
+        }
+        let store = scanOrExit(directory, options: options)
+        let now = Timestamp.now()
+        let recordings = order.sorted(
+            store.recordings.values.filter { query?.matches($0, now: now) ?? true }, now: now)
+        switch format {
+        case .json:
+            StandardOutput.line("[")
+            for (index, recording) in recordings.enumerated() {
+                var writer = JSONWriter()
+                RecordingFormats.writeJSON(recording, now: now, to: &writer)
+                StandardOutput.line(writer.text + (index < recordings.count - 1 ? "," : ""))
+            }
+            StandardOutput.line("]")
+        case .ndjson:
+            for recording in recordings {
+                var writer = JSONWriter()
+                RecordingFormats.writeJSON(recording, now: now, to: &writer)
+                StandardOutput.line(writer.text)
+            }
+        case .csv:
+            StandardOutput.line(RecordingFormats.csvLine(RecordingFormats.columns))
+            for recording in recordings { StandardOutput.line(RecordingFormats.csvLine(RecordingFormats.row(recording, now: now))) }
+        case .tsv:
+            StandardOutput.line(RecordingFormats.tsvLine(RecordingFormats.columns))
+            for recording in recordings { StandardOutput.line(RecordingFormats.tsvLine(RecordingFormats.row(recording, now: now))) }
+        case .table:
+            let rows = recordings.map { recording in
+                RecordingColumn.allCases.map {
+                    $0.text(for: recording, now: now, offsetSeconds: display.displayOffset(for: recording.startTime ?? now))
+                }
+            }
+            let table = RecordingTable(rows: rows, width: StandardOutput.terminalWidth)
+            for line in table.lines(rows: rows) { StandardOutput.line(line) }
+        }
+        StandardOutput.flush()
+        let summary = store.summary
+        if format == .table || StandardOutput.isTerminal {
+            StandardOutput.message("\(recordings.count) of \(summary.recordings) recordings")
+        }
+        if summary.problems > 0 {
+            StandardOutput.message(
+                "recdeck: \(summary.problems) problem\(summary.problems == 1 ? "" : "s") reading \(directory); run `recdeck check \(directory)` for details")
+        }
+    }
+}

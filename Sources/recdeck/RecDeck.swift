@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The `recdeck` command: a dashboard and tools for Azure Communication Services recording events.
+@main
+struct RecDeck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recdeck",
+        abstract: "Read Azure Communication Services recording events (Event Grid deliveries saved as JSON files).",
+        discussion: """
+            Examples:
+              recdeck list ~/events                  recordings as a table
+              recdeck list ~/events --format json    the JSON contract of README.md
+              recdeck check ~/events                 every file that cannot be read, and why
+            """,
+        version: "0.1.0",
+        subcommands: [ListCommand.self, CheckCommand.self]
+    )
+
+    /// Runs the command; usage errors exit 2 ("cannot run") rather than ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                StandardOutput.message(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

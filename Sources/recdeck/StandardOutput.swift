@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered writes to standard output and standard error.
+///
+/// A closed pipe (`recdeck list | head -1`) ends the program quietly with status 0 instead of
+/// an error or a SIGPIPE death.
+enum StandardOutput {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+
+    /// Ignores SIGPIPE so a closed pipe shows up as EPIPE, handled in `flush()`.
+    static func prepare() {
+        signal(SIGPIPE, SIG_IGN)
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Queues `text` and a line break for standard output.
+    static func line(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes what is queued.
+    static func flush() {
+        var written = 0
+        while written < buffer.count {
+            let result = buffer.withUnsafeBytes { raw in
+                write(1, raw.baseAddress! + written, raw.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(0) }
+                break
+            }
+            written += result
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes a message for a person to standard error at once.
+    static func message(_ text: String) {
+        let line = Array((text + "\n").utf8)
+        line.withUnsafeBytes { raw in _ = write(2, raw.baseAddress!, raw.count) }
+    }
+
+    /// Whether standard output is a terminal.
+    static var isTerminal: Bool { isatty(1) == 1 }
+
+    /// The terminal's width in cells, when standard output is a terminal.
+    static var terminalWidth: Int? {
+        guard isTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -1,2 +1,0 @@
-import RecDeckCore
-print("x")
