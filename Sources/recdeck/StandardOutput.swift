@@ -50,11 +50,13 @@ enum StandardOutput {
     /// Whether standard output is a terminal.
     static var isTerminal: Bool { isatty(1) == 1 }
 
-    /// The terminal's width in cells, when standard output is a terminal.
+    /// The terminal's width in cells when standard output is a terminal (`$COLUMNS`, then 80,
+    /// when the terminal does not say); `nil` for a pipe or a file, which get whole lines.
     static var terminalWidth: Int? {
         guard isTerminal else { return nil }
         var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        return 80
     }
 }

@@ -13,10 +13,14 @@ public struct RecordingTable {
         var widths = chosen.map(natural)
         if let width {
             func total() -> Int { widths.reduce(0, +) + 2 * (widths.count - 1) }
-            // Shrink the long id columns first, then give up columns in drop order.
-            for column in [RecordingColumn.recording, .call, .reason, .anomalies] where total() > width {
-                guard let index = chosen.firstIndex(of: column) else { continue }
-                widths[index] = max(column.minimumWidth, widths[index] - (total() - width))
+            // Shrink the widest of the long text columns a cell at a time, then give up columns in drop order.
+            let shrinkable = [RecordingColumn.recording, .call, .reason, .anomalies]
+            while total() > width {
+                let candidates = chosen.indices.filter {
+                    shrinkable.contains(chosen[$0]) && widths[$0] > chosen[$0].minimumWidth
+                }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
             }
             for column in RecordingColumn.dropOrder where total() > width && chosen.count > 1 {
                 guard let index = chosen.firstIndex(of: column) else { continue }
