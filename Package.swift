@@ -13,16 +13,25 @@ let package = Package(
     ],
     targets: [
         .target(name: "RecDeckCore"),
+        .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore"], path: "Benchmarks/WatchLatency"),
+        .target(name: "RecDeckUI", dependencies: ["RecDeckCore"]),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "RecDeckTerminal", dependencies: ["RecDeckUI", "CNcurses"]),
+        .target(name: "CSpawn"),
         .executableTarget(
             name: "recdeck",
             dependencies: [
                 "RecDeckCore",
+                "RecDeckUI",
+                "RecDeckTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "RecDeckTestSupport", dependencies: ["RecDeckCore"], path: "Tests/RecDeckTestSupport"),
         .testTarget(name: "RecDeckCoreTests", dependencies: ["RecDeckCore", "RecDeckTestSupport"]),
-        .testTarget(name: "recdeckTests", dependencies: ["recdeck", "RecDeckCore", "RecDeckTestSupport"]),
+        .testTarget(name: "RecDeckUITests", dependencies: ["RecDeckUI", "RecDeckCore", "RecDeckTestSupport"]),
+        .testTarget(name: "RecDeckTerminalTests", dependencies: ["RecDeckTerminal", "RecDeckUI"]),
+        .testTarget(name: "recdeckTests", dependencies: ["recdeck", "RecDeckCore", "RecDeckTestSupport", "CSpawn"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,26 +48,10 @@ struct ListCommand: ParsableCommand {
         let recordings = order.sorted(
             store.recordings.values.filter { query?.matches($0, now: now) ?? true }, now: now)
         switch format {
-        case .json:
-            StandardOutput.line("[")
-            for (index, recording) in recordings.enumerated() {
-                var writer = JSONWriter()
-                RecordingFormats.writeJSON(recording, now: now, to: &writer)
-                StandardOutput.line(writer.text + (index < recordings.count - 1 ? "," : ""))
-            }
-            StandardOutput.line("]")
-        case .ndjson:
-            for recording in recordings {
-                var writer = JSONWriter()
-                RecordingFormats.writeJSON(recording, now: now, to: &writer)
-                StandardOutput.line(writer.text)
-            }
-        case .csv:
-            StandardOutput.line(RecordingFormats.csvLine(RecordingFormats.columns))
-            for recording in recordings { StandardOutput.line(RecordingFormats.csvLine(RecordingFormats.row(recording, now: now))) }
-        case .tsv:
-            StandardOutput.line(RecordingFormats.tsvLine(RecordingFormats.columns))
-            for recording in recordings { StandardOutput.line(RecordingFormats.tsvLine(RecordingFormats.row(recording, now: now))) }
+        case .json: RecordingFormats.write(recordings, as: .json, now: now, line: StandardOutput.line)
+        case .ndjson: RecordingFormats.write(recordings, as: .ndjson, now: now, line: StandardOutput.line)
+        case .csv: RecordingFormats.write(recordings, as: .csv, now: now, line: StandardOutput.line)
+        case .tsv: RecordingFormats.write(recordings, as: .tsv, now: now, line: StandardOutput.line)
         case .table:
             let rows = recordings.map { recording in
                 RecordingColumn.allCases.map {

@@ -9,12 +9,15 @@ struct RecDeck: ParsableCommand {
         abstract: "Read Azure Communication Services recording events (Event Grid deliveries saved as JSON files).",
         discussion: """
             Examples:
+              recdeck ~/events                       the live dashboard
+              recdeck demo                           the dashboard on a simulated live feed
               recdeck list ~/events                  recordings as a table
               recdeck list ~/events --format json    the JSON contract of README.md
               recdeck check ~/events                 every file that cannot be read, and why
             """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, CheckCommand.self]
+        subcommands: [WatchCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self],
+        defaultSubcommand: WatchCommand.self
     )
 
     /// Runs the command; usage errors exit 2 ("cannot run") rather than ArgumentParser's 64.

@@ -15,6 +15,9 @@ public struct RecordingStore: Sendable {
     private var recordingKeyOfEvent: [EventKey: String] = [:]
     private var eventsOfRecording: [String: Set<EventKey>] = [:]
     private var otherEventKeys: Set<EventKey> = []
+    /// Totals kept as files come and go, so that `summary` costs nothing on a large store.
+    private var deliveryCount = 0
+    private var problemCount = 0
     /// The recordings, by id.
     public private(set) var recordings: [String: Recording] = [:]
 
@@ -30,17 +33,19 @@ public struct RecordingStore: Sendable {
     @discardableResult
     public mutating func apply(_ contents: FileContents, to file: String) -> StoreDelta {
         let old = files.updateValue(contents, forKey: file)
+        problemCount += contents.problems.count - (old?.problems.count ?? 0)
         var touched: Set<EventKey> = []
         if let old {
             for event in old.events {
                 let key = event.envelope.key
-                deliveries[key]?.removeAll { $0.location.file == file }
+                removeDeliveries(of: key, in: file)
                 touched.insert(key)
             }
         }
         for event in contents.events {
             let key = event.envelope.key
             deliveries[key, default: []].append(Delivery(location: event.envelope.location, event: event))
+            deliveryCount += 1
             touched.insert(key)
         }
         var delta = reconcile(touched)
@@ -52,15 +57,22 @@ public struct RecordingStore: Sendable {
     @discardableResult
     public mutating func remove(file: String) -> StoreDelta {
         guard let old = files.removeValue(forKey: file) else { return StoreDelta() }
+        problemCount -= old.problems.count
         var touched: Set<EventKey> = []
         for event in old.events {
             let key = event.envelope.key
-            deliveries[key]?.removeAll { $0.location.file == file }
+            removeDeliveries(of: key, in: file)
             touched.insert(key)
         }
         var delta = reconcile(touched)
         delta.problemsChanged = !old.problems.isEmpty
         return delta
+    }
+
+    private mutating func removeDeliveries(of key: EventKey, in file: String) {
+        guard let before = deliveries[key]?.count else { return }
+        deliveries[key]!.removeAll { $0.location.file == file }
+        deliveryCount -= before - deliveries[key]!.count
     }
 
     /// Re-derives the recordings that the events `touched` belong to, before and after.
@@ -129,10 +141,9 @@ public struct RecordingStore: Sendable {
 
     /// Counts over the whole store, as `recdeck check` reports them.
     public var summary: StoreSummary {
-        let totalDeliveries = deliveries.values.reduce(0) { $0 + $1.count }
-        return StoreSummary(files: files.count, events: deliveries.count, recordings: recordings.count,
-                            otherEvents: otherEventKeys.count, duplicateDeliveries: totalDeliveries - deliveries.count,
-                            problems: files.values.reduce(0) { $0 + $1.problems.count })
+        StoreSummary(files: files.count, events: deliveries.count, recordings: recordings.count,
+                     otherEvents: otherEventKeys.count, duplicateDeliveries: deliveryCount - deliveries.count,
+                     problems: problemCount)
     }
 }
 

@@ -14,10 +14,23 @@ public enum DisplayWidth {
         return 1
     }
 
+    /// Cells a grapheme takes: the widest of its scalars, at most 2 (a ZWJ sequence or a flag is
+    /// one glyph); an emoji presentation selector makes 2.
+    public static func of(_ character: Character) -> Int {
+        var widest = 0
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0xFE0F { return 2 }
+            widest = max(widest, of(scalar))
+        }
+        if widest == 1, character.unicodeScalars.count > 1,
+           character.unicodeScalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) { return 2 }
+        return min(2, widest)
+    }
+
     /// Cells taken by `text`.
     public static func of(_ text: String) -> Int {
         var width = 0
-        for scalar in text.unicodeScalars { width += of(scalar) }
+        for character in text { width += of(character) }
         return width
     }
 
@@ -28,7 +41,7 @@ public enum DisplayWidth {
         var result = ""
         var used = 0
         for character in text {
-            let width = of(String(character))
+            let width = of(character)
             if used + width > cells - 1 { break }
             result.append(character)
             used += width

@@ -33,12 +33,14 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
     /// The order columns are given up in when the width is short: first in this list goes first.
     public static let dropOrder: [RecordingColumn] = [.age, .format, .reason, .recording, .anomalies, .chunks, .call, .duration]
 
-    /// The cell text for `recording`: `offsetSeconds` shifts times from UTC for display.
-    public func text(for recording: Recording, now: Timestamp, offsetSeconds: Int) -> String {
+    /// The cell text for `recording`: `offsetSeconds` shifts times from UTC for display; `compact`
+    /// drops the year from the start time (`10-01 08:00:12`), as the dashboard shows it.
+    public func text(for recording: Recording, now: Timestamp, offsetSeconds: Int, compact: Bool = false) -> String {
         let raw: String
         switch self {
         case .start:
-            raw = recording.startTime?.display(offsetSeconds: offsetSeconds) ?? "—"
+            let full = recording.startTime?.display(offsetSeconds: offsetSeconds) ?? "—"
+            raw = compact && full.count == 19 ? String(full.dropFirst(5)) : full
         case .age:
             raw = (recording.lastEventTime ?? recording.startTime).map {
                 DurationText.age(nanoseconds: now.nanoseconds &- $0.nanoseconds)

@@ -3,6 +3,37 @@ import Foundation
 /// The machine-readable shapes of a recording: the JSON object of the `list` contract and the
 /// columns of its CSV/TSV rows. The dashboard's export writes the same shapes.
 public enum RecordingFormats {
+    /// The machine-readable formats a list of recordings can be written in.
+    public enum ListFormat: String, Sendable, CaseIterable {
+        case json, ndjson, csv, tsv
+    }
+
+    /// Writes `recordings` in `format`, one line at a time through `line` (without line breaks).
+    public static func write(_ recordings: [Recording], as format: ListFormat, now: Timestamp, line: (String) -> Void) {
+        switch format {
+        case .json:
+            line("[")
+            for (index, recording) in recordings.enumerated() {
+                var writer = JSONWriter()
+                writeJSON(recording, now: now, to: &writer)
+                line(writer.text + (index < recordings.count - 1 ? "," : ""))
+            }
+            line("]")
+        case .ndjson:
+            for recording in recordings {
+                var writer = JSONWriter()
+                writeJSON(recording, now: now, to: &writer)
+                line(writer.text)
+            }
+        case .csv:
+            line(csvLine(columns))
+            for recording in recordings { line(csvLine(row(recording, now: now))) }
+        case .tsv:
+            line(tsvLine(columns))
+            for recording in recordings { line(tsvLine(row(recording, now: now))) }
+        }
+    }
+
     /// Writes one recording as the JSON object of DESIGN.md's `list --format json` contract.
     public static func writeJSON(_ recording: Recording, now: Timestamp, to writer: inout JSONWriter) {
         writer.beginObject()

@@ -1,8 +1,8 @@
 /// Lowercase text to look for inside other text, ignoring case, prepared once per query.
 ///
 /// Ids, reasons and types are ASCII, so the search folds ASCII letters while walking the UTF-8
-/// bytes in place: no allocation per recording. A needle with other letters falls back to
-/// lowercasing each candidate (correct, slower, and rare).
+/// bytes in place: no allocation per recording. A needle with other letters never matches ASCII
+/// text and falls back to lowercasing the (rare) candidates that have other letters too.
 struct TextNeedle: Sendable, Hashable {
     /// The needle, lowercased.
     let lowered: String
@@ -17,7 +17,11 @@ struct TextNeedle: Sendable, Hashable {
 
     /// Whether the needle occurs in `haystack`, ignoring case.
     func isFound(in haystack: String) -> Bool {
-        guard isASCII else { return haystack.lowercased().contains(lowered) }
+        guard isASCII else {
+            // Lowercasing keeps ASCII text ASCII, so it cannot hold a needle with other letters.
+            if haystack.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+            return haystack.lowercased().contains(lowered)
+        }
         if let found = haystack.utf8.withContiguousStorageIfAvailable({ search(in: $0) }) { return found }
         return Array(haystack.utf8).withUnsafeBufferPointer { search(in: $0) }
     }
@@ -49,7 +53,7 @@ struct TextNeedle: Sendable, Hashable {
     }
 }
 
-/// `b` with ASCII capitals made small; every other byte unchanged.
+/// `byte` with ASCII capitals made small; every other byte unchanged.
 @inline(__always)
 func foldASCII(_ byte: UInt8) -> UInt8 {
     byte &- 0x41 < 26 ? byte | 0x20 : byte

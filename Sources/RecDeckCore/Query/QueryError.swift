@@ -30,6 +30,7 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case badSortDirection
     }
 
+    /// What kind of mistake it is.
     public var kind: Kind
     /// The term (or sort specification) at fault, as typed.
     public var term: String

@@ -3,7 +3,9 @@
 /// Recordings missing the field's value come last in either direction; equal values are ordered
 /// by `id`, ascending, so the order is total and stable across runs. Text compares ignoring case.
 public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
+    /// What to sort by.
     public var field: SortField
+    /// Smallest, oldest or A first when true; missing values are last either way.
     public var ascending: Bool
 
     /// Newest start first: the order `list` and the dashboard use unless told otherwise.
@@ -25,7 +27,8 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
         guard let field = SortField(rawValue: name) else {
             let known = SortField.allCases.map(\.rawValue)
             let list = known.dropLast().joined(separator: ", ") + " or " + known.last!
-            let what = name.isEmpty ? "missing sort field in \"\(trimmed)\"" : "unknown sort field \"\(name)\" in \"\(trimmed)\""
+            let what = name.isEmpty ? "missing sort field in \"\(trimmed)\""
+                : "unknown sort field \"\(name)\"" + (name == trimmed.lowercased() ? "" : " in \"\(trimmed)\"")
             throw QueryError(.unknownSortField, term: text, message: "\(what): use \(list), optionally followed by :asc or :desc")
         }
         var ascending: Bool?

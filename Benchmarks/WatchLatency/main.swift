@@ -1,0 +1,196 @@
+// recdeck-watch-bench: how long a file renamed into a watched directory takes to reach the
+// consumer as a batch, with a large store already loaded. A benchmark, not a test: it prints
+// figures and decides nothing.
+//
+//   swift build -c release --product recdeck-watch-bench
+//   .build/release/recdeck-watch-bench [--files 100000] [--renames 500] [--gap-ms 25] [--dir /tmp]
+//                                      [--coalescing-ms 16]
+//
+// Phases:
+//  1. baseline: the kernel alone — rename → a raw inotify descriptor readable (no watcher involved);
+//  2. load: 100,000 recording files (100 directories of 1,000), watcher started → first batch;
+//  3. isolated arrivals: each file written to a staging directory, renamed into the watched tree,
+//     timed until a batch holding its recording is taken from `fileDescriptor`; a gap between
+//     renames (longer than the 16 ms coalescing interval), as files from a webhook arrive;
+//  4. back-to-back arrivals: the same without the gap, where coalescing deliberately gathers
+//     changes for up to one interval (the consumer is not woken more than ~60 times a second).
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import RecDeckCore
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func fail(_ message: String) -> Never {
+    let bytes = Array("recdeck-watch-bench: \(message)\n".utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
+}
+
+func argument(_ name: String, default value: Int) -> Int {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
+    guard let number = Int(arguments[index + 1]) else { fail("\(name) wants a number") }
+    return number
+}
+
+func stringArgument(_ name: String, default value: String) -> String {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
+    return arguments[index + 1]
+}
+
+func event(_ number: Int, prefix: String) -> [UInt8] {
+    let second = number % 60, minute = (number / 60) % 60, hour = (number / 3600) % 24
+    let time = "2026-10-01T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute):\(second < 10 ? "0" : "")\(second)Z"
+    return Array("""
+    [{"id":"\(prefix)-ev-\(number)","topic":"/subscriptions/x","subject":"/recording/call/\(prefix)-call-\(number)/recordingId/\(prefix)-rec-\(number)","eventType":"Microsoft.Communication.RecordingFileStatusUpdated","eventTime":"\(time)","data":{"recordingStorageInfo":{"recordingChunks":[{"documentId":"0-weu-d1-\(number)","index":0,"endReason":"SessionEnded","contentLocation":"https://x/content/video","metadataLocation":"https://x/content/acsmetadata"}]},"recordingStartTime":"\(time)","recordingDurationMs":6620,"sessionEndReason":"CallEnded"},"dataVersion":"1.0"}]
+
+    """.utf8)
+}
+
+func writeFile(_ path: String, _ bytes: [UInt8]) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { fail("cannot write \(path): \(String(cString: strerror(errno)))") }
+    let wrote = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard wrote == bytes.count else { fail("short write to \(path)") }
+    close(descriptor)
+}
+
+func makeDirectory(_ path: String) {
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else { fail("cannot create \(path): \(String(cString: strerror(errno)))") }
+}
+
+func move(_ from: String, _ to: String) {
+    guard rename(from, to) == 0 else { fail("cannot rename \(from): \(String(cString: strerror(errno)))") }
+}
+
+func percentiles(_ samples: [Double]) -> String {
+    let sorted = samples.sorted()
+    func at(_ fraction: Double) -> Double { sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))] }
+    func ms(_ seconds: Double) -> String {
+        let value = (seconds * 100_000).rounded() / 100
+        return "\(value) ms"
+    }
+    return "p50 \(ms(at(0.5)))  p90 \(ms(at(0.9)))  p99 \(ms(at(0.99)))  max \(ms(sorted.last!))  (n=\(sorted.count))"
+}
+
+/// Waits until `descriptor` is readable; false after `seconds`.
+func waitReadable(_ descriptor: Int32, seconds: Double) -> Bool {
+    var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&entry, 1, Int32(seconds * 1000)) > 0
+}
+
+let fileCount = argument("--files", default: 100_000)
+let renameCount = argument("--renames", default: 500)
+let gap = Double(argument("--gap-ms", default: 25)) / 1000
+let base = stringArgument("--dir", default: "/tmp")
+let coalescing = argument("--coalescing-ms", default: 16)
+
+var template = Array((base + "/recdeck-watch-bench-XXXXXX").utf8CString)
+guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { fail("cannot create a directory under \(base)") }
+let work = String(cString: made)
+let root = work + "/root", staging = work + "/staging", baselineDirectory = work + "/baseline"
+for directory in [root, staging, baselineDirectory, root + "/incoming"] { makeDirectory(directory) }
+
+print("recdeck-watch-bench: \(fileCount) files, \(renameCount) renames, coalescing \(coalescing) ms, in \(work)")
+
+// 1. Baseline: the kernel's part.
+do {
+    let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+    _ = inotify_add_watch(descriptor, baselineDirectory, UInt32(IN_MOVED_TO | IN_CLOSE_WRITE))
+    var samples: [Double] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    for number in 0..<renameCount {
+        writeFile(staging + "/b\(number).json", event(number, prefix: "baseline"))
+        let start = now()
+        move(staging + "/b\(number).json", baselineDirectory + "/b\(number).json")
+        guard waitReadable(descriptor, seconds: 5) else { fail("no inotify event") }
+        samples.append(now() - start)
+        while read(descriptor, &buffer, buffer.count) > 0 {}
+    }
+    close(descriptor)
+    print("baseline  rename → raw inotify event readable:     \(percentiles(samples))")
+}
+
+// 2. Load.
+let generateStart = now()
+let perDirectory = 1000
+for number in 0..<fileCount {
+    let directory = root + "/d\(number / perDirectory)"
+    if number % perDirectory == 0 { makeDirectory(directory) }
+    writeFile(directory + "/eventgrid-\(number).json", event(number, prefix: "load"))
+}
+print("generated \(fileCount) files in \(Int((now() - generateStart) * 1000)) ms")
+
+let loadStart = now()
+let watcher: DirectoryWatcher
+do {
+    watcher = try DirectoryWatcher(root: root, options: WatchOptions(coalescingInterval: .milliseconds(coalescing)))
+} catch {
+    fail("\(error)")
+}
+var loaded = 0
+while loaded < fileCount {
+    guard let batch = watcher.waitForBatch(timeout: .seconds(600)) else { fail("the first scan did not finish") }
+    loaded = batch.summary.recordings
+}
+let loadTime = now() - loadStart
+print("load      watcher start → \(loaded) recordings delivered: \(Int(loadTime * 1000)) ms (status: \(watcher.status))")
+
+// 3 and 4. Renames into the watched tree.
+func measure(prefix: String, gap: Double) -> [Double] {
+    var samples: [Double] = []
+    for number in 0..<renameCount {
+        let name = "\(prefix)-\(number).json"
+        writeFile(staging + "/" + name, event(number, prefix: prefix))
+        let id = "\(prefix)-rec-\(number)"
+        let start = now()
+        move(staging + "/" + name, root + "/incoming/" + name)
+        var seen = false
+        while !seen {
+            guard waitReadable(watcher.fileDescriptor, seconds: 10) else { fail("no batch for \(id)") }
+            if let batch = watcher.takeBatch(), batch.delta.added[id] != nil || batch.delta.updated[id] != nil {
+                seen = true
+            }
+        }
+        samples.append(now() - start)
+        if gap > 0 { usleep(useconds_t(gap * 1_000_000)) }
+    }
+    return samples
+}
+
+let isolated = measure(prefix: "isolated", gap: gap)
+print("isolated  rename → batch taken (\(Int(gap * 1000)) ms apart):      \(percentiles(isolated))")
+let burst = measure(prefix: "backtoback", gap: 0)
+print("back-to-back rename → batch taken (no gap):        \(percentiles(burst))")
+
+// What publishing a batch costs at this size: the totals are recomputed for each batch.
+let store = watcher.snapshot()
+let summaryStart = now()
+var checksum = 0
+for _ in 0..<20 { checksum &+= store.summary.recordings }
+print("store.summary on \(store.summary.recordings) recordings: \(((now() - summaryStart) / 20 * 100_000).rounded() / 100) ms each")
+
+watcher.stop()
+// Clean up.
+func removeTree(_ path: String) {
+    guard let handle = opendir(path) else { return }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    closedir(handle)
+    for name in names {
+        let child = path + "/" + name
+        if unlink(child) != 0 { removeTree(child) }
+    }
+    rmdir(path)
+}
+removeTree(work)

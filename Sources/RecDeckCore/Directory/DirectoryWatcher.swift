@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Follows a directory of event files and keeps a `RecordingStore` equal to it, on its own thread.
+///
+/// It starts with a full scan, then follows changes through kernel notifications (inotify), or by
+/// polling (`WatchMode.polling`, and as a fall-back when the kernel's watch limit is reached).
+/// New, rewritten, renamed, deleted files and whole sub-directories are followed; the root may
+/// disappear and come back. A file that does not decode while it may still be being written is
+/// held back until it has been unchanged for `WatchOptions.settleTime`.
+///
+/// Changes reach the consumer in coalesced batches without ever blocking it: `fileDescriptor` turns
+/// readable when a batch waits, so a run loop can `poll()` it together with the keyboard, and
+/// `takeBatch()` returns everything since the previous call, merged into one batch.
+///
+/// ```swift
+/// let watcher = try DirectoryWatcher(root: "events")
+/// // run loop: poll([stdin, watcher.fileDescriptor]) …
+/// if let batch = watcher.takeBatch() { model.apply(batch.delta); header.status = batch.status }
+/// ```
+///
+/// The invariant: once the files have stopped changing (and the settle time is over), the store
+/// equals a fresh `DirectoryScanner(root:options:).scan()` of the directory.
+public final class DirectoryWatcher: Sendable {
+    /// The directory as given.
+    public let root: String
+    public let options: WatchOptions
+    private let shared: WatchShared
+    private let thread: WatchThread
+
+    /// Starts watching `root`; the first batch holds the full scan. A directory that does not exist
+    /// yet is not an error: the status says `rootMissing` until it appears.
+    public init(root: String, options: WatchOptions = WatchOptions()) throws(WatchError) {
+        self.root = root
+        self.options = options
+        let shared = try WatchShared()
+        self.shared = shared
+        let scanner = DirectoryScanner(root: root, options: options.scan)
+        do {
+            thread = try WatchThread {
+                WatchLoop(shared: shared, scanner: scanner, options: options).run()
+            }
+        } catch {
+            shared.close()
+            throw error
+        }
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Readable while a batch waits to be taken; `poll()` it for `POLLIN`, then call `takeBatch()`.
+    /// Valid until `stop()`.
+    public var fileDescriptor: Int32 { shared.doorbell.readEnd }
+
+    /// Everything that changed since the previous call, merged into one batch; `nil` when nothing did.
+    /// Never blocks for longer than a few microseconds.
+    public func takeBatch() -> WatchBatch? {
+        shared.takeBatch()
+    }
+
+    /// Waits up to `timeout` for a batch (for command-line tools and tests; a run loop polls `fileDescriptor`).
+    public func waitForBatch(timeout: Duration) -> WatchBatch? {
+        let deadline = WatchClock.now() + timeout.watchSeconds
+        while true {
+            if let batch = takeBatch() { return batch }
+            let remaining = deadline - WatchClock.now()
+            guard remaining > 0, !shared.isClosed else { return nil }
+            var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, Int32(min(1000, (remaining * 1000).rounded(.up))))
+        }
+    }
+
+    /// A copy of the store as it is now: it holds at least everything in the batches taken so far
+    /// (and possibly changes whose batch is still to come; applying a batch to it again is harmless).
+    ///
+    /// The copy is cheap, but the watcher's next change then copies the store once: take a snapshot
+    /// when the whole store is needed (at start, after a reload), not for every batch.
+    public func snapshot() -> RecordingStore {
+        shared.snapshot()
+    }
+
+    /// The status of the latest batch (`scanning` until the first).
+    public var status: WatchStatus { shared.status }
+
+    /// The notice of the latest batch, such as why kernel notifications are not used.
+    public var notice: String? { shared.notice }
+
+    /// Stops following the directory: the store stays as it is until `resume()`.
+    public func pause() {
+        shared.request { $0.paused = true }
+    }
+
+    /// Follows the directory again, catching up on what happened meanwhile.
+    public func resume() {
+        shared.request { $0.paused = false }
+    }
+
+    /// Lists the whole tree again and reconciles the store with it (changed files are read again).
+    public func rescan() {
+        shared.request { $0.rescan = true }
+    }
+
+    /// Ends the watcher thread and closes every descriptor, `fileDescriptor` included. Safe to call
+    /// more than once and from any thread; called by `deinit`.
+    public func stop() {
+        shared.request { $0.stop = true }
+        thread.join()
+        shared.close()
+    }
+
+    /// Counts for tests.
+    var counters: WatchShared.Counters { shared.counts }
+}

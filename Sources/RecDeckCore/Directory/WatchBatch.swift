@@ -1,0 +1,31 @@
+/// What changed since the consumer last took a batch: the merged store delta, the totals, the
+/// problems when they changed, and the watcher's status.
+public struct WatchBatch: Sendable {
+    /// Recordings added, updated and removed since the previous batch, merged.
+    public var delta: StoreDelta
+    /// The store's totals after the changes.
+    public var summary: StoreSummary
+    /// Every problem in the store, in (file, line, column) order, when the list changed; `nil` when it did not.
+    public var problems: [Problem]?
+    public var status: WatchStatus
+    /// Something the user should know about how the directory is followed, such as a fall-back from
+    /// kernel notifications to polling; `nil` when there is nothing to say.
+    public var notice: String?
+
+    public init(delta: StoreDelta, summary: StoreSummary, problems: [Problem]?, status: WatchStatus, notice: String?) {
+        self.delta = delta
+        self.summary = summary
+        self.problems = problems
+        self.status = status
+        self.notice = notice
+    }
+
+    /// Folds a later batch into this one, as if both had been delivered at once.
+    mutating func merge(_ later: WatchBatch) {
+        delta.merge(later.delta)
+        summary = later.summary
+        if let problems = later.problems { self.problems = problems }
+        status = later.status
+        notice = later.notice
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A non-blocking pipe used as a doorbell: one side rings it, the other side `poll()`s its read end.
+struct WatchPipe: Sendable {
+    let readEnd: Int32
+    let writeEnd: Int32
+
+    /// Opens a pipe whose ends are non-blocking and close on exec.
+    static func open() throws(WatchError) -> WatchPipe {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else {
+            throw WatchError(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        return WatchPipe(readEnd: ends[0], writeEnd: ends[1])
+    }
+
+    /// Makes the read end readable. Never blocks: a full pipe is readable already.
+    func ring() {
+        var byte: UInt8 = 1
+        while write(writeEnd, &byte, 1) < 0 && errno == EINTR {}
+    }
+
+    /// Empties the pipe, so the read end stops being readable.
+    func drain() {
+        var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        while true {
+            let got = withUnsafeMutableBytes(of: &buffer) { read(readEnd, $0.baseAddress, $0.count) }
+            if got > 0 { continue }
+            if got < 0 && errno == EINTR { continue }
+            return
+        }
+    }
+
+    func close() {
+        _ = Self.closeDescriptor(readEnd)
+        _ = Self.closeDescriptor(writeEnd)
+    }
+
+    private static func closeDescriptor(_ descriptor: Int32) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.close(descriptor)
+        #else
+        Darwin.close(descriptor)
+        #endif
+    }
+}

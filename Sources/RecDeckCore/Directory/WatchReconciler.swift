@@ -1,0 +1,275 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// Keeps a watcher's store equal to what is on disk, one path or one listing at a time; shared by
+/// the kernel-notification and the polling watcher.
+///
+/// - `refresh(_:now:)` re-reads one path a notification named.
+/// - `reconcile(_:within:now:)` compares a listing (of the tree or of a sub-tree) with what the
+///   store holds: paths gone are removed, paths whose (device, inode, size, mtime, ctime) stamp
+///   changed, or was never trusted, are read again. Used for the first scan, polling, new
+///   sub-directories, rescans after a queue overflow and the root's return.
+/// - Files that do not decode while they may still be being written are held back ("pending"):
+///   not applied, read again when they change, and applied with their problems only once they have
+///   stayed unchanged for the settle time (`settleDue(now:)`).
+///
+/// Every change is applied to the shared store at once and merged into `delta`, which the watcher
+/// hands to its consumer in batches.
+struct WatchReconciler {
+    /// What the store holds for a path, and what it was read from.
+    private enum Entry: Equatable {
+        /// A file read when it had this stamp. `trusted` when, at the time it was stat'ed, its
+        /// modification time was old enough that any later write must move the stamp (file system
+        /// clocks tick in milliseconds: a rewrite within the same tick and of the same size would
+        /// otherwise go unnoticed by a listing).
+        case file(WatchFileStamp, trusted: Bool)
+        /// A problem the listing itself reported (a FIFO, a dangling link, an unreadable directory).
+        case listed(Problem)
+    }
+
+    /// A file held back because it does not decode yet.
+    private struct Pending {
+        var stamp: WatchFileStamp
+        /// When this stamp was first seen (monotonic seconds).
+        var firstSeen: Double
+        /// When to read it again if nothing happens before (monotonic seconds).
+        var due: Double
+    }
+
+    /// Whether a notification could be acted on alone.
+    enum Refresh {
+        case done
+        /// The path is neither a regular file nor a directory (a symbolic link, a FIFO, …): only a
+        /// listing classifies it the way a scan does.
+        case needsListing
+    }
+
+    /// A stamp is trusted when its modification time is older than this when stat'ed.
+    static let racyWindowNanoseconds: Int64 = 100_000_000
+
+    let scanner: DirectoryScanner
+    let shared: WatchShared
+    /// Settle time in seconds.
+    let settle: Double
+    /// Everything applied since the last `takeDelta()`.
+    private(set) var delta = StoreDelta()
+    private var entries: [String: Entry] = [:]
+    /// Paths of `entries` by parent directory (`""` for the root), to drop a whole sub-tree quickly.
+    private var children: [String: Set<String>] = [:]
+    private var pending: [String: Pending] = [:]
+
+    init(scanner: DirectoryScanner, shared: WatchShared, settle: Double) {
+        self.scanner = scanner
+        self.shared = shared
+        self.settle = settle
+    }
+
+    /// The changes since the last call.
+    mutating func takeDelta() -> StoreDelta {
+        defer { delta = StoreDelta() }
+        return delta
+    }
+
+    /// When the earliest pending file is due to be read again (monotonic seconds).
+    var nextDue: Double? { pending.values.lazy.map(\.due).min() }
+
+    /// Paths held back as pending.
+    var pendingPaths: [String] { Array(pending.keys) }
+
+    /// Whether the store holds anything under the directory `path`.
+    func holdsAnything(under path: String) -> Bool {
+        let prefix = path + "/"
+        return children.keys.contains { $0 == path || $0.hasPrefix(prefix) }
+    }
+
+    // MARK: One path
+
+    /// Re-reads `path` after a notification about it; removes it when it is gone.
+    mutating func refresh(_ path: String, now: Double) -> Refresh {
+        let wall = WatchClock.wallNanoseconds()
+        var info = stat()
+        guard lstat(scanner.path(of: path), &info) == 0 else {
+            remove(path)
+            return .done
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            read(path, stamp: WatchFileStamp(info), statWall: wall, now: now)
+        case S_IFDIR:
+            // A directory by that name replaced a file; directories arrive through their own events.
+            remove(path)
+        default:
+            return .needsListing
+        }
+        return .done
+    }
+
+    /// Reads the pending files whose settle time is over: a file still unchanged and still failing
+    /// is applied with its problems; a file that changed meanwhile starts a new wait.
+    mutating func settleDue(now: Double) {
+        let due = pending.filter { $0.value.due <= now }.keys.sorted()
+        for path in due {
+            let wall = WatchClock.wallNanoseconds()
+            guard let stamp = WatchFileStamp.of(path: scanner.path(of: path)) else {
+                remove(path)
+                continue
+            }
+            read(path, stamp: stamp, statWall: wall, now: now)
+        }
+    }
+
+    private mutating func read(_ path: String, stamp: WatchFileStamp, statWall: Int64, now: Double) {
+        shared.count { $0.fileReads += 1 }
+        let contents = scanner.read(path)
+        accept(path, stamp: stamp, trusted: statWall - stamp.modified > Self.racyWindowNanoseconds,
+               contents: contents, now: now)
+    }
+
+    /// Applies what was read from `path`, or holds it back while it may still be being written.
+    private mutating func accept(_ path: String, stamp: WatchFileStamp, trusted: Bool, contents: FileContents?, now: Double) {
+        guard let contents else {
+            remove(path)
+            return
+        }
+        if !contents.problems.isEmpty && settle > 0 {
+            let previous = pending[path]
+            let firstSeen = previous?.stamp == stamp ? previous!.firstSeen : now
+            // Quiet once the modification time is `settle` old, or once this very stamp has been
+            // seen for `settle` (a clock skewed into the future must not hold a file back forever).
+            let age = Double(WatchClock.wallNanoseconds() - stamp.modified) / 1e9
+            let remaining = min(settle - max(0, age), firstSeen + settle - now)
+            if remaining > 0.001 {
+                pending[path] = Pending(stamp: stamp, firstSeen: firstSeen, due: now + remaining)
+                return
+            }
+        }
+        pending[path] = nil
+        put(path, .file(stamp, trusted: trusted), contents)
+    }
+
+    // MARK: Listings
+
+    /// Makes the store agree with `listing`, a walk of the whole tree (`scope` nil) or of the
+    /// sub-tree at `scope` (paths relative to the root either way).
+    mutating func reconcile(_ listing: DirectoryScanner.Listing, within scope: String?, now: Double) {
+        let scope = scope.flatMap { $0.isEmpty ? nil : $0 }
+        var listed = Set(listing.files)
+        listed.formUnion(listing.problems.keys)
+        for path in paths(within: scope) where !listed.contains(path) { remove(path) }
+        for path in pending.keys where Self.isWithin(path, scope) && !listed.contains(path) { pending[path] = nil }
+
+        for (path, problem) in listing.problems.sorted(by: { $0.key < $1.key }) where entries[path] != .listed(problem) {
+            pending[path] = nil
+            put(path, .listed(problem), FileContents(problems: [problem]))
+        }
+
+        // Stat every listed file, then read (in parallel) those whose stamp moved or was not trusted.
+        let wall = WatchClock.wallNanoseconds()
+        let scanner = scanner
+        let stamps = Self.concurrentMap(listing.files) { WatchFileStamp.of(path: scanner.path(of: $0)) }
+        var changed: [(path: String, stamp: WatchFileStamp)] = []
+        for (path, stamp) in zip(listing.files, stamps) {
+            guard let stamp else {
+                remove(path)
+                continue
+            }
+            if let waiting = pending[path] {
+                if waiting.stamp == stamp { continue }
+            } else if case .file(stamp, trusted: true)? = entries[path] {
+                continue
+            }
+            changed.append((path, stamp))
+        }
+        guard !changed.isEmpty else { return }
+        shared.count { $0.fileReads += changed.count }
+        let contents = scanner.readAll(changed.map(\.path))
+        for ((path, stamp), contents) in zip(changed, contents) {
+            accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
+                   contents: contents, now: now)
+        }
+    }
+
+    // MARK: Removal
+
+    /// Forgets `path`, and anything under it.
+    mutating func removeTree(_ path: String) {
+        for file in paths(within: path) { remove(file) }
+        for file in pending.keys where Self.isWithin(file, path) { pending[file] = nil }
+    }
+
+    /// Forgets everything: the root is gone.
+    mutating func removeAll() {
+        delta.merge(shared.removeEverything())
+        entries = [:]
+        children = [:]
+        pending = [:]
+    }
+
+    /// Forgets one path.
+    mutating func remove(_ path: String) {
+        pending[path] = nil
+        guard entries.removeValue(forKey: path) != nil else { return }
+        delta.merge(shared.remove(file: path))
+        let parent = Self.parent(of: path)
+        children[parent]?.remove(path)
+        if children[parent]?.isEmpty == true { children[parent] = nil }
+    }
+
+    private mutating func put(_ path: String, _ entry: Entry, _ contents: FileContents) {
+        delta.merge(shared.apply(contents, to: path))
+        if entries.updateValue(entry, forKey: path) == nil {
+            children[Self.parent(of: path), default: []].insert(path)
+        }
+    }
+
+    // MARK: Paths
+
+    /// Every path the store holds at or under `scope` (everything when `scope` is nil).
+    private func paths(within scope: String?) -> [String] {
+        guard let scope, !scope.isEmpty else { return Array(entries.keys) }
+        var found: [String] = entries[scope] != nil ? [scope] : []
+        let prefix = scope + "/"
+        for (directory, files) in children where directory == scope || directory.hasPrefix(prefix) {
+            found.append(contentsOf: files)
+        }
+        return found
+    }
+
+    static func isWithin(_ path: String, _ scope: String?) -> Bool {
+        guard let scope, !scope.isEmpty else { return true }
+        return path == scope || (path.hasPrefix(scope) && path.utf8.dropFirst(scope.utf8.count).first == UInt8(ascii: "/"))
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `transform` over `items`, spread over all cores when there are many.
+    private static func concurrentMap<Result: Sendable>(_ items: [String], _ transform: @Sendable (String) -> Result?) -> [Result?] {
+        guard items.count >= 256 else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let slots = WatchSlots(buffer: results)
+        let stride = 64
+        DispatchQueue.concurrentPerform(iterations: (items.count + stride - 1) / stride) { block in
+            for index in block * stride..<min(items.count, (block + 1) * stride) {
+                slots.buffer[index] = transform(items[index])
+            }
+        }
+        return Array(results)
+    }
+}
+
+/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
+private struct WatchSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+}

@@ -1,0 +1,353 @@
+import CNcurses
+import RecDeckUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal, through ncursesw: draws `Buffer`s, reads keys, mouse and resizes, and puts the
+/// terminal back the way it was on every way out.
+///
+/// One at a time per process, used from one thread (the run loop's). Typical use:
+///
+/// ```swift
+/// do { try Terminal.checkEnvironment() } catch { printToStandardError(error.description); exit(2) }
+/// let terminal = try Terminal(mouse: true, colorMode: .automatic)
+/// let signals = try SignalPipe()   // after the terminal, see SignalPipe
+/// defer { terminal.restore() }
+/// // poll(terminal.inputDescriptor, signals.readDescriptor, …) → readEvents() / drain() → draw(_:)
+/// ```
+///
+/// Restoring: `restore()` on a normal exit (and on SIGINT/SIGTERM/SIGHUP read from the
+/// `SignalPipe`); an `atexit` handler does it if `exit()` is called while curses is active; a
+/// handler for SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS and SIGFPE does it for a Swift trap or a
+/// crash (see `CrashGuard`). While curses is active, standard error is held back and written out
+/// when it lets go (see `StandardErrorCapture`), so stray messages cannot garble the screen and a
+/// crash's "Fatal error" line is not lost with the alternate screen.
+public final class Terminal {
+    /// The colours this terminal shows (after `NO_COLOR` and the `ColorMode`). Themes can be
+    /// reduced to it; `draw` reduces whatever it is given anyway.
+    public let colorDepth: ColorDepth
+    /// Whether mouse reporting was asked for.
+    public let mouseEnabled: Bool
+    /// Standard input: poll it for `POLLIN`, then call `readEvents()`.
+    public var inputDescriptor: Int32 { 0 }
+
+    private let screen: OpaquePointer
+    private var active = true
+    private var previous: Buffer?
+    private var lastReportedSize: (width: Int, height: Int)
+    private let defaultColorsAvailable: Bool
+    private var styles: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    private var pairs: [PairKey: Int16] = [:]
+    private var nextPair: Int32 = 1
+    private let pairLimit: Int32
+
+    private struct PairKey: Hashable {
+        var foreground: Int32
+        var background: Int32
+    }
+
+    /// Starts curses on standard input/output (with `newterm`, which fails instead of exiting).
+    /// Call `checkEnvironment()` first.
+    ///
+    /// Sets a UTF-8 locale (falling back to C.UTF-8 when the environment's is not UTF-8), raw
+    /// input (Ctrl-C and Ctrl-Z arrive as keys), no echo, keypad keys, non-blocking reads, a 25 ms
+    /// Escape delay and a hidden cursor; mouse reporting (button-1 press, wheel) when `mouse`.
+    public init(mouse: Bool = true, colorMode: ColorMode = .automatic) throws(TerminalError) {
+        Terminal.useUTF8Locale()
+        CrashGuard.saveTermios()
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard let screen = newterm(nil, recdeck_stdout(), recdeck_stdin()) else {
+            throw .startFailed(term)
+        }
+        self.screen = screen
+        set_term(screen)
+        raw()
+        noecho()
+        let window = recdeck_stdscr()
+        keypad(window, true)
+        nodelay(window, true)
+        intrflush(window, false)
+        leaveok(window, true)
+        typeahead(-1)
+        set_escdelay(25)
+        curs_set(0)
+
+        let noColor = getenv("NO_COLOR").map { String(cString: $0) }
+        var depth = ColorDepth.detect(noColor: noColor, hasColors: has_colors(), colors: Int(recdeck_terminfo_colors()),
+                                      directColor: recdeck_flag_capability("RGB") == 1)
+        switch colorMode {
+        case .automatic: break
+        case .none: depth = .none
+        case .limited(let limit): depth = min(depth, limit)
+        }
+        var defaultColors = false
+        if depth != .none {
+            start_color()
+            defaultColors = use_default_colors() == OK
+        }
+        colorDepth = depth
+        defaultColorsAvailable = defaultColors
+        pairLimit = depth == .none ? 1 : min(recdeck_color_pairs(), Int32(Int16.max))
+
+        mouseEnabled = mouse
+        lastReportedSize = (Int(getmaxx(window)), Int(getmaxy(window)))
+        enableMouse()
+        StandardErrorCapture.begin()
+        armCrashGuard()
+        CrashGuard.registerAtExit(terminalAtExit)
+    }
+
+    deinit {
+        restore()
+        delscreen(screen)
+    }
+
+    /// The size curses uses now, in cells.
+    public var size: (width: Int, height: Int) {
+        let window = recdeck_stdscr()
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    // MARK: drawing
+
+    /// Writes `buffer`, top-left at the screen's top-left, clipped to the screen. Only cells that
+    /// differ from the last drawn buffer are given to curses (everything after `invalidate()` or a
+    /// size change); a wide grapheme is written once, its continuation cell skipped. Then one
+    /// `doupdate`, which sends the terminal only what changed. The screen is never cleared here.
+    public func draw(_ buffer: Buffer) {
+        guard active else { return }
+        let window = recdeck_stdscr()
+        let old = previous.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
+        if old == nil { werase(window) }
+        let screenSize = size
+        let rows = min(buffer.height, screenSize.height)
+        let columns = min(buffer.width, screenSize.width)
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let cell = buffer[column, row]
+                let leadIsWide = column + 1 < buffer.width && buffer[column + 1, row].isContinuation
+                if cell.isContinuation, column > 0, !buffer[column - 1, row].isContinuation {
+                    continue // drawn with its lead cell
+                }
+                if let old {
+                    var dirty = old[column, row] != cell
+                    if !dirty, leadIsWide { dirty = old[column + 1, row] != buffer[column + 1, row] }
+                    if !dirty { continue }
+                }
+                if cell.isContinuation || (leadIsWide && column + 1 >= columns) {
+                    // An orphan continuation, or a wide grapheme cut by the screen's right edge.
+                    put(" ", style: cell.style, column: column, row: row)
+                } else {
+                    put(cell.text, style: cell.style, column: column, row: row)
+                }
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = buffer
+    }
+
+    /// Forces the next `draw` to repaint everything from a cleared screen (Ctrl-L, after a resize,
+    /// after resuming).
+    public func invalidate() {
+        previous = nil
+        if active { clearok(recdeck_stdscr(), true) }
+    }
+
+    private func put(_ text: String, style: Style, column: Int, row: Int) {
+        let look = cursesStyle(style)
+        var characters = CellGlyph.scalars(for: text) { Int(recdeck_wcwidth($0.value)) }
+            .map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        var cell = cchar_t()
+        setcchar(&cell, characters, look.attributes, look.pair, nil)
+        mvwadd_wch(recdeck_stdscr(), Int32(row), Int32(column), &cell)
+    }
+
+    // MARK: colour
+
+    /// The curses attributes and colour pair for `style`, cached per style.
+    private func cursesStyle(_ style: Style) -> (attributes: attr_t, pair: Int16) {
+        if let known = styles[style] { return known }
+        var attributes = recdeck_a_normal()
+        if style.attributes.contains(.bold) { attributes |= recdeck_a_bold() }
+        if style.attributes.contains(.dim) { attributes |= recdeck_a_dim() }
+        if style.attributes.contains(.italic) { attributes |= recdeck_a_italic() }
+        if style.attributes.contains(.underline) { attributes |= recdeck_a_underline() }
+        if style.attributes.contains(.reverse) { attributes |= recdeck_a_reverse() }
+        let result = (attributes, pair(foreground: style.foreground, background: style.background))
+        styles[style] = result
+        return result
+    }
+
+    /// The colour pair for these colours: allocated on first use, pair 0 (the terminal's own
+    /// colours) when there is no colour or the pairs have run out.
+    private func pair(foreground: Color, background: Color) -> Int16 {
+        guard var fg = ColorReduction.cursesColor(foreground, depth: colorDepth),
+              var bg = ColorReduction.cursesColor(background, depth: colorDepth) else { return 0 }
+        if !defaultColorsAvailable {
+            if fg < 0 { fg = 7 }
+            if bg < 0 { bg = 0 }
+        }
+        if fg < 0, bg < 0 { return 0 }
+        let key = PairKey(foreground: fg, background: bg)
+        if let known = pairs[key] { return known }
+        guard nextPair < pairLimit, init_extended_pair(nextPair, fg, bg) == OK else {
+            pairs[key] = 0
+            return 0
+        }
+        let number = Int16(nextPair)
+        nextPair += 1
+        pairs[key] = number
+        return number
+    }
+
+    // MARK: input
+
+    /// Everything the terminal has to say right now (never blocks): keys, mouse actions, and one
+    /// `.resize` with the new size when the size changed (which also invalidates the screen).
+    public func readEvents() -> [InputEvent] {
+        guard active else { return [] }
+        let window = recdeck_stdscr()
+        var events: [InputEvent] = []
+        var resized = false
+        while events.count < 4096 {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == ERR { break }
+            if result == KEY_CODE_YES {
+                let code = Int32(bitPattern: character)
+                if code == KEY_RESIZE {
+                    resized = true
+                } else if code == KEY_MOUSE {
+                    var mouse = MEVENT()
+                    if getmouse(&mouse) == OK, let action = KeyDecoder.mouseAction(buttonState: UInt(mouse.bstate)) {
+                        events.append(.mouse(MouseEvent(action: action, column: Int(mouse.x), row: Int(mouse.y))))
+                    }
+                } else if let key = KeyDecoder.key(keyCode: code) {
+                    events.append(.key(key))
+                }
+            } else if let key = KeyDecoder.key(character: character) {
+                events.append(.key(key))
+            }
+        }
+        // The kernel's size wins: ncurses only notices a resize when its own SIGWINCH handler ran.
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if recdeck_window_size(1, &rows, &columns) == 1, Int(columns) != size.width || Int(rows) != size.height {
+            resize_term(rows, columns)
+            resized = true
+        }
+        let now = size
+        if resized || now != lastReportedSize {
+            lastReportedSize = now
+            invalidate()
+            events.append(.resize(width: now.width, height: now.height))
+        }
+        return events
+    }
+
+    // MARK: leaving
+
+    /// Puts the terminal back: mouse reporting off, cursor visible, `endwin` (which leaves the
+    /// alternate screen and restores the saved modes). Safe to call more than once; after it the
+    /// terminal draws and reads nothing.
+    public func restore() {
+        guard active else { return }
+        active = false
+        leaveCurses()
+    }
+
+    /// For SIGTSTP: restores the terminal, stops the process (as Ctrl-Z would), and when it is
+    /// continued enters curses again with a full repaint pending. The size may have changed
+    /// meanwhile: the next `readEvents()` reports it.
+    public func suspend() {
+        guard active else { return }
+        leaveCurses()
+        raise(SIGSTOP)
+        // Continued.
+        let window = recdeck_stdscr()
+        reset_prog_mode()
+        doupdate()
+        keypad(window, true)
+        nodelay(window, true)
+        curs_set(0)
+        enableMouse()
+        StandardErrorCapture.begin()
+        armCrashGuard()
+        invalidate()
+    }
+
+    /// Asks the terminal to put `text` on the clipboard with OSC 52 (see `OSC52`), written to
+    /// standard output after everything curses had to write. Returns whether it was written;
+    /// whether the terminal acted on it cannot be known.
+    @discardableResult
+    public func copyToClipboard(_ text: String) -> Bool {
+        guard active else { return false }
+        recdeck_fflush_stdout()
+        let bytes = OSC52.sequence(for: text)
+        return bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(1, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// Mouse reporting for button-1 press and the wheel, when asked for. The click interval is
+    /// 1 ms rather than 0: with 0, ncurses drops a press that is read together with its release;
+    /// with 1 they become a click, which `KeyDecoder` reports as a press too.
+    private func enableMouse() {
+        guard mouseEnabled else { return }
+        mousemask(KeyDecoder.reportedButtons, nil)
+        mouseinterval(1)
+    }
+
+    private func leaveCurses() {
+        Terminal.endCurses(mouse: mouseEnabled)
+    }
+
+    /// The sequence the crash handler writes: what `endwin` would send, from terminfo.
+    private func armCrashGuard() {
+        var bytes: [UInt8] = []
+        func capability(_ name: String) {
+            if let value = recdeck_string_capability(name) { bytes += Array(String(cString: value).utf8) }
+        }
+        capability("sgr0")
+        if mouseEnabled { bytes += Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
+        capability("cnorm")
+        capability("rmkx")
+        capability("rmcup")
+        CrashGuard.arm(restoreSequence: bytes)
+    }
+
+    /// Leaves curses mode (shared by `restore`, `suspend` and the `atexit` handler).
+    fileprivate static func endCurses(mouse: Bool) {
+        if mouse { mousemask(0, nil) }
+        curs_set(1)
+        endwin()
+        recdeck_fflush_stdout()
+        CrashGuard.disarm()
+        StandardErrorCapture.end()
+    }
+
+    /// Selects the user's locale, and C.UTF-8 for characters when that is not UTF-8 (LANG unset
+    /// in CI or a tmux server gives ASCII, which garbles wide text).
+    static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+}
+
+/// `exit()` while curses is active (a `fatalError`-free error path that calls `exit`): restore.
+private func terminalAtExit() {
+    if CrashGuard.state.pointee.active == 1 { Terminal.endCurses(mouse: true) }
+}

@@ -1,0 +1,37 @@
+import RecDeckCore
+
+/// Renders the whole screen from the state: a pure function, so every screen can be tested without a terminal.
+public func render(_ state: AppState) -> Buffer {
+    var buffer = Buffer(width: state.size.width, height: state.size.height)
+    let theme = state.theme
+    let promptOpen = state.filterPrompt != nil || state.searchPrompt != nil
+    let layout = Layout(width: state.size.width, height: state.size.height, focus: state.focus, promptOpen: promptOpen)
+    guard layout.mode != .tooSmall else {
+        let size = "\(Layout.minimumWidth)x\(Layout.minimumHeight)"
+        let text = ["terminal too small (needs \(size))", "too small (\(size))", size]
+            .first { DisplayWidth.of($0) <= state.size.width } ?? ""
+        buffer.write(text, column: 0, row: 0, style: theme[.error])
+        return buffer
+    }
+    HeaderView.draw(state, into: &buffer, rect: layout.header)
+    if let rect = layout.panes[.recordings] { RecordingsView.draw(state, into: &buffer, rect: rect) }
+    if let rect = layout.panes[.chunks] { ChunksView.draw(state, into: &buffer, rect: rect) }
+    if let rect = layout.panes[.event] { EventPaneView.draw(state, into: &buffer, rect: rect) }
+    if let rect = layout.prompt { drawPrompt(state, into: &buffer, rect: rect) }
+    StatusBar.draw(state, into: &buffer, rect: layout.status)
+    OverlayView.draw(state, into: &buffer)
+    return buffer
+}
+
+/// The filter or search line: what is typed, and why it does not parse.
+private func drawPrompt(_ state: AppState, into buffer: inout Buffer, rect: Rect) {
+    let theme = state.theme
+    let (label, text) = state.filterPrompt.map { ("filter: ", $0.text) } ?? ("search: ", state.searchPrompt?.text ?? "")
+    var column = rect.x + buffer.write(" " + label, column: rect.x, row: rect.y, style: theme[.prompt])
+    column += buffer.write(text, column: column, row: rect.y, limit: rect.maxX - column - 1, style: theme[.text])
+    buffer.write("▏", column: column, row: rect.y, style: theme[.prompt])
+    if let error = state.filterError, state.filterPrompt != nil {
+        let start = max(column + 3, rect.maxX - DisplayWidth.of(error) - 1)
+        buffer.write(error, column: start, row: rect.y, limit: rect.maxX - start, style: theme[.error])
+    }
+}

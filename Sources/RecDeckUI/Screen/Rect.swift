@@ -1,0 +1,40 @@
+/// A rectangle of cells: column `x`, row `y`, `width` columns, `height` rows.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    /// Whether the cell at (`column`, `row`) is inside.
+    public func contains(column: Int, row: Int) -> Bool {
+        column >= x && column < maxX && row >= y && row < maxY
+    }
+
+    /// This rectangle shrunk by `amount` cells on every side (a bordered pane's inside).
+    public func inset(by amount: Int) -> Rect {
+        Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
+    }
+
+    /// The top `rows` rows, and the rest below them.
+    public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
+        let top = min(max(0, rows), height)
+        return (Rect(x: x, y: y, width: width, height: top), Rect(x: x, y: y + top, width: width, height: height - top))
+    }
+
+    /// The left `columns` columns, and the rest to their right.
+    public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
+        let left = min(max(0, columns), width)
+        return (Rect(x: x, y: y, width: left, height: height), Rect(x: x + left, y: y, width: width - left, height: height))
+    }
+}

@@ -1,0 +1,27 @@
+import RecDeckCore
+
+/// The event pane: the raw event(s) of the selected recording, with the file and delivery count in its title.
+public enum EventPaneView {
+    public static func draw(_ state: AppState, into buffer: inout Buffer, rect: Rect) {
+        let theme = state.theme
+        let focused = state.focus == .event
+        var title = "Event"
+        var detail = ""
+        if let recording = state.selectedRecording, state.eventSubject == recording.id, let first = recording.events.first {
+            title = "Event  \(first.location.file)"
+            let deliveries = first.deliveries.count
+            detail = recording.events.count > 1
+                ? "(\(recording.events.count) events, \(deliveries) deliveries of the first)"
+                : "(1 of \(deliveries) deliver\(deliveries == 1 ? "y" : "ies"))"
+        } else if let subject = state.eventSubject, subject.hasPrefix("event:") {
+            title = "Event  \(subject.dropFirst(6))"
+        }
+        if let summary = state.eventState.matchSummary {
+            detail += "  /\(state.eventState.search) \(summary)"
+        }
+        PaneFrame.draw(into: &buffer, rect: rect, title: title, detail: detail, focused: focused, theme: theme)
+        let inner = rect.inset(by: 1)
+        guard let document = state.eventDocument, inner.width > 0, inner.height > 0 else { return }
+        JSONView.render(document, state: state.eventState, into: &buffer, rect: inner, theme: theme, focused: focused)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import RecDeckCore
+
+/// `recdeck demo`: the dashboard on a simulated live feed in a temporary directory, removed on exit.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the dashboard on a simulated live feed (a temporary directory, removed on exit)."
+    )
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not ask the terminal for mouse reports.")
+    var noMouse = false
+
+    @Flag(name: .customLong("utc"), help: "Show times in UTC instead of local time.")
+    var utc = false
+
+    func run() throws {
+        var template = Array((NSTemporaryDirectory() + "/recdeck-demo-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            StandardOutput.message("recdeck: cannot create a temporary directory: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+        let directory = String(cString: made)
+        let feed = DemoFeed(directory: directory)
+        feed.start()
+        let status = MainActor.assumeIsolated {
+            Dashboard(directory: directory, displayName: "demo feed", watchOptions: WatchOptions(),
+                      mouse: !noMouse, utc: utc, follow: false, query: nil).run()
+        }
+        feed.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import RecDeckCore
+
+/// `recdeck [watch] [DIR]`: the interactive dashboard on a live directory.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Open the live dashboard on DIR (the default command).",
+        discussion: """
+            Examples:
+              recdeck ~/events
+              recdeck watch /mnt/share/events --poll 5
+              recdeck ~/events --filter 'reason:failure' --follow
+            """
+    )
+
+    @Argument(help: "The directory of event files (default: the current directory).")
+    var directory: String = "."
+
+    @Flag(help: "Keep the newest recording selected as new ones arrive.")
+    var follow = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not ask the terminal for mouse reports.")
+    var noMouse = false
+
+    @Option(name: .customLong("poll"), help: ArgumentHelp(
+        "Poll the directory every SECONDS instead of using kernel notifications (for NFS, SMB, blobfuse).",
+        valueName: "SECONDS"))
+    var poll: Double?
+
+    @OptionGroup var scan: ScanFlags
+
+    @OptionGroup var display: DisplayFlags
+
+    func validate() throws {
+        if let poll, !(poll >= 0.05 && poll <= 3600) {
+            throw ValidationError("--poll: give a number of seconds between 0.05 and 3600, such as 2")
+        }
+    }
+
+    func run() throws {
+        var options = WatchOptions(scan: try scan.scanOptions())
+        if let poll { options.mode = .polling(every: .milliseconds(Int64(poll * 1000))) }
+        let query = try display.query()
+        let status = MainActor.assumeIsolated {
+            Dashboard(directory: directory, displayName: Self.displayName(directory), watchOptions: options,
+                      mouse: !noMouse, utc: display.utc, follow: follow, query: query).run()
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `~/events` rather than `/home/me/events`, as people write it.
+    static func displayName(_ directory: String) -> String {
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        let absolute = (directory as NSString).standardizingPath
+        if absolute.hasPrefix(home + "/") { return "~" + absolute.dropFirst(home.count) }
+        return directory
+    }
+}

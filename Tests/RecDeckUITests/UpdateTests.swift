@@ -1,0 +1,177 @@
+import RecDeckCore
+import RecDeckTestSupport
+import RecDeckUI
+import Testing
+
+@Suite struct UpdateTests {
+    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { update(&state, .input(.key($0))) }
+    }
+
+    func arrival(_ state: inout AppState, id: String, recording: String, start: String) {
+        var store = RecordingStore()
+        store.apply(decode(EventFixture.recording(id: id, recording: recording, start: start), file: "\(id).json"), to: "\(id).json")
+        var delta = StoreDelta()
+        for (key, value) in store.recordings { delta.added[key] = value }
+        _ = update(&state, .storeChanged(delta, summary: store.summary, problems: nil, otherEvents: nil, initialLoad: false))
+    }
+
+    @Test func navigationMovesTheSelectionAndAsksForTheEvent() {
+        var state = DashboardFixture.state()
+        #expect(state.visible == ["rec-failed", "rec-multi", "rec-old"])
+        let effects = press(&state, .character("j"))
+        #expect(state.selectedId == "rec-multi")
+        #expect(effects.count == 1)
+        guard case .loadEvents(let subject, let events)? = effects.first else { Issue.record("no load"); return }
+        #expect(subject == "rec-multi" && events.map(\.id) == ["e1"])
+        _ = press(&state, .character("G"))
+        #expect(state.selectedId == "rec-old")
+        _ = press(&state, .down)
+        #expect(state.selectedId == "rec-old")
+        _ = press(&state, .home)
+        #expect(state.selectedId == "rec-failed")
+        #expect(press(&state, .up).isEmpty)
+    }
+
+    @Test func panesAndDrillDown() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("j"))
+        _ = press(&state, .enter)
+        #expect(state.focus == .chunks)
+        _ = press(&state, .character("j"))
+        #expect(state.chunkIndex == 1)
+        _ = press(&state, .enter)
+        #expect(state.chunkDetail)
+        #expect(render(state).text.contains("SessionEnded"))
+        _ = press(&state, .escape)
+        #expect(!state.chunkDetail && state.focus == .chunks)
+        _ = press(&state, .escape)
+        #expect(state.focus == .recordings)
+        _ = press(&state, .tab, .tab)
+        #expect(state.focus == .event)
+        _ = press(&state, .backTab)
+        #expect(state.focus == .chunks)
+        _ = press(&state, .character("1"))
+        #expect(state.focus == .recordings)
+    }
+
+    @Test func filterAppliesAsYouTypeAndShowsErrors() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("/"))
+        for character in "dur>1m" { _ = press(&state, .character(character)) }
+        #expect(state.visible == ["rec-multi", "rec-old"])
+        #expect(state.selectedId == "rec-multi")
+        _ = press(&state, .character("x"))
+        #expect(state.filterError?.contains("dur>1mx") == true)
+        #expect(state.visible == ["rec-multi", "rec-old"])
+        #expect(render(state).text.contains("filter: dur>1mx"))
+        _ = press(&state, .backspace, .enter)
+        #expect(state.filterPrompt == nil)
+        #expect(state.query.text == "dur>1m")
+        _ = press(&state, .character("/"), .escape)
+        #expect(state.query.isEmpty)
+        #expect(state.visible.count == 3)
+    }
+
+    @Test func arrivalsKeepTheSelectionAndCountAsNew() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("j"))
+        #expect(state.selectedId == "rec-multi")
+        arrival(&state, id: "n1", recording: "rec-new", start: "2026-10-01T08:59:00Z")
+        #expect(state.visible.first == "rec-new")
+        #expect(state.selectedId == "rec-multi")
+        #expect(state.unseenArrivals == 1)
+        #expect(state.arrivedAt["rec-new"] != nil)
+        #expect(render(state).text.contains(" 1 new "))
+        _ = update(&state, .tick(Timestamp(nanoseconds: DashboardFixture.now.nanoseconds + 6_000_000_000)))
+        #expect(state.arrivedAt["rec-new"] == nil)
+    }
+
+    @Test func followKeepsTheNewestSelected() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("j"), .character("f"))
+        #expect(state.follow)
+        #expect(state.selectedId == "rec-failed")
+        arrival(&state, id: "n1", recording: "rec-new", start: "2026-10-01T08:59:00Z")
+        #expect(state.selectedId == "rec-new")
+        #expect(state.unseenArrivals == 0)
+    }
+
+    @Test func removalMovesToTheNearestRow() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("j"))
+        var delta = StoreDelta()
+        delta.removed = ["rec-multi"]
+        _ = update(&state, .storeChanged(delta, summary: state.summary, problems: nil, otherEvents: nil, initialLoad: false))
+        #expect(state.selectedId == "rec-old")
+    }
+
+    @Test func sortGroupAndTime() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("S"))
+        #expect(state.visible == ["rec-old", "rec-multi", "rec-failed"])
+        _ = press(&state, .character("s"))
+        #expect(state.sort.field != .start)
+        _ = press(&state, .character("c"))
+        #expect(state.groupByCall)
+        _ = press(&state, .character("t"))
+        #expect(!state.utc)
+    }
+
+    @Test func copyMenuAndExport() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("y"))
+        guard case .copyMenu(let choices)? = state.overlay else { Issue.record("no menu"); return }
+        #expect(choices.map(\.key).prefix(2) == ["i", "c"])
+        let effects = press(&state, .character("u"))
+        #expect(effects == [.copy("https://storage.asm.skype.com/v1/objects/0-weu-d3-ff/content/video", what: "content URL of chunk 0")])
+        #expect(state.overlay == nil)
+        _ = press(&state, .character("w"))
+        _ = press(&state, .control("u"))
+        for character in "out.json" { _ = press(&state, .character(character)) }
+        #expect(press(&state, .enter) == [.export(path: "out.json", ids: ["rec-failed", "rec-multi", "rec-old"])])
+    }
+
+    @Test func allEventsOverlayListsEveryEvent() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("e"))
+        let text = render(state).text
+        #expect(text.contains("All events (4)"))
+        #expect(text.contains("CallStarted"))
+        let effects = press(&state, .enter)
+        #expect(state.overlay == nil)
+        #expect(state.focus == .event)
+        #expect(effects.count == 1)
+    }
+
+    @Test func eventSearchAndFold() {
+        var state = DashboardFixture.state()
+        _ = update(&state, .eventLoaded(subject: "rec-failed", sections: [(title: "e2", text: #"{"id": "e2", "data": {"a": "needle", "b": "needle"}}"#)]))
+        _ = press(&state, .character("3"), .character("/"))
+        for character in "needle" { _ = press(&state, .character(character)) }
+        _ = press(&state, .enter)
+        #expect(state.eventState.matchCount == 2)
+        _ = press(&state, .character("n"))
+        #expect(state.eventState.matchOrdinal == 2)
+        #expect(render(state).text.contains("/needle 2/2"))
+        _ = press(&state, .character("g"), .character("j"), .character("j"), .character(" "))
+        #expect(!state.eventState.folded.isEmpty)
+    }
+
+    @Test func quitAndRedraw() {
+        var state = DashboardFixture.state()
+        #expect(press(&state, .control("l")) == [.redraw])
+        #expect(press(&state, .character("q")) == [.quit])
+        #expect(press(&state, .control("c")) == [.quit])
+    }
+
+    @Test func mouseClickSelectsAndWheelScrolls() {
+        var state = DashboardFixture.state()
+        _ = update(&state, .input(.mouse(MouseEvent(action: .press, column: 10, row: 5))))
+        #expect(state.selectedId == "rec-old")
+        _ = update(&state, .input(.mouse(MouseEvent(action: .wheelUp, column: 10, row: 5))))
+        #expect(state.selectedId == "rec-failed")
+        _ = update(&state, .input(.mouse(MouseEvent(action: .press, column: 90, row: 3))))
+        #expect(state.focus == .chunks)
+    }
+}
