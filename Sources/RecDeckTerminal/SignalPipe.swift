@@ -6,12 +6,13 @@ import Glibc
 ///
 /// Handles SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT and SIGWINCH. The handlers only call
 /// `write` (async-signal-safe) and keep `errno`. SIGWINCH is chained to the handler that was in
-/// place before (ncurses installs its own in `newterm`, which turns a resize into `KEY_RESIZE`),
-/// so install this after creating the `Terminal`; either order works, because `Terminal`
-/// also checks the window size itself on every `readEvents()`.
+/// place before, if any (ncurses installs its own in `newterm` when none is set). Creating this
+/// before or after the `Terminal` both work: `Terminal.readEvents()` also asks the kernel for the
+/// window size on every call.
 ///
 /// What the caller does with each signal: INT/TERM/HUP → `terminal.restore()` and exit;
-/// TSTP → `terminal.suspend()`; CONT → `terminal.invalidate()`; WINCH → `readEvents()`.
+/// TSTP → `terminal.suspend()`; CONT → `terminal.invalidate()`; WINCH → `terminal.readEvents()`
+/// (standard input is not readable after a resize: the `.resize` only comes out of `readEvents`).
 /// Only one `SignalPipe` can be installed at a time; `uninstall()` (or deinit) puts the previous
 /// handlers back.
 public final class SignalPipe {

@@ -12,9 +12,10 @@ import Glibc
 /// ```swift
 /// do { try Terminal.checkEnvironment() } catch { printToStandardError(error.description); exit(2) }
 /// let terminal = try Terminal(mouse: true, colorMode: .automatic)
-/// let signals = try SignalPipe()   // after the terminal, see SignalPipe
+/// let signals = try SignalPipe()   // before or after the terminal, see SignalPipe
 /// defer { terminal.restore() }
-/// // poll(terminal.inputDescriptor, signals.readDescriptor, …) → readEvents() / drain() → draw(_:)
+/// // poll(terminal.inputDescriptor, signals.readDescriptor, …); drain() the signals;
+/// // readEvents() when input is readable or a SIGWINCH came; draw(_:)
 /// ```
 ///
 /// Restoring: `restore()` on a normal exit (and on SIGINT/SIGTERM/SIGHUP read from the
@@ -36,16 +37,7 @@ public final class Terminal {
     private var active = true
     private var previous: Buffer?
     private var lastReportedSize: (width: Int, height: Int)
-    private let defaultColorsAvailable: Bool
-    private var styles: [Style: (attributes: attr_t, pair: Int16)] = [:]
-    private var pairs: [PairKey: Int16] = [:]
-    private var nextPair: Int32 = 1
-    private let pairLimit: Int32
-
-    private struct PairKey: Hashable {
-        var foreground: Int32
-        var background: Int32
-    }
+    private let palette: CursesPalette
 
     /// Starts curses on standard input/output (with `newterm`, which fails instead of exiting).
     /// Call `checkEnvironment()` first.
@@ -87,8 +79,8 @@ public final class Terminal {
             defaultColors = use_default_colors() == OK
         }
         colorDepth = depth
-        defaultColorsAvailable = defaultColors
-        pairLimit = depth == .none ? 1 : min(recdeck_color_pairs(), Int32(Int16.max))
+        palette = CursesPalette(depth: depth, defaultColors: defaultColors,
+                                pairLimit: depth == .none ? 1 : min(recdeck_color_pairs(), Int32(Int16.max)))
 
         mouseEnabled = mouse
         lastReportedSize = (Int(getmaxx(window)), Int(getmaxy(window)))
@@ -138,8 +130,11 @@ public final class Terminal {
                 if cell.isContinuation || (leadIsWide && column + 1 >= columns) {
                     // An orphan continuation, or a wide grapheme cut by the screen's right edge.
                     put(" ", style: cell.style, column: column, row: row)
-                } else {
-                    put(cell.text, style: cell.style, column: column, row: row)
+                } else if put(cell.text, style: cell.style, column: column, row: row) < 2, leadIsWide {
+                    // The buffer counts 2 cells where the C library counts 1 (a flag, an emoji
+                    // with U+FE0F, a character newer than glibc's tables): blank the second cell
+                    // so nothing stale stays there and the columns after it stay aligned.
+                    put(" ", style: buffer[column + 1, row].style, column: column + 1, row: row)
                 }
             }
         }
@@ -155,58 +150,26 @@ public final class Terminal {
         if active { clearok(recdeck_stdscr(), true) }
     }
 
-    private func put(_ text: String, style: Style, column: Int, row: Int) {
-        let look = cursesStyle(style)
-        var characters = CellGlyph.scalars(for: text) { Int(recdeck_wcwidth($0.value)) }
-            .map { wchar_t(bitPattern: $0.value) }
+    /// Puts one cell's grapheme into curses' window; returns the cells curses counts for it.
+    @discardableResult
+    private func put(_ text: String, style: Style, column: Int, row: Int) -> Int {
+        let look = palette.look(of: style)
+        let scalars = CellGlyph.scalars(for: text) { Int(recdeck_wcwidth($0.value)) }
+        var characters = scalars.map { wchar_t(bitPattern: $0.value) }
         characters.append(0)
         var cell = cchar_t()
         setcchar(&cell, characters, look.attributes, look.pair, nil)
         mvwadd_wch(recdeck_stdscr(), Int32(row), Int32(column), &cell)
-    }
-
-    // MARK: colour
-
-    /// The curses attributes and colour pair for `style`, cached per style.
-    private func cursesStyle(_ style: Style) -> (attributes: attr_t, pair: Int16) {
-        if let known = styles[style] { return known }
-        var attributes = recdeck_a_normal()
-        if style.attributes.contains(.bold) { attributes |= recdeck_a_bold() }
-        if style.attributes.contains(.dim) { attributes |= recdeck_a_dim() }
-        if style.attributes.contains(.italic) { attributes |= recdeck_a_italic() }
-        if style.attributes.contains(.underline) { attributes |= recdeck_a_underline() }
-        if style.attributes.contains(.reverse) { attributes |= recdeck_a_reverse() }
-        let result = (attributes, pair(foreground: style.foreground, background: style.background))
-        styles[style] = result
-        return result
-    }
-
-    /// The colour pair for these colours: allocated on first use, pair 0 (the terminal's own
-    /// colours) when there is no colour or the pairs have run out.
-    private func pair(foreground: Color, background: Color) -> Int16 {
-        guard var fg = ColorReduction.cursesColor(foreground, depth: colorDepth),
-              var bg = ColorReduction.cursesColor(background, depth: colorDepth) else { return 0 }
-        if !defaultColorsAvailable {
-            if fg < 0 { fg = 7 }
-            if bg < 0 { bg = 0 }
-        }
-        if fg < 0, bg < 0 { return 0 }
-        let key = PairKey(foreground: fg, background: bg)
-        if let known = pairs[key] { return known }
-        guard nextPair < pairLimit, init_extended_pair(nextPair, fg, bg) == OK else {
-            pairs[key] = 0
-            return 0
-        }
-        let number = Int16(nextPair)
-        nextPair += 1
-        pairs[key] = number
-        return number
+        return max(1, Int(recdeck_wcwidth(scalars[0].value)))
     }
 
     // MARK: input
 
     /// Everything the terminal has to say right now (never blocks): keys, mouse actions, and one
     /// `.resize` with the new size when the size changed (which also invalidates the screen).
+    ///
+    /// Call it when `inputDescriptor` is readable and also after a SIGWINCH from the
+    /// `SignalPipe`: a resize does not make standard input readable.
     public func readEvents() -> [InputEvent] {
         guard active else { return [] }
         let window = recdeck_stdscr()
@@ -319,7 +282,7 @@ public final class Terminal {
             if let value = recdeck_string_capability(name) { bytes += Array(String(cString: value).utf8) }
         }
         capability("sgr0")
-        if mouseEnabled { bytes += Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
+        if mouseEnabled { bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
         capability("cnorm")
         capability("rmkx")
         capability("rmcup")

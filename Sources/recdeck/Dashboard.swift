@@ -65,6 +65,7 @@ final class Dashboard {
             let ready = poll(&descriptors, nfds_t(descriptors.count), wait)
             if ready < 0, errno != EINTR { break }
             var effects: [Effect] = []
+            var readInput = descriptors[0].revents != 0
             for signal in signals.drain() {
                 switch signal {
                 case SIGINT, SIGTERM, SIGHUP:
@@ -73,11 +74,14 @@ final class Dashboard {
                     terminal.suspend()
                 case SIGCONT:
                     terminal.invalidate()
+                case SIGWINCH:
+                    // The new size arrives through curses as a resize event.
+                    readInput = true
                 default:
                     break
                 }
             }
-            if descriptors[0].revents != 0 {
+            if readInput {
                 for event in terminal.readEvents() {
                     if case .resize = event { terminal.invalidate() }
                     effects += update(&state, .input(event))
@@ -117,6 +121,8 @@ final class Dashboard {
             break
         case .redraw:
             terminal.invalidate()
+        case .suspend:
+            terminal.suspend()
         case .loadEvents(let subject, let events):
             let sections = events.enumerated().map { index, event -> (title: String, text: String) in
                 let deliveries = event.deliveries.count

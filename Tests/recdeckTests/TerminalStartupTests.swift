@@ -149,3 +149,67 @@ import Testing
         session.kill()
     }
 }
+
+/// Every way out of the dashboard leaves the terminal as it was: normal screen, cursor visible,
+/// mouse reporting and keypad mode off, and (where a shell can look afterwards) line mode and echo.
+@Suite struct TerminalRestoreTests {
+    private func emptyDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recdeck-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Waits for the dashboard: the alternate screen is on and the header shows.
+    private func waitForDashboard(_ session: TmuxSession) throws {
+        try session.waitUntil(timeout: 20) { screen in screen.contains("recdeck") && session.modes().alternateScreen }
+        let modes = session.modes()
+        #expect(!modes.cursorVisible, "\(modes)")
+        #expect(modes.mouseReporting, "\(modes)")
+    }
+
+    /// `recdeck watch DIR` in a shell that afterwards prints its exit status and `stty -a`, and
+    /// stays alive (tmux reports a dead pane's cursor as hidden); recdeck's pid goes to `pidFile`
+    /// (outside DIR, so the watcher does not see it).
+    private func wrapped(_ directory: URL, pidFile: URL) -> String {
+        let run = "echo $$ > " + TmuxSession.quoted(pidFile.path) + "; exec "
+            + [CommandRunner.binary, "watch", directory.path].map(TmuxSession.quoted).joined(separator: " ")
+        return "sh -c " + TmuxSession.quoted(run) + #"; printf 'exit:%s\n' "$?"; stty -a; echo stty-done; sleep 30"#
+    }
+
+    /// After exit: the status line, stty's line mode and echo back, the modes restored.
+    private func expectRestored(_ session: TmuxSession, status expected: Int32, _ context: String) throws {
+        let screen = try session.waitFor("stty-done", timeout: 20)
+        #expect(screen.contains("exit:\(expected)"), "\(context):\n\(screen)")
+        let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
+            #expect(words.contains(mode) && !words.contains("-" + mode), "\(context): stty mode \(mode) not restored:\n\(screen)")
+        }
+        #expect(session.modes().isRestored, "\(context): \(session.modes())")
+    }
+
+    @Test(arguments: ["q", "C-c"])
+    func keyQuitRestores(key: String) throws {
+        let directory = try emptyDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pidFile = URL(fileURLWithPath: directory.path + ".pid")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let session = try TmuxSession(wrapped(directory, pidFile: pidFile), width: 120, height: 40)
+        try waitForDashboard(session)
+        session.sendKeys(key)
+        try expectRestored(session, status: 0, "after \(key)")
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+    func signalRestores(signal: Int32) throws {
+        let directory = try emptyDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pidFile = URL(fileURLWithPath: directory.path + ".pid")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let session = try TmuxSession(wrapped(directory, pidFile: pidFile), width: 120, height: 40)
+        try waitForDashboard(session)
+        let text = try String(contentsOf: pidFile, encoding: .utf8)
+        let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, signal)
+        try expectRestored(session, status: 128 + signal, "after signal \(signal)")
+    }
+}

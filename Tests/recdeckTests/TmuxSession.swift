@@ -183,6 +183,36 @@ final class TmuxSession {
         return output.status == 0 ? output.stdout : nil
     }
 
+    /// A tmux format expanded for the pane (`#{pane_pid}`, `#{cursor_x}`, …).
+    func format(_ format: String) -> String {
+        tmux(["display-message", "-p", "-t", target, format]).stdout.trimmingCharacters(in: .newlines)
+    }
+
+    /// The terminal modes the program has left set, as tmux tracks them from its output (also
+    /// after it exited). What a program that restored the terminal leaves: `isRestored`.
+    struct Modes: Equatable, CustomStringConvertible {
+        var alternateScreen: Bool
+        var cursorVisible: Bool
+        var mouseReporting: Bool
+        var keypadTransmit: Bool
+        var isRestored: Bool { !alternateScreen && cursorVisible && !mouseReporting && !keypadTransmit }
+        var description: String {
+            "alternate screen \(alternateScreen), cursor visible \(cursorVisible), mouse \(mouseReporting), keypad \(keypadTransmit)"
+        }
+    }
+
+    /// The pane's terminal modes now.
+    func modes() -> Modes {
+        let fields = format("#{alternate_on}:#{cursor_flag}:#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}:#{keypad_cursor_flag}")
+            .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 4 else { return Modes(alternateScreen: true, cursorVisible: false, mouseReporting: true, keypadTransmit: true) }
+        return Modes(alternateScreen: fields[0] == "1", cursorVisible: fields[1] == "1",
+                     mouseReporting: fields[2].contains("1"), keypadTransmit: fields[3] == "1")
+    }
+
+    /// The pid of the pane's first process (the command, or the shell running it).
+    var panePID: pid_t? { pid_t(format("#{pane_pid}")) }
+
     /// The pane's size as tmux sees it.
     func paneSize() -> (width: Int, height: Int)? {
         let fields = tmux(["display-message", "-p", "-t", target, "#{pane_width}x#{pane_height}"])

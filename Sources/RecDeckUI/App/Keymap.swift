@@ -7,7 +7,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case filter, nextMatch, previousMatch
     case sortKey, sortDirection, follow, groupByCall
     case problems, allEvents, copy, export
-    case toggleUTC, nextTheme, fold, redraw
+    case toggleUTC, nextTheme, fold, redraw, suspend
 }
 
 /// One line of the keymap: the keys, what they do, and how help and README describe them.
@@ -81,5 +81,6 @@ public struct Keymap: Sendable {
         KeyBinding([.character("T")], .nextTheme, "T", "next theme"),
         KeyBinding([.character(" "), .character("z")], .fold, "Space z", "fold or unfold in the event pane"),
         KeyBinding([.control("l")], .redraw, "Ctrl-L", "redraw the screen"),
+        KeyBinding([.control("z")], .suspend, "Ctrl-Z", "suspend (resume with fg)"),
     ])
 }

@@ -30,4 +30,6 @@ public enum Effect: Sendable, Equatable {
     case export(path: String, ids: [String])
     /// Repaint every cell (Ctrl-L).
     case redraw
+    /// Give the terminal back and stop until resumed (Ctrl-Z; input is raw, so it arrives as a key).
+    case suspend
 }

@@ -200,6 +200,8 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.focus == .event { toggleFold(&state) }
     case .redraw:
         return [.redraw]
+    case .suspend:
+        return [.suspend]
     }
     return []
 }

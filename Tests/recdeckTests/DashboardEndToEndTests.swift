@@ -1,0 +1,119 @@
+import Foundation
+import RecDeckTestSupport
+import Testing
+
+/// The built binary in a real terminal (tmux): keys in, screen out.
+@Suite struct DashboardEndToEndTests {
+    /// A directory with two recordings (one with two chunks), another event type and a broken file.
+    func fixture() -> TemporaryDirectory {
+        let directory = TemporaryDirectory()
+        directory.write("2026/10/01/a.json", "[\(EventFixture.recording(id: "e1", call: "1027c4aa", recording: "rec-multi", eventTime: "2026-10-01T08:58:00Z", start: "2026-10-01T07:55:55Z", durationMs: "3725000", chunks: [EventFixture.chunk(index: 0, document: "0-weu-d7-e4", endReason: "ChunkMaximumTimeExceeded"), EventFixture.chunk(index: 1, document: "0-weu-d20-b", endReason: "SessionEnded")]))]")
+        directory.write("2026/10/01/b.json", "[\(EventFixture.recording(id: "e2", call: "99ab01ff", recording: "rec-single", eventTime: "2026-10-01T08:57:00Z", start: "2026-10-01T07:50:00Z", durationMs: "6000"))]")
+        directory.write("calls.json", EventFixture.other())
+        directory.write("broken.json", "[\n  {\"id\": \"x\",,\n]")
+        return directory
+    }
+
+    func open(_ directory: TemporaryDirectory, _ extra: [String] = [], width: Int = 120, height: Int = 40,
+              environment: [String: String] = [:]) throws -> TmuxSession {
+        let session = try TmuxSession(recdeck: [directory.path, "--utc"] + extra, width: width, height: height,
+                                      environment: environment)
+        try session.waitFor("2 recordings")
+        return session
+    }
+
+    @Test func browseDrillFilterHelpAndProblems() throws {
+        let directory = fixture()
+        let session = try open(directory)
+        var screen = try session.waitFor("10-01 07:55:55")
+        #expect(screen.contains("▶⚠10-01 07:55:55"), "newest first, selected")
+        #expect(screen.contains("Chunks of rec-multi (2)"))
+        // The broken file was written just now: it counts as a problem once it has settled.
+        try session.waitFor("1 problem")
+        // The event pane shows the raw event, pretty-printed.
+        screen = try session.waitFor("\"subject\": \"/recording/call/1027c4aa/recordingId/rec-multi\"")
+
+        session.sendKeys("j")
+        screen = try session.waitFor("Chunks of rec-single (1)")
+        #expect(screen.contains("▶⚠10-01 07:50:00"))
+
+        session.sendKeys("k", "Enter")
+        session.sendKeys("j", "Enter")
+        // The chunk's fields, one a line, in the chunks pane (right of the recordings pane's border).
+        screen = try session.waitFor("││ deleteLocation")
+        #expect(screen.contains("0-weu-d20-b/content/video"))
+        session.sendKeys("Escape", "Escape")
+
+        session.sendKeys("/")
+        session.sendText("call:99ab")
+        screen = try session.waitFor("filter: call:99ab")
+        screen = try session.waitUntil { !$0.contains("10-01 07:55:55") }
+        #expect(screen.contains("10-01 07:50:00"))
+        session.sendText(" dur>5x")
+        screen = try session.waitFor("bad duration")
+        session.sendKeys("Escape")
+        try session.waitFor("10-01 07:55:55")
+
+        session.sendKeys("?")
+        screen = try session.waitFor("next pane")
+        #expect(screen.contains("Keys"))
+        session.sendKeys("Escape", "p")
+        // Wait for the line itself: a capture can land between two writes of one frame.
+        screen = try session.waitFor("broken.json:2:14: expected a string key in object")
+        #expect(screen.contains("Problems (1)"))
+        session.sendKeys("Escape", "q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func newFileAppearsLive() throws {
+        let directory = fixture()
+        let session = try open(directory)
+        let event = EventFixture.recording(id: "e9", call: "77ee0001", recording: "rec-live", start: "2026-10-01T08:30:00Z")
+        let temporary = directory.write(".incoming", "[\(event)]")
+        #expect(rename(temporary, directory.path + "/2026/10/01/c.json") == 0)
+        let screen = try session.waitFor("3 recordings")
+        #expect(screen.contains("10-01 08:30:00"))
+        #expect(screen.contains(" 1 new "), "not following: a badge")
+        #expect(screen.contains("▶⚠10-01 07:55:55"), "the selection stays on its recording")
+        session.sendKeys("q")
+    }
+
+    @Test func resizeRedrawsAndSmallTerminalsSaySo() throws {
+        let directory = fixture()
+        let session = try open(directory)
+        session.resize(width: 80, height: 24)
+        try session.waitUntil { screen in
+            let lines = screen.split(separator: "\n")
+            return lines.count <= 24 && lines.contains { $0.hasPrefix("┌ Chunks of rec-multi") }
+        }
+        session.resize(width: 20, height: 5)
+        try session.waitFor("too small (30x8)")
+        session.resize(width: 120, height: 40)
+        try session.waitFor("┌ Event")
+        session.sendKeys("C-c")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func hostileIdsAreShownEscaped() throws {
+        let directory = TemporaryDirectory()
+        let evil = #"\u001b]0;pwned\u0007\u001b]52;c;aGFja2Vk\u0007\u001b[2J\u009b31m"#
+        directory.write("evil.json", "[\(EventFixture.recording(id: "x", call: "c" + evil, recording: "r" + evil))]")
+        let session = try TmuxSession(recdeck: [directory.path], width: 120, height: 40)
+        let screen = try session.waitFor("1 recordings")
+        #expect(screen.contains(#"\u001b]0;pwned"#) || screen.contains(#"c\u001b"#))
+        try session.waitFor(#"\u001b]52;c;aGFja2Vk"#)
+        #expect(session.windowTitle() != "pwned")
+        #expect(session.clipboard() == nil)
+        #expect(screen.contains("recdeck"), "the screen was not cleared")
+        session.sendKeys("q")
+    }
+
+    @Test func noColorKeepsAVisibleSelection() throws {
+        let directory = fixture()
+        let session = try open(directory, environment: ["NO_COLOR": "1"])
+        let styled = session.capture(escapes: true)
+        #expect(!styled.contains("38;5;") && !styled.contains("48;5;"), "no colour codes")
+        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m") || styled.contains("[7;"), "reverse for the selection")
+        session.sendKeys("q")
+    }
+}
