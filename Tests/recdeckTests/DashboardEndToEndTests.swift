@@ -117,3 +117,24 @@ import Testing
         session.sendKeys("q")
     }
 }
+
+/// `recdeck demo`: a live feed into a temporary directory, removed on exit.
+@Suite struct DemoEndToEndTests {
+    @Test func demoFeedsTheDashboardAndCleansUp() throws {
+        let session = try TmuxSession(recdeck: ["demo", "--utc"], width: 120, height: 40)
+        let first = try session.waitFor("recordings")
+        #expect(first.contains("demo feed"))
+        // Six recordings are written at start, then one every second or two.
+        try session.waitUntil(timeout: 15) { screen in
+            guard let range = screen.range(of: #"(\d+) recordings"#, options: .regularExpression) else { return false }
+            return Int(screen[range].split(separator: " ")[0]).map { $0 >= 7 } ?? false
+        }
+        let before = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+        #expect(before.contains { $0.hasPrefix("recdeck-demo-") })
+        session.sendKeys("q")
+        #expect(session.exitStatus() == 0)
+        let after = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+        #expect(Set(after.filter { $0.hasPrefix("recdeck-demo-") }).isSubset(of: Set(before.filter { $0.hasPrefix("recdeck-demo-") })))
+        #expect(after.filter { $0.hasPrefix("recdeck-demo-") }.count < before.filter { $0.hasPrefix("recdeck-demo-") }.count)
+    }
+}

@@ -100,7 +100,7 @@ public struct AppState: Sendable {
     public var message: (text: String, isError: Bool, until: Timestamp)?
 
     public init(directory: String, size: (width: Int, height: Int), now: Timestamp, localOffsetSeconds: Int = 0,
-                utc: Bool = false, follow: Bool = false, themes: [Theme] = [Theme.builtInDefault],
+                utc: Bool = false, follow: Bool = false, themes: [Theme] = Theme.builtIn,
                 keymap: Keymap = .standard) {
         self.directory = directory
         self.size = size

@@ -49,6 +49,16 @@ public struct Keymap: Sendable {
         bindings.first { $0.action == action }?.label ?? ""
     }
 
+    /// The keys as a Markdown table, for README (a test keeps README's copy equal to it).
+    public var markdownTable: String {
+        var lines = ["| keys | action |", "|---|---|"]
+        for binding in bindings {
+            let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+            lines.append("| \(keys) | \(binding.summary) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The keys of DESIGN.md.
     public static let standard = Keymap(bindings: [
         KeyBinding([.character("q"), .control("c")], .quit, "q Ctrl-C", "quit"),

@@ -23,6 +23,14 @@ public struct Theme: Sendable, Hashable {
         return copy
     }
 
+    /// The built-in themes `T` cycles through until theme files are loaded: the default and its
+    /// colourless form.
+    public static let builtIn: [Theme] = {
+        var mono = builtInDefault.withoutColor
+        mono.name = "mono"
+        return [builtInDefault, mono]
+    }()
+
     /// The theme compiled into recdeck: dark, 256 colours, every role set. Selections, badges and
     /// search matches use reverse video (their colours are given swapped), so they stay visible
     /// when colour is dropped.
