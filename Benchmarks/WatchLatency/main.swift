@@ -8,7 +8,8 @@
 //
 // Phases:
 //  1. baseline: the kernel alone — rename → a raw inotify descriptor readable (no watcher involved);
-//  2. load: 100,000 recording files (100 directories of 1,000), watcher started → first batch;
+//  2. load: 100,000 recording files (100 directories of 1,000), watcher started → first batch,
+//     after a one-shot `DirectoryScanner.scan()` of the same tree as its baseline;
 //  3. isolated arrivals: each file written to a staging directory, renamed into the watched tree,
 //     timed until a batch holding its recording is taken from `fileDescriptor`; a gap between
 //     renames (longer than the 16 ms coalescing interval), as files from a webhook arrive;
@@ -127,6 +128,11 @@ for number in 0..<fileCount {
     writeFile(directory + "/eventgrid-\(number).json", event(number, prefix: "load"))
 }
 print("generated \(fileCount) files in \(Int((now() - generateStart) * 1000)) ms")
+
+// Baseline for the load: a one-shot scan of the same tree (what `recdeck list` does).
+let scanStart = now()
+guard let scanned = try? DirectoryScanner(root: root).scan() else { fail("cannot scan \(root)") }
+print("baseline  DirectoryScanner.scan() of the same tree:  \(Int((now() - scanStart) * 1000)) ms (\(scanned.summary.recordings) recordings)")
 
 let loadStart = now()
 let watcher: DirectoryWatcher

@@ -6,6 +6,7 @@ import Foundation
 /// and read as missing, so the rest of the event still counts.
 struct EventDecoder {
     static let recordingEventType = "Microsoft.Communication.RecordingFileStatusUpdated"
+    static let recordingEventTypeLowercased = recordingEventType.lowercased()
 
     /// The file's bytes, for turning offsets into line:column.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -45,7 +46,9 @@ struct EventDecoder {
             subject: string(members.first { $0.key == "subject" }),
             location: location
         )
-        guard type.caseInsensitiveCompare(Self.recordingEventType) == .orderedSame else { return .other(envelope) }
+        guard type == Self.recordingEventType || type.lowercased() == Self.recordingEventTypeLowercased else {
+            return .other(envelope)
+        }
         return decodeRecording(envelope: envelope, members: members, at: range.lowerBound).map(DecodedEvent.recording)
     }
 

@@ -20,13 +20,14 @@ public struct RecordingSubject: Sendable, Hashable {
         let segments = subject.split(separator: "/", omittingEmptySubsequences: true)
         var index = segments.first == "recording" ? 1 : 0
         while index + 1 < segments.count {
-            let key = segments[index].lowercased()
+            let key = segments[index]
             let value = String(segments[index + 1])
-            switch key {
-            case "call": callId = value
-            case "servercallid": serverCallId = value
-            case "recordingid": recordingId = value
-            default: break
+            if key == "call" || key.lowercased() == "call" {
+                callId = value
+            } else if key == "serverCallId" || key.lowercased() == "servercallid" {
+                serverCallId = value
+            } else if key == "recordingId" || key.lowercased() == "recordingid" {
+                recordingId = value
             }
             index += 2
         }

@@ -99,15 +99,41 @@ public enum RecordingFormats {
 
     /// A CSV line (RFC 4180 quoting) of `fields`, with unsafe characters escaped.
     public static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "," }
             let safe = SafeText.escaped(field)
-            guard safe.contains(where: { $0 == "," || $0 == "\"" }) else { return safe }
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",")
+            guard safe.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) else {
+                line += safe
+                continue
+            }
+            line += "\""
+            for character in safe.unicodeScalars {
+                if character == "\"" { line += "\"" }
+                line.unicodeScalars.append(character)
+            }
+            line += "\""
+        }
+        return line
     }
 
-    /// A TSV line of `fields`: tabs, line breaks and other control characters written as escapes.
+    /// A TSV line of `fields`: backslashes doubled, tabs, line breaks and other control characters
+    /// written as escapes, so every row is one line of the same number of fields.
     public static func tsvLine(_ fields: [String]) -> String {
-        fields.map { SafeText.escaped($0.replacingOccurrences(of: "\\", with: "\\\\")) }.joined(separator: "\t")
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "\t" }
+            guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") }) else {
+                line += SafeText.escaped(field)
+                continue
+            }
+            var doubled = ""
+            for scalar in field.unicodeScalars {
+                if scalar == "\\" { doubled += "\\" }
+                doubled.unicodeScalars.append(scalar)
+            }
+            line += SafeText.escaped(doubled)
+        }
+        return line
     }
 }
