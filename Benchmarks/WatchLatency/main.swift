@@ -189,7 +189,9 @@ func removeTree(_ path: String) {
     guard let handle = opendir(path) else { return }
     var names: [String] = []
     while let entry = readdir(handle) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        // Read the name in place: a record is shorter than `struct dirent`, never copy `d_name`.
+        let start = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let name = String(cString: start.assumingMemoryBound(to: CChar.self))
         if name != "." && name != ".." { names.append(name) }
     }
     closedir(handle)

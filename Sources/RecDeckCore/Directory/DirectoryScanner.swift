@@ -93,9 +93,7 @@ public struct DirectoryScanner: Sendable {
         defer { closedir(directory) }
         var subdirectories: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = DirectoryEntry.name(of: entry)
             if name == "." || name == ".." || name.hasPrefix(".") { continue }
             let child = relative.isEmpty ? name : relative + "/" + name
             var type = Int32(entry.pointee.d_type)

@@ -110,9 +110,7 @@ final class InotifyWatches {
         guard scanner.options.recursive, let handle = opendir(scanner.path(of: directory)) else { return }
         var subdirectories: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = DirectoryEntry.name(of: entry)
             if name.hasPrefix(".") { continue }
             let child = directory.isEmpty ? name : directory + "/" + name
             switch Int32(entry.pointee.d_type) {

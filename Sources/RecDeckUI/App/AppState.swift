@@ -35,6 +35,26 @@ public struct PromptState: Sendable, Hashable {
     public init(text: String = "") { self.text = text }
 }
 
+/// Totals over all recordings, for the header.
+public struct Totals: Sendable, Hashable {
+    public var calls = 0
+    public var recordedMilliseconds: Int64 = 0
+    public var failedChunks = 0
+
+    public init() {}
+
+    /// The totals of `recordings`.
+    public init<S: Sequence>(_ recordings: S) where S.Element == Recording {
+        var calls = Set<String>()
+        for recording in recordings {
+            if let call = recording.callId { calls.insert(call) }
+            recordedMilliseconds &+= max(0, recording.durationMs ?? 0)
+            failedChunks += recording.chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
+        }
+        self.calls = calls.count
+    }
+}
+
 /// Everything the dashboard shows and remembers; views render it, `update` changes it.
 public struct AppState: Sendable {
     // MARK: Data
@@ -60,6 +80,8 @@ public struct AppState: Sendable {
     public var unseenArrivals = 0
     /// Event times of the last hour, for the arrivals sparkline.
     public var arrivalTimes: [Timestamp] = []
+    /// The header's totals over every recording, recomputed when recordings change (not per frame).
+    public private(set) var totals = Totals()
 
     // MARK: Interaction
     public var keymap: Keymap
@@ -126,6 +148,7 @@ public struct AppState: Sendable {
     /// Recomputes `visible` from the recordings, the filter, the sort and grouping, keeping the
     /// selection on the same recording (or the nearest row when it left the list).
     public mutating func refreshVisible() {
+        totals = Totals(recordings.values)
         let previousRow = selectedRow
         var list = recordings.values.filter { query.isEmpty || query.matches($0, now: now) }
         list = sort.sorted(list, now: now)

@@ -46,7 +46,10 @@ public struct Buffer: Hashable, Sendable {
         guard row >= 0, row < height, column < width else { return 0 }
         let available = min(limit ?? (width - column), width - column)
         guard available > 0 else { return 0 }
-        let safe = SafeText.escaped(text)
+        // Only a prefix can show: escape and measure just that much, so a 1 MB id costs no more
+        // than a short one. Every character takes at least one cell, except zero-width ones.
+        let room = available * 2 + 16
+        let safe = SafeText.escaped(text.utf8.count > room * 4 ? String(text.prefix(room)) + "……" : text)
         let total = DisplayWidth.of(safe)
         let shown = total <= available ? safe : DisplayWidth.truncated(safe, to: available)
         var x = column

@@ -17,13 +17,12 @@ public enum HeaderView {
         if let loading = state.loading {
             put("indexing \(grouped(loading.done))/\(grouped(loading.total)) files  ", .headerWarning)
         }
-        let recordings = state.recordings.values
-        let calls = Set(recordings.compactMap(\.callId)).count
-        let totalMs = recordings.reduce(Int64(0)) { $0 &+ max(0, $1.durationMs ?? 0) }
-        var totals = "\(grouped(recordings.count)) recordings · \(grouped(calls)) calls · \(DurationText.total(milliseconds: totalMs))"
-        if state.visible.count != recordings.count { totals += " · \(grouped(state.visible.count)) shown" }
+        let count = state.recordings.count
+        var totals = "\(grouped(count)) recordings · \(grouped(state.totals.calls)) calls · "
+            + DurationText.total(milliseconds: state.totals.recordedMilliseconds)
+        if state.visible.count != count { totals += " · \(grouped(state.visible.count)) shown" }
         put(totals, .header)
-        let failed = recordings.reduce(0) { $0 + $1.chunks.filter(\.endedInFailure).count }
+        let failed = state.totals.failedChunks
         if failed > 0 { put(" · ⚠ \(grouped(failed)) failed chunk\(failed == 1 ? "" : "s")", .headerWarning) }
         if !state.problems.isEmpty {
             put(" · \(grouped(state.problems.count)) problem\(state.problems.count == 1 ? "" : "s")", .headerWarning)

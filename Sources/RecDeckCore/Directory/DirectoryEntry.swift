@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a `readdir` record in place.
+///
+/// A record is only as long as its name needs (`d_reclen`), not `sizeof(struct dirent)`: copying
+/// the `d_name` array (`entry.pointee.d_name`) reads up to 256 bytes past a short last record and
+/// can fault at the end of the directory buffer. The name is read up to its NUL instead.
+enum DirectoryEntry {
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
+    /// The entry's name, invalid UTF-8 repaired.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let start = UnsafeRawPointer(entry) + nameOffset
+        let length = strlen(start.assumingMemoryBound(to: CChar.self))
+        return String(decoding: UnsafeRawBufferPointer(start: start, count: length), as: UTF8.self)
+    }
+}
