@@ -58,7 +58,7 @@ final class Dashboard {
             pollfd(fd: watcher.fileDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        var nextTick = Timestamp.now().nanoseconds + 1_000_000_000
+        var nextTick = Timestamp.now().nanoseconds + 100_000_000
         while true {
             let wait = max(0, Int32((nextTick - Timestamp.now().nanoseconds) / 1_000_000))
             for index in descriptors.indices { descriptors[index].revents = 0 }
@@ -93,7 +93,15 @@ final class Dashboard {
             let now = Timestamp.now()
             if now.nanoseconds >= nextTick {
                 effects += update(&state, .tick(now))
-                nextTick = now.nanoseconds + 1_000_000_000 - now.nanoseconds % 1_000_000_000
+                // While files are being read, a progress line every 0.1 s; otherwise the clock every second.
+                if let progress = watcher.progress {
+                    effects += update(&state, .loadProgress(done: progress.done, total: progress.total))
+                } else if state.loading != nil {
+                    effects += update(&state, .loadFinished)
+                }
+                let scanning = state.loading != nil || !initialLoadDone
+                nextTick = scanning ? now.nanoseconds + 100_000_000
+                    : now.nanoseconds + 1_000_000_000 - now.nanoseconds % 1_000_000_000
             }
             for effect in effects {
                 if case .quit = effect { return finish(status: 0) }

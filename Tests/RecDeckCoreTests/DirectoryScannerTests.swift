@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import RecDeckCore
 import RecDeckTestSupport
@@ -93,5 +94,17 @@ import RecDeckTestSupport
         for file in try scanner.list().files { sequential.apply(try #require(scanner.read(file)), to: file) }
         #expect(parallel.recordings == sequential.recordings)
         #expect(parallel.summary == sequential.summary)
+    }
+}
+
+@Suite struct ReadProgressTests {
+    @Test func readAllReportsProgress() {
+        let directory = TemporaryDirectory()
+        for index in 0..<1100 { directory.write("f\(index).json", EventFixture.recording(id: "e\(index)")) }
+        let scanner = DirectoryScanner(root: directory.path)
+        let seen = Mutex<[Int]>([])
+        let results = scanner.readAll((0..<1100).map { "f\($0).json" }) { done in seen.withLock { $0.append(done) } }
+        #expect(results.compactMap { $0 }.count == 1100)
+        #expect(seen.withLock { $0.sorted() } == [512, 1024])
     }
 }

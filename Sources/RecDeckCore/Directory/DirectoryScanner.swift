@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import Synchronization
 
 /// How a directory is read.
 public struct ScanOptions: Sendable, Equatable {
@@ -201,7 +202,8 @@ public struct DirectoryScanner: Sendable {
     }
 
     /// Reads `files` in parallel; the result is in the same order, `nil` for files that vanished.
-    public func readAll(_ files: [String]) -> [FileContents?] {
+    /// `progress`, when given, is called now and then (from worker threads) with the number read so far.
+    public func readAll(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileContents?] {
         let results = UnsafeMutableBufferPointer<FileContents?>.allocate(capacity: files.count)
         results.initialize(repeating: nil)
         defer {
@@ -210,8 +212,13 @@ public struct DirectoryScanner: Sendable {
         }
         let slots = SendableBuffer(buffer: results)
         let scanner = self
+        let counter = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             slots.buffer[index] = scanner.read(files[index])
+            if let progress {
+                let done = counter.add(1, ordering: .relaxed).newValue
+                if done % 512 == 0 { progress(done) }
+            }
         }
         return Array(results)
     }

@@ -87,6 +87,10 @@ public final class DirectoryWatcher: Sendable {
     /// The status of the latest batch (`scanning` until the first).
     public var status: WatchStatus { shared.status }
 
+    /// Files read so far and in all while a whole listing is being read (the first scan, a
+    /// rescan): for a progress line. `nil` otherwise.
+    public var progress: (done: Int, total: Int)? { shared.progress }
+
     /// The notice of the latest batch, such as why kernel notifications are not used.
     public var notice: String? { shared.notice }
 

@@ -186,7 +186,11 @@ struct WatchReconciler {
         }
         guard !changed.isEmpty else { return }
         shared.count { $0.fileReads += changed.count }
-        let contents = scanner.readAll(changed.map(\.path))
+        let total = changed.count
+        let shared = shared
+        shared.setProgress((0, total))
+        let contents = scanner.readAll(changed.map(\.path)) { done in shared.setProgress((done, total)) }
+        defer { shared.setProgress(nil) }
         for ((path, stamp), contents) in zip(changed, contents) {
             accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
                    contents: contents, now: now)

@@ -26,6 +26,7 @@ final class WatchShared: @unchecked Sendable {
     private var closed = false
     private var currentStatus: WatchStatus = .scanning
     private var currentNotice: String?
+    private var currentProgress: (done: Int, total: Int)?
     private var requests = Requests()
     private var counters = Counters()
 
@@ -103,6 +104,13 @@ final class WatchShared: @unchecked Sendable {
     }
 
     var status: WatchStatus { lock.withLock { currentStatus } }
+
+    /// Files read so far and in all while a listing is being read (the first scan, a rescan).
+    var progress: (done: Int, total: Int)? { lock.withLock { currentProgress } }
+
+    func setProgress(_ progress: (done: Int, total: Int)?) {
+        lock.withLock { currentProgress = progress }
+    }
     var notice: String? { lock.withLock { currentNotice } }
     var counts: Counters { lock.withLock { counters } }
     var isClosed: Bool { lock.withLock { closed } }
