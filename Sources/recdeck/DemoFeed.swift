@@ -71,16 +71,14 @@ final class DemoFeed: @unchecked Sendable {
         deliver("[\n\(event)\n]\n")
     }
 
-    /// Writes `text` under a temporary name and renames it into a date folder.
+    /// Writes `text` into a date folder, under a temporary name first and then renamed.
     private func deliver(_ text: String) {
         let c = Timestamp.now().components()
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let folder = "\(directory)/\(c.year)/\(two(c.month))/\(two(c.day))"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let name = String(format: "eventgrid-%07d.json", sequence)
-        let temporary = "\(directory)/.incoming-\(name)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        rename(temporary, "\(folder)/\(name)")
+        FileWriter.write(Array(text.utf8), to: "\(folder)/\(name)")
     }
 
     static func event(start: Timestamp, eventTime: Timestamp, durationMs: Int64, chunks: Int, failedChunk: Int?) -> String {

@@ -23,7 +23,7 @@ public final class TemporaryDirectory {
         let full = path + "/" + relative
         try? FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        FileWriter.write(bytes, to: full)
         return full
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RecDeckCore
 
 /// Runs the built `recdeck` binary (beside this test executable) with a deadline.
 struct CommandRunner {
@@ -41,8 +42,8 @@ struct CommandRunner {
         process.environment = env
         let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("recdeck-out-\(UUID().uuidString)")
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("recdeck-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        FileWriter.write([], to: outFile.path)
+        FileWriter.write([], to: errFile.path)
         defer {
             try? FileManager.default.removeItem(at: outFile)
             try? FileManager.default.removeItem(at: errFile)

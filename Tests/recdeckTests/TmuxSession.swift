@@ -1,5 +1,6 @@
 import CSpawn
 import Foundation
+import RecDeckCore
 
 /// A command running in a real terminal: a private tmux server at a fixed size, driven with
 /// `send-keys` and read with `capture-pane`, for end-to-end tests of the dashboard.
@@ -63,7 +64,7 @@ final class TmuxSession {
             set -g update-environment ""
 
             """
-        try configuration.write(toFile: configurationPath, atomically: true, encoding: .utf8)
+        if let error = FileWriter.write(Array(configuration.utf8), to: configurationPath) { throw Failure(message: "cannot write the tmux configuration: \(error)", screen: "") }
 
         let inherited = ProcessInfo.processInfo.environment
         var variables: [String: String] = [

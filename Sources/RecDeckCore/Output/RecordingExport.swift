@@ -10,11 +10,9 @@ public enum RecordingExport {
         var text = ""
         let format: RecordingFormats.ListFormat = expanded.lowercased().hasSuffix(".json") ? .json : .csv
         RecordingFormats.write(recordings, as: format, now: now) { text += $0 + "\n" }
-        do {
-            try text.write(toFile: expanded, atomically: true, encoding: .utf8)
-            return "exported \(recordings.count) recording\(recordings.count == 1 ? "" : "s") to \(path)"
-        } catch {
-            return "cannot write \(path): \(error.localizedDescription)"
+        if let error = FileWriter.write(Array(text.utf8), to: expanded) {
+            return "cannot write \(path): \(error)"
         }
+        return "exported \(recordings.count) recording\(recordings.count == 1 ? "" : "s") to \(path)"
     }
 }
