@@ -146,17 +146,19 @@ private func crashGuardHandler(_ signal: Int32, _ info: UnsafeMutablePointer<sig
     }
     // The runtime's "Fatal error: …" went to the captured standard error: show it now.
     replayStandardError(state)
+    // A fault from the kernel (si_code > 0) re-executes the faulting instruction on return, now
+    // with the previous disposition (the Swift runtime's backtracer, which reports it and ends the
+    // process). A sent signal (kill, raise, abort: si_code <= 0) goes to the default disposition
+    // and is raised again: the runtime's handler would report it and then let the process go on.
+    // SIGTRAP is raised again too, since the trap instruction would not repeat.
+    let code = info?.pointee.si_code ?? 0
     let slot = CrashGuard.slot(of: signal)
-    if slot >= 0 {
+    if slot >= 0, code > 0 {
         _ = sigaction(signal, CrashGuard.previous + slot, nil)
     } else {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
         _ = sigaction(signal, &action, nil)
     }
-    // A fault from the kernel (si_code > 0) re-executes the faulting instruction on return, now
-    // with the previous disposition. Sent signals (abort, raise, kill: si_code <= 0) and SIGTRAP
-    // (the trap instruction would not repeat) are raised again explicitly.
-    let code = info?.pointee.si_code ?? 0
-    if signal == SIGTRAP || signal == SIGABRT || code <= 0 { raise(signal) }
+    if signal == SIGTRAP || code <= 0 { raise(signal) }
 }
