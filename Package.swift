@@ -10,11 +10,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "RecDeckCore"),
         .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore"], path: "Benchmarks/WatchLatency"),
-        .target(name: "RecDeckUI", dependencies: ["RecDeckCore"]),
+        .target(name: "RecDeckUI", dependencies: ["RecDeckCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "RecDeckTerminal", dependencies: ["RecDeckUI", "CNcurses"]),
         .target(name: "CSpawn"),

@@ -1,3 +1,5 @@
+import RecDeckUI
+
 /// Whether the terminal backend may use colour.
 public enum ColorMode: Sendable, Hashable {
     /// Whatever the terminal has, unless `NO_COLOR` is set to a non-empty value.

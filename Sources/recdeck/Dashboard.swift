@@ -21,7 +21,7 @@ final class Dashboard {
 
     /// Starts the terminal and the watcher; prints one line and exits 2 when the terminal cannot be used.
     init(directory: String, displayName: String, watchOptions: WatchOptions, mouse: Bool, utc: Bool,
-         follow: Bool, query: RecordingQuery?) {
+         follow: Bool, query: RecordingQuery?, theme: String? = nil) {
         do {
             try Terminal.checkEnvironment()
         } catch {
@@ -35,6 +35,11 @@ final class Dashboard {
             StandardOutput.message("recdeck: \(error.description)")
             Foundation.exit(2)
         }
+        // Themes are read and resolved before the terminal starts, and reduced to its colours after.
+        let environment = ProcessInfo.processInfo.environment
+        let loader = ThemeLoader(locations: ThemeLocations(environment: environment,
+                                                           executablePath: ThemeLocations.currentExecutablePath))
+        let themes = loader.select(choice: theme, environment: environment)
         do {
             signals = try SignalPipe()
             terminal = try Terminal(mouse: mouse)
@@ -45,10 +50,20 @@ final class Dashboard {
         self.watcher = watcher
         let now = Timestamp.now()
         state = AppState(directory: displayName, size: terminal.size, now: now,
-                         localOffsetSeconds: TimeZone.current.secondsFromGMT(), utc: utc, follow: follow)
+                         localOffsetSeconds: TimeZone.current.secondsFromGMT(), utc: utc, follow: follow,
+                         themes: themes.reduced(to: terminal.colorDepth))
         if let query { state.query = query }
         state.feedStatus = WatchStatus.scanning.description
+        if let notice = themes.notice {
+            // Held back while curses runs, printed when the terminal is given back.
+            for error in themes.errors { StandardOutput.message("recdeck: theme \(error)") }
+            _ = update(&state, .notice(notice, isError: true))
+            state.message?.until = Timestamp(nanoseconds: now.nanoseconds + Self.themeNoticeNanoseconds)
+        }
     }
+
+    /// How long a theme problem stays in the status line (unless something newer replaces it).
+    static let themeNoticeNanoseconds: Int64 = 10_000_000_000
 
     /// Runs until the user quits or a signal ends the program; returns the exit status.
     func run() -> Int32 {

@@ -12,6 +12,11 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not ask the terminal for mouse reports.")
     var noMouse = false
 
+    @Option(name: .customLong("theme"), help: ArgumentHelp(
+        "A theme by name (see `recdeck themes`) or a .toml file; default: $RECDECK_THEME, else default.",
+        valueName: "NAME|PATH"))
+    var theme: String?
+
     @Flag(name: .customLong("utc"), help: "Show times in UTC instead of local time.")
     var utc = false
 
@@ -26,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         feed.start()
         let status = MainActor.assumeIsolated {
             Dashboard(directory: directory, displayName: "demo feed", watchOptions: WatchOptions(),
-                      mouse: !noMouse, utc: utc, follow: false, query: nil).run()
+                      mouse: !noMouse, utc: utc, follow: false, query: nil, theme: theme).run()
         }
         feed.stop()
         try? FileManager.default.removeItem(atPath: directory)

@@ -14,9 +14,11 @@ struct RecDeck: ParsableCommand {
               recdeck list ~/events                  recordings as a table
               recdeck list ~/events --format json    the JSON contract of README.md
               recdeck check ~/events                 every file that cannot be read, and why
+              recdeck themes                         the themes, previewed in colour
+              recdeck ~/events --theme light         the dashboard in another theme
             """,
         version: "0.1.0",
-        subcommands: [WatchCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self],
+        subcommands: [WatchCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self, ThemesCommand.self],
         defaultSubcommand: WatchCommand.self
     )
 

@@ -24,6 +24,11 @@ struct WatchCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not ask the terminal for mouse reports.")
     var noMouse = false
 
+    @Option(name: .customLong("theme"), help: ArgumentHelp(
+        "A theme by name (see `recdeck themes`) or a .toml file; default: $RECDECK_THEME, else default.",
+        valueName: "NAME|PATH"))
+    var theme: String?
+
     @Option(name: .customLong("poll"), help: ArgumentHelp(
         "Poll the directory every SECONDS instead of using kernel notifications (for NFS, SMB, blobfuse).",
         valueName: "SECONDS"))
@@ -45,7 +50,7 @@ struct WatchCommand: ParsableCommand {
         let query = try display.query()
         let status = MainActor.assumeIsolated {
             Dashboard(directory: directory, displayName: Self.displayName(directory), watchOptions: options,
-                      mouse: !noMouse, utc: display.utc, follow: follow, query: query).run()
+                      mouse: !noMouse, utc: display.utc, follow: follow, query: query, theme: theme).run()
         }
         if status != 0 { throw ExitCode(status) }
     }
