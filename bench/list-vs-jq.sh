@@ -17,6 +17,7 @@
 #   JQ_PARALLEL    1 (default) also times jq spread over all cores with xargs -P; 0 skips it
 #   RECDECK_SKIP   1 times only jq and the floor (when recdeck list is not available)
 #   NO_BUILD       1 uses the existing binary without running swift build
+#   RECDECK_BEFORE another recdeck binary (an earlier build) to time in the same run, as "before"
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -103,6 +104,9 @@ sys.exit(0 if (m["files"], m["batch"], m["seed"]) == tuple(map(int, sys.argv[2:]
         [[ -s $results/$name-recdeck.stderr ]] || rm -f "$results/$name-recdeck.stderr"
         say "   recdeck list prints $rows lines (one per recording, merged and deduplicated, plus any header)"
         names+=(recdeck); cmds+=("$cmd_recdeck")
+        if [[ -n ${RECDECK_BEFORE:-} ]]; then
+            names+=(before); cmds+=("$(printf '%q' "$RECDECK_BEFORE") list $q_corpus --format tsv > /dev/null")
+        fi
     fi
     names+=(jq); cmds+=("$cmd_jq")
     if [[ $jq_parallel == 1 ]]; then names+=("jq-P$cores"); cmds+=("$cmd_jq_par"); fi
@@ -113,14 +117,16 @@ sys.exit(0 if (m["files"], m["batch"], m["seed"]) == tuple(map(int, sys.argv[2:]
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     say "== hyperfine on $name (warmup $warmup, runs $runs; load average $load)"
     hyperfine --warmup "$warmup" --runs "$runs" --style basic \
-        --export-markdown "$results/list-vs-jq-$n.md" --export-json "$results/list-vs-jq-$n.json" \
+        --export-markdown "$results/list-vs-jq-$name.md" --export-json "$results/list-vs-jq-$name.json" \
         "${args[@]}" >&2
 
     rss_recdeck=""
     if [[ $skip_recdeck != 1 ]]; then rss_recdeck=$(peak_rss_kb "$bin" list "$corpus" --format tsv); fi
     rss_jq=$(peak_rss_kb bash -c "$cmd_jq")
+    rss_before=""
+    if [[ $skip_recdeck != 1 && -n ${RECDECK_BEFORE:-} ]]; then rss_before=$(peak_rss_kb "$RECDECK_BEFORE" list "$corpus" --format tsv); fi
 
-    summary="$results/list-vs-jq-$n.txt"
+    summary="$results/list-vs-jq-$name.txt"
     {
         echo "list-vs-jq on $name: $(find "$corpus" -type f -name '*.json*' | wc -l) files, $((bytes / 1024 / 1024)) MiB, $jq_rows recording events"
         echo "machine: $cores cores, $(uname -sr), load average before the run: $load; $(jq --version); $(hyperfine --version)"
@@ -128,7 +134,7 @@ sys.exit(0 if (m["files"], m["batch"], m["seed"]) == tuple(map(int, sys.argv[2:]
         echo
         for i in "${!names[@]}"; do printf '%-9s %s\n' "${names[$i]}" "${cmds[$i]}"; done
         echo
-        python3 - "$results/list-vs-jq-$n.json" "$rss_recdeck" "$rss_jq" << 'EOF'
+        python3 - "$results/list-vs-jq-$name.json" "$rss_recdeck" "$rss_jq" "$rss_before" << 'EOF'
 import json, sys
 res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 for name, r in res.items():
@@ -139,12 +145,15 @@ def ratio(a, b):
         print(f"{a + '/' + b:<16} {res[a]['mean'] / res[b]['mean']:6.3f} by mean   {res[a]['min'] / res[b]['min']:6.3f} by min"
               f"   {(res[a]['user'] + res[a]['system']) / (res[b]['user'] + res[b]['system']):6.3f} by cpu")
 print("(on a shared machine the minimum and the cpu time are steadier than the mean)")
-for other in ("jq", *[k for k in res if k.startswith("jq-P")], "floor"):
+for other in ("jq", *[k for k in res if k.startswith("jq-P")], "floor", "before"):
     ratio("recdeck", other)
 ratio("jq", "floor")
+ratio("before", "floor")
 print()
 if sys.argv[2]:
     print(f"peak RSS recdeck list  {int(sys.argv[2]) / 1024:8.1f} MiB")
+if len(sys.argv) > 4 and sys.argv[4]:
+    print(f"peak RSS before list   {int(sys.argv[4]) / 1024:8.1f} MiB")
 print(f"peak RSS jq (largest)  {int(sys.argv[3]) / 1024:8.1f} MiB")
 EOF
     } > "$summary"

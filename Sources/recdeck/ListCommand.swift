@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RecDeckCore
 
 /// `recdeck list DIR`: the recordings of a directory, non-interactive.
@@ -70,5 +71,8 @@ struct ListCommand: ParsableCommand {
             StandardOutput.message(
                 "recdeck: \(summary.problems) problem\(summary.problems == 1 ? "" : "s") reading \(directory); run `recdeck check \(directory)` for details")
         }
+        // Everything is written: end here rather than free every recording and event one by one
+        // (a tenth of the run at 100,000 files).
+        Foundation.exit(0)
     }
 }

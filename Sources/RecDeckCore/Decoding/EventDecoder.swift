@@ -1,9 +1,14 @@
 import Foundation
 
-/// Turns one parsed event object (Event Grid or CloudEvents envelope) into a `DecodedEvent`.
+/// Reads one event object (Event Grid or CloudEvents envelope) straight from the bytes, in one
+/// pass: keys are compared as bytes with the names recdeck reads, those members are noted where
+/// they are, every other value is checked (the file stays strictly JSON) and skipped without being
+/// built. Only once the object has closed are the noted members turned into values, so a recording
+/// event costs the strings its recording keeps and nothing more; any other event keeps its envelope.
 ///
 /// Every field is optional. A field of the wrong kind is reported as a problem at its position
-/// and read as missing, so the rest of the event still counts.
+/// and read as missing, so the rest of the event still counts. Problems are reported in the order
+/// the fields are read (type, source, id, time, subject, then `data`), whatever the key order.
 struct EventDecoder {
     static let recordingEventType = "Microsoft.Communication.RecordingFileStatusUpdated"
     static let recordingEventTypeLowercased = recordingEventType.lowercased()
@@ -12,166 +17,402 @@ struct EventDecoder {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     private(set) var problems: [Problem] = []
+    /// Repeated strings (topics, types, reasons) share one copy.
+    var interner: StringInterner
+    /// Whether a recording event keeps its subject text once its ids are read from it.
+    var keepsRecordingSubjects = true
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, interner: StringInterner = StringInterner()) {
         self.bytes = bytes
         self.file = file
+        self.interner = interner
     }
 
-    /// Decodes the object whose text is `range` of the file; `nil` (with a problem) when it is no event.
-    mutating func decode(_ value: JSONValue, range: Range<Int>) -> DecodedEvent? {
-        guard case .object(let members) = value else {
-            report("expected an event object, found \(value.kindName)", at: range.lowerBound)
+    // MARK: - Reading the bytes
+
+    /// Decodes the value at the parser's position (whitespace skipped), which should be an event
+    /// object; anything else is skipped and reported with `notAnObject(kind)`.
+    mutating func decodeElement(_ parser: inout JSONParser, depth: Int = 0,
+                                notAnObject: (String) -> String = { "expected an event object, found \($0)" }) throws(JSONSyntaxError) -> DecodedEvent? {
+        let start = parser.position
+        guard parser.peek == UInt8(ascii: "{") else {
+            let kind = try parser.skipValue(depth: depth)
+            report(notAnObject(kind.name), at: start)
             return nil
         }
-        let location = EventLocation(file: file, offset: range.lowerBound, length: range.count)
-        let typeMember = members.first { $0.key == "eventType" } ?? members.first { $0.key == "type" }
-        guard let type = string(typeMember) else {
+        var envelope = EnvelopeCapture()
+        try parser.forEachMember(depth: depth + 1) { parser, key, depth throws(JSONSyntaxError) in
+            try Self.scanEnvelopeMember(&parser, key: key, depth: depth, into: &envelope)
+        }
+        return evaluate(envelope, range: start..<parser.position, parser: parser)
+    }
+
+    private enum EnvelopeKey {
+        case id, type, time, data, topic, source, subject, eventType, eventTime, specVersion, dataBase64
+    }
+
+    private static func envelopeKey(_ key: JSONStringSpan, _ parser: JSONParser) -> EnvelopeKey? {
+        if key.escaped {
+            switch parser.string(key) {
+            case "id": return .id
+            case "type": return .type
+            case "time": return .time
+            case "data": return .data
+            case "topic": return .topic
+            case "source": return .source
+            case "subject": return .subject
+            case "eventType": return .eventType
+            case "eventTime": return .eventTime
+            case "specversion", "specVersion": return .specVersion
+            case "data_base64": return .dataBase64
+            default: return nil
+            }
+        }
+        switch key.count {
+        case 2: return parser.spanEquals(key, "id") ? .id : nil
+        case 4:
+            if parser.spanEquals(key, "data") { return .data }
+            if parser.spanEquals(key, "type") { return .type }
+            if parser.spanEquals(key, "time") { return .time }
+            return nil
+        case 5: return parser.spanEquals(key, "topic") ? .topic : nil
+        case 6: return parser.spanEquals(key, "source") ? .source : nil
+        case 7: return parser.spanEquals(key, "subject") ? .subject : nil
+        case 9:
+            if parser.spanEquals(key, "eventType") { return .eventType }
+            if parser.spanEquals(key, "eventTime") { return .eventTime }
+            return nil
+        case 11:
+            if parser.spanEquals(key, "specversion") || parser.spanEquals(key, "specVersion") { return .specVersion }
+            if parser.spanEquals(key, "data_base64") { return .dataBase64 }
+            return nil
+        default: return nil
+        }
+    }
+
+    private static func scanEnvelopeMember(_ parser: inout JSONParser, key: JSONStringSpan, depth: Int,
+                                           into envelope: inout EnvelopeCapture) throws(JSONSyntaxError) {
+        // Only the first member of a name counts, as `members.first { $0.key == name }` did.
+        switch envelopeKey(key, parser) {
+        case .id?: try capture(&parser, depth: depth, into: &envelope.id)
+        case .type?: try capture(&parser, depth: depth, into: &envelope.type)
+        case .time?: try capture(&parser, depth: depth, into: &envelope.time)
+        case .topic?: try capture(&parser, depth: depth, into: &envelope.topic)
+        case .source?:
+            envelope.hasSource = true
+            try capture(&parser, depth: depth, into: &envelope.source)
+        case .subject?: try capture(&parser, depth: depth, into: &envelope.subject)
+        case .eventType?:
+            envelope.hasEventType = true
+            try capture(&parser, depth: depth, into: &envelope.eventType)
+        case .eventTime?: try capture(&parser, depth: depth, into: &envelope.eventTime)
+        case .specVersion?:
+            envelope.hasSpecVersion = true
+            _ = try parser.skipValue(depth: depth)
+        case .dataBase64?: try capture(&parser, depth: depth, into: &envelope.dataBase64)
+        case .data?:
+            guard case .absent = envelope.data else {
+                _ = try parser.skipValue(depth: depth)
+                return
+            }
+            envelope.data = try scanData(&parser, depth: depth)
+        case nil:
+            _ = try parser.skipValue(depth: depth)
+        }
+    }
+
+    /// Notes the value at the parser's position in `field` (when `field` holds nothing yet) and consumes it.
+    private static func capture(_ parser: inout JSONParser, depth: Int, into field: inout CapturedField) throws(JSONSyntaxError) {
+        guard !field.isPresent else {
+            _ = try parser.skipValue(depth: depth)
+            return
+        }
+        let offset = parser.position
+        switch parser.peek {
+        case UInt8(ascii: "\"")?:
+            field = CapturedField(value: .string(try parser.scanString()), offset: offset)
+        case UInt8(ascii: "-")?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
+            field = CapturedField(value: .number(try parser.scanNumber()), offset: offset)
+        default:
+            let kind = try parser.skipValue(depth: depth)
+            field = CapturedField(value: kind == .null ? .null : .other(kind), offset: offset)
+        }
+    }
+
+    /// Reads the value of `data` (or the decoded `data_base64`) at the parser's position.
+    private static func scanData(_ parser: inout JSONParser, depth: Int) throws(JSONSyntaxError) -> DataValue {
+        let offset = parser.position
+        guard parser.peek == UInt8(ascii: "{") else {
+            let kind = try parser.skipValue(depth: depth)
+            return kind == .null ? .null(offset) : .notObject(kind, offset)
+        }
+        var data = DataCapture()
+        try parser.forEachMember(depth: depth + 1) { parser, key, depth throws(JSONSyntaxError) in
+            switch dataKey(key, parser) {
+            case .recordingId?: try capture(&parser, depth: depth, into: &data.recordingId)
+            case .storageType?: try capture(&parser, depth: depth, into: &data.storageType)
+            case .recordingStartTime?: try capture(&parser, depth: depth, into: &data.startTime)
+            case .recordingDurationMs?: try capture(&parser, depth: depth, into: &data.durationMs)
+            case .sessionEndReason?: try capture(&parser, depth: depth, into: &data.sessionEndReason)
+            case .recordingContentType?: try capture(&parser, depth: depth, into: &data.contentType)
+            case .recordingChannelType?: try capture(&parser, depth: depth, into: &data.channelType)
+            case .recordingFormatType?: try capture(&parser, depth: depth, into: &data.formatType)
+            case .recordingStorageInfo?:
+                guard case .absent = data.storage else {
+                    _ = try parser.skipValue(depth: depth)
+                    return
+                }
+                data.storage = try scanStorage(&parser, depth: depth)
+            case nil:
+                _ = try parser.skipValue(depth: depth)
+            }
+        }
+        return .object(data, offset)
+    }
+
+    private enum DataKey {
+        case recordingId, storageType, recordingStartTime, recordingDurationMs, sessionEndReason
+        case recordingContentType, recordingChannelType, recordingFormatType, recordingStorageInfo
+    }
+
+    private static func dataKey(_ key: JSONStringSpan, _ parser: JSONParser) -> DataKey? {
+        if key.escaped {
+            switch parser.string(key) {
+            case "recordingId": return .recordingId
+            case "storageType": return .storageType
+            case "recordingStartTime": return .recordingStartTime
+            case "recordingDurationMs": return .recordingDurationMs
+            case "sessionEndReason": return .sessionEndReason
+            case "recordingContentType": return .recordingContentType
+            case "recordingChannelType": return .recordingChannelType
+            case "recordingFormatType": return .recordingFormatType
+            case "recordingStorageInfo": return .recordingStorageInfo
+            default: return nil
+            }
+        }
+        switch key.count {
+        case 11:
+            if parser.spanEquals(key, "recordingId") { return .recordingId }
+            if parser.spanEquals(key, "storageType") { return .storageType }
+            return nil
+        case 16: return parser.spanEquals(key, "sessionEndReason") ? .sessionEndReason : nil
+        case 18: return parser.spanEquals(key, "recordingStartTime") ? .recordingStartTime : nil
+        case 19:
+            if parser.spanEquals(key, "recordingDurationMs") { return .recordingDurationMs }
+            if parser.spanEquals(key, "recordingFormatType") { return .recordingFormatType }
+            return nil
+        case 20:
+            if parser.spanEquals(key, "recordingStorageInfo") { return .recordingStorageInfo }
+            if parser.spanEquals(key, "recordingContentType") { return .recordingContentType }
+            if parser.spanEquals(key, "recordingChannelType") { return .recordingChannelType }
+            return nil
+        default: return nil
+        }
+    }
+
+    private static func scanStorage(_ parser: inout JSONParser, depth: Int) throws(JSONSyntaxError) -> DataCapture.Storage {
+        let offset = parser.position
+        guard parser.peek == UInt8(ascii: "{") else {
+            let kind = try parser.skipValue(depth: depth)
+            return kind == .null ? .null : .notObject(kind, offset)
+        }
+        var chunks = DataCapture.Chunks.absent
+        try parser.forEachMember(depth: depth + 1) { parser, key, depth throws(JSONSyntaxError) in
+            let isChunks = key.escaped ? parser.string(key) == "recordingChunks" : parser.spanEquals(key, "recordingChunks")
+            guard isChunks, case .absent = chunks else {
+                _ = try parser.skipValue(depth: depth)
+                return
+            }
+            chunks = try scanChunks(&parser, depth: depth)
+        }
+        return .object(chunks)
+    }
+
+    private static func scanChunks(_ parser: inout JSONParser, depth: Int) throws(JSONSyntaxError) -> DataCapture.Chunks {
+        let offset = parser.position
+        guard parser.peek == UInt8(ascii: "[") else {
+            let kind = try parser.skipValue(depth: depth)
+            return kind == .null ? .null : .notArray(kind, offset)
+        }
+        var elements: [ChunkCapture] = []
+        try parser.forEachElement(depth: depth + 1) { parser, depth throws(JSONSyntaxError) in
+            guard parser.peek == UInt8(ascii: "{") else {
+                elements.append(ChunkCapture(notAnObject: try parser.skipValue(depth: depth)))
+                return
+            }
+            var chunk = ChunkCapture()
+            try parser.forEachMember(depth: depth + 1) { parser, key, depth throws(JSONSyntaxError) in
+                switch chunkKey(key, parser) {
+                case .index?: try capture(&parser, depth: depth, into: &chunk.index)
+                case .documentId?: try capture(&parser, depth: depth, into: &chunk.documentId)
+                case .endReason?: try capture(&parser, depth: depth, into: &chunk.endReason)
+                case .contentLocation?: try capture(&parser, depth: depth, into: &chunk.contentLocation)
+                case .metadataLocation?: try capture(&parser, depth: depth, into: &chunk.metadataLocation)
+                case .deleteLocation?: try capture(&parser, depth: depth, into: &chunk.deleteLocation)
+                case nil: _ = try parser.skipValue(depth: depth)
+                }
+            }
+            elements.append(chunk)
+        }
+        return .array(offset, elements)
+    }
+
+    private enum ChunkKey {
+        case index, documentId, endReason, contentLocation, metadataLocation, deleteLocation
+    }
+
+    private static func chunkKey(_ key: JSONStringSpan, _ parser: JSONParser) -> ChunkKey? {
+        if key.escaped {
+            switch parser.string(key) {
+            case "index": return .index
+            case "documentId": return .documentId
+            case "endReason": return .endReason
+            case "contentLocation": return .contentLocation
+            case "metadataLocation": return .metadataLocation
+            case "deleteLocation": return .deleteLocation
+            default: return nil
+            }
+        }
+        switch key.count {
+        case 5: return parser.spanEquals(key, "index") ? .index : nil
+        case 9: return parser.spanEquals(key, "endReason") ? .endReason : nil
+        case 10: return parser.spanEquals(key, "documentId") ? .documentId : nil
+        case 14: return parser.spanEquals(key, "deleteLocation") ? .deleteLocation : nil
+        case 15: return parser.spanEquals(key, "contentLocation") ? .contentLocation : nil
+        case 16: return parser.spanEquals(key, "metadataLocation") ? .metadataLocation : nil
+        default: return nil
+        }
+    }
+
+    // MARK: - Turning the noted members into an event
+
+    private mutating func evaluate(_ captured: EnvelopeCapture, range: Range<Int>, parser: JSONParser) -> DecodedEvent? {
+        var reader = FieldReader(parser: parser, reportOffset: nil)
+        let typeField = captured.eventType.isPresent ? (captured.eventType, "eventType") : (captured.type, "type")
+        guard let type = reader.string(typeField.0, typeField.1, &self, interned: true) else {
             report("not an Event Grid or CloudEvents event: no \"eventType\" or \"type\"", at: range.lowerBound)
             return nil
         }
-        let isCloudEvent = members.contains { $0.key == "specversion" || $0.key == "specVersion" }
-            || (members.contains { $0.key == "source" } && !members.contains { $0.key == "eventType" })
-        let source = string(members.first { $0.key == (isCloudEvent ? "source" : "topic") })
-        var id = string(members.first { $0.key == "id" })
+        let isCloudEvent = captured.hasSpecVersion || (captured.hasSource && !captured.hasEventType)
+        let source = isCloudEvent ? reader.string(captured.source, "source", &self, interned: true)
+            : reader.string(captured.topic, "topic", &self, interned: true)
+        var id = reader.string(captured.id, "id", &self)
         if id == nil {
             report("event has no \"id\": it is kept, but cannot be matched with its redeliveries", at: range.lowerBound)
             id = "\(file)@\(range.lowerBound)"
         }
-        let timeMember = members.first { $0.key == "eventTime" } ?? members.first { $0.key == "time" }
+        let timeField = captured.eventTime.isPresent ? (captured.eventTime, "eventTime") : (captured.time, "time")
+        let time = reader.timestamp(timeField.0, timeField.1, &self)
+        let subject = reader.string(captured.subject, "subject", &self)
         let envelope = EventEnvelope(
             key: EventKey(source: source ?? "", id: id!, type: type),
             schema: isCloudEvent ? .cloudEvents : .eventGrid,
-            time: timestamp(timeMember),
-            subject: string(members.first { $0.key == "subject" }),
-            location: location
+            time: time,
+            subject: subject,
+            location: EventLocation(file: file, offset: range.lowerBound, length: range.count)
         )
         guard type == Self.recordingEventType || type.lowercased() == Self.recordingEventTypeLowercased else {
             return .other(envelope)
         }
-        return decodeRecording(envelope: envelope, members: members, at: range.lowerBound).map(DecodedEvent.recording)
+        return decodeRecording(envelope: envelope, captured: captured, at: range.lowerBound, parser: parser)
+            .map(DecodedEvent.recording)
     }
 
-    private mutating func decodeRecording(envelope: EventEnvelope, members: [JSONMember], at offset: Int) -> RecordingEvent? {
+    private mutating func decodeRecording(envelope: EventEnvelope, captured: EnvelopeCapture, at offset: Int,
+                                          parser: JSONParser) -> RecordingEvent? {
         var event = RecordingEvent(envelope: envelope, subjectIds: RecordingSubject(parsing: envelope.subject ?? ""))
-        let data: JSONValue
-        let dataOffset: Int
-        if let member = members.first(where: { $0.key == "data" }), !member.value.isNull {
-            data = member.value
-            dataOffset = member.valueOffset
-        } else if let member = members.first(where: { $0.key == "data_base64" }), !member.value.isNull {
-            guard let decoded = base64JSON(member) else { return nil }
-            data = decoded
-            dataOffset = member.valueOffset
-        } else {
+        if !keepsRecordingSubjects { event.envelope.subject = nil }
+        switch captured.data {
+        case .object(let data, _):
+            readData(data, into: &event, reader: FieldReader(parser: parser, reportOffset: nil))
+            return event
+        case .notObject(let kind, let dataOffset):
+            report("expected an object for \"data\", found \(kind.name)", at: dataOffset)
+            return nil
+        case .absent, .null:
+            break
+        }
+        let member = captured.dataBase64
+        switch member.value {
+        case .absent, .null:
             report("recording event has no \"data\"", at: offset)
             return nil
-        }
-        guard case .object(let fields) = data else {
-            report("expected an object for \"data\", found \(data.kindName)", at: dataOffset)
-            return nil
-        }
-        func field(_ name: String) -> JSONMember? { fields.first { $0.key == name } }
-        event.dataRecordingId = string(field("recordingId"))
-        event.storageType = string(field("storageType"))
-        event.startTime = timestamp(field("recordingStartTime"))
-        event.durationMs = integer(field("recordingDurationMs"))
-        event.sessionEndReason = string(field("sessionEndReason"))
-        event.contentType = string(field("recordingContentType"))
-        event.channelType = string(field("recordingChannelType"))
-        event.formatType = string(field("recordingFormatType"))
-        if let storage = field("recordingStorageInfo"), !storage.value.isNull {
-            guard case .object = storage.value else {
-                report("expected an object for \"recordingStorageInfo\", found \(storage.value.kindName)", at: storage.valueOffset)
-                return event
-            }
-            if let list = storage.value.member("recordingChunks"), !list.value.isNull {
-                guard case .array(let elements) = list.value else {
-                    report("expected an array for \"recordingChunks\", found \(list.value.kindName)", at: list.valueOffset)
-                    return event
+        case .string(let span):
+            let text = parser.string(span)
+            guard let decoded = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else { break }
+            return decoded.withUnsafeBytes { raw -> RecordingEvent? in
+                var inner = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
+                let value: DataValue
+                do throws(JSONSyntaxError) {
+                    inner.skipWhitespace()
+                    value = try Self.scanData(&inner, depth: 0)
+                    inner.skipWhitespace()
+                    if !inner.isAtEnd { throw inner.failure("expected end of data") }
+                } catch {
+                    report("\"data_base64\" does not hold JSON: \(error.message) at byte \(error.offset) of the decoded data",
+                           at: member.offset)
+                    return nil
                 }
+                switch value {
+                case .object(let data, _):
+                    // Positions inside the decoded data are not positions in the file: report at `data_base64`.
+                    readData(data, into: &event, reader: FieldReader(parser: inner, reportOffset: member.offset))
+                    return event
+                case .notObject(let kind, _):
+                    report("expected an object for \"data\", found \(kind.name)", at: member.offset)
+                    return nil
+                case .null:
+                    report("expected an object for \"data\", found null", at: member.offset)
+                    return nil
+                case .absent:
+                    return nil
+                }
+            }
+        case .number, .other:
+            break
+        }
+        report("\"data_base64\" is not base64 text", at: member.offset)
+        return nil
+    }
+
+    private mutating func readData(_ data: DataCapture, into event: inout RecordingEvent, reader: FieldReader) {
+        var reader = reader
+        event.dataRecordingId = reader.string(data.recordingId, "recordingId", &self)
+        event.storageType = reader.string(data.storageType, "storageType", &self, interned: true)
+        event.startTime = reader.timestamp(data.startTime, "recordingStartTime", &self)
+        event.durationMs = reader.integer(data.durationMs, "recordingDurationMs", &self)
+        event.sessionEndReason = reader.string(data.sessionEndReason, "sessionEndReason", &self, interned: true)
+        event.contentType = reader.string(data.contentType, "recordingContentType", &self, interned: true)
+        event.channelType = reader.string(data.channelType, "recordingChannelType", &self, interned: true)
+        event.formatType = reader.string(data.formatType, "recordingFormatType", &self, interned: true)
+        switch data.storage {
+        case .absent, .null:
+            return
+        case .notObject(let kind, let offset):
+            report("expected an object for \"recordingStorageInfo\", found \(kind.name)", at: reader.at(offset))
+        case .object(let chunks):
+            switch chunks {
+            case .absent, .null:
+                return
+            case .notArray(let kind, let offset):
+                report("expected an array for \"recordingChunks\", found \(kind.name)", at: reader.at(offset))
+            case .array(let listOffset, let elements):
+                event.chunks.reserveCapacity(elements.count)
                 for element in elements {
-                    guard case .object(let chunkFields) = element else {
-                        report("expected an object for a recording chunk, found \(element.kindName)", at: list.valueOffset)
+                    if let kind = element.notAnObject {
+                        report("expected an object for a recording chunk, found \(kind.name)", at: reader.at(listOffset))
                         continue
                     }
-                    func chunkField(_ name: String) -> JSONMember? { chunkFields.first { $0.key == name } }
                     event.chunks.append(Chunk(
-                        index: integer(chunkField("index")),
-                        documentId: string(chunkField("documentId")),
-                        endReason: string(chunkField("endReason")),
-                        contentLocation: string(chunkField("contentLocation")),
-                        metadataLocation: string(chunkField("metadataLocation")),
-                        deleteLocation: string(chunkField("deleteLocation"))
+                        index: reader.integer(element.index, "index", &self),
+                        documentId: reader.string(element.documentId, "documentId", &self),
+                        endReason: reader.string(element.endReason, "endReason", &self, interned: true),
+                        contentLocation: reader.string(element.contentLocation, "contentLocation", &self),
+                        metadataLocation: reader.string(element.metadataLocation, "metadataLocation", &self),
+                        deleteLocation: reader.string(element.deleteLocation, "deleteLocation", &self)
                     ))
                 }
             }
-        }
-        return event
-    }
-
-    // MARK: - Field readers: wrong kinds are reported and read as missing.
-
-    private mutating func string(_ member: JSONMember?) -> String? {
-        guard let member else { return nil }
-        switch member.value {
-        case .string(let text): return text
-        case .null: return nil
-        case .number(let text): return text
-        default:
-            report("expected a string for \"\(member.key)\", found \(member.value.kindName)", at: member.valueOffset)
-            return nil
-        }
-    }
-
-    private mutating func integer(_ member: JSONMember?) -> Int64? {
-        guard let member else { return nil }
-        let text: String
-        switch member.value {
-        case .null: return nil
-        case .number(let raw): text = raw
-        case .string(let raw): text = raw.trimmingCharacters(in: .whitespaces)
-        default:
-            report("expected an integer for \"\(member.key)\", found \(member.value.kindName)", at: member.valueOffset)
-            return nil
-        }
-        if let value = Int64(text) { return value }
-        if let value = Double(text), value.rounded() == value, abs(value) < 9.0e18 { return Int64(value) }
-        report("expected an integer for \"\(member.key)\", found \(text.debugDescription)", at: member.valueOffset)
-        return nil
-    }
-
-    private mutating func timestamp(_ member: JSONMember?) -> Timestamp? {
-        guard let text = string(member), let member else { return nil }
-        if let time = Timestamp(iso8601: text) { return time }
-        report("\"\(member.key)\" is not an ISO 8601 timestamp: \(text.debugDescription)", at: member.valueOffset)
-        return nil
-    }
-
-    private mutating func base64JSON(_ member: JSONMember) -> JSONValue? {
-        guard let text = member.value.stringValue,
-              let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-            report("\"data_base64\" is not base64 text", at: member.valueOffset)
-            return nil
-        }
-        let parsed: Result<JSONValue, JSONSyntaxError> = data.withUnsafeBytes { raw in
-            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
-            do throws(JSONSyntaxError) {
-                let value = try parser.parseValue()
-                parser.skipWhitespace()
-                if !parser.isAtEnd { throw parser.failure("expected end of data") }
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch parsed {
-        case .success(let value):
-            return value
-        case .failure(let error):
-            report("\"data_base64\" does not hold JSON: \(error.message) at byte \(error.offset) of the decoded data",
-                   at: member.valueOffset)
-            return nil
         }
     }
 
@@ -184,5 +425,192 @@ struct EventDecoder {
     mutating func report(_ message: String, at offset: Int) {
         let position = TextPosition(of: offset, in: bytes)
         problems.append(Problem(file: file, line: position.line, column: position.column, message: message))
+    }
+}
+
+// MARK: - What one pass notes
+
+/// A member value noted while scanning: where it is and its kind; text is decoded only when read.
+struct CapturedField {
+    enum Value {
+        case absent
+        case null
+        case string(JSONStringSpan)
+        case number(Range<Int>)
+        case other(JSONKind)
+    }
+
+    var value: Value = .absent
+    /// Offset of the value's first byte.
+    var offset = 0
+
+    var isPresent: Bool {
+        if case .absent = value { return false }
+        return true
+    }
+}
+
+private enum DataValue {
+    case absent
+    case null(Int)
+    case notObject(JSONKind, Int)
+    case object(DataCapture, Int)
+}
+
+private struct EnvelopeCapture {
+    var id = CapturedField(), type = CapturedField(), time = CapturedField(), topic = CapturedField()
+    var source = CapturedField(), subject = CapturedField(), eventType = CapturedField(), eventTime = CapturedField()
+    var dataBase64 = CapturedField()
+    var data = DataValue.absent
+    var hasSpecVersion = false, hasSource = false, hasEventType = false
+}
+
+private struct DataCapture {
+    enum Chunks {
+        case absent, null
+        case notArray(JSONKind, Int)
+        /// The list's offset and its elements.
+        case array(Int, [ChunkCapture])
+    }
+
+    enum Storage {
+        case absent, null
+        case notObject(JSONKind, Int)
+        case object(Chunks)
+    }
+
+    var recordingId = CapturedField(), storageType = CapturedField(), startTime = CapturedField()
+    var durationMs = CapturedField(), sessionEndReason = CapturedField(), contentType = CapturedField()
+    var channelType = CapturedField(), formatType = CapturedField()
+    var storage = Storage.absent
+}
+
+private struct ChunkCapture {
+    var index = CapturedField(), documentId = CapturedField(), endReason = CapturedField()
+    var contentLocation = CapturedField(), metadataLocation = CapturedField(), deleteLocation = CapturedField()
+    /// Set when the list element was not an object.
+    var notAnObject: JSONKind?
+
+    init() {}
+
+    init(notAnObject kind: JSONKind) {
+        notAnObject = kind
+    }
+}
+
+/// Turns noted fields into values; a wrong kind is reported (at `reportOffset` when given, else
+/// at the field) and read as missing.
+private struct FieldReader {
+    let parser: JSONParser
+    let reportOffset: Int?
+
+    func at(_ offset: Int) -> Int { reportOffset ?? offset }
+
+    private func raw(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: parser.buffer[range])
+    }
+
+    mutating func string(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder, interned: Bool = false) -> String? {
+        switch field.value {
+        case .absent, .null:
+            return nil
+        case .string(let span):
+            if interned && !span.escaped {
+                return decoder.interner.intern(raw(span.start..<span.end))
+            }
+            return parser.string(span)
+        case .number(let range):
+            return String(decoding: raw(range), as: UTF8.self)
+        case .other(let kind):
+            decoder.report("expected a string for \"\(key)\", found \(kind.name)", at: at(field.offset))
+            return nil
+        }
+    }
+
+    mutating func integer(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder) -> Int64? {
+        let text: String
+        switch field.value {
+        case .absent, .null:
+            return nil
+        case .number(let range):
+            if let value = Self.plainInteger(raw(range)) { return value }
+            text = String(decoding: raw(range), as: UTF8.self)
+        case .string(let span):
+            text = parser.string(span).trimmingCharacters(in: .whitespaces)
+        case .other(let kind):
+            decoder.report("expected an integer for \"\(key)\", found \(kind.name)", at: at(field.offset))
+            return nil
+        }
+        if let value = Int64(text) { return value }
+        if let value = Double(text), value.rounded() == value, abs(value) < 9.0e18 { return Int64(value) }
+        decoder.report("expected an integer for \"\(key)\", found \(text.debugDescription)", at: at(field.offset))
+        return nil
+    }
+
+    /// `-?[0-9]{1,18}`, the common case, without building a string.
+    private static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        let digits = bytes.count - index
+        guard digits > 0, digits <= 18 else { return nil }
+        var value: Int64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
+    mutating func timestamp(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder) -> Timestamp? {
+        if case .string(let span) = field.value, !span.escaped,
+           let time = Timestamp.parse(raw(span.start..<span.end)) {
+            return time
+        }
+        guard let text = string(field, key, &decoder) else { return nil }
+        if let time = Timestamp(iso8601: text) { return time }
+        decoder.report("\"\(key)\" is not an ISO 8601 timestamp: \(text.debugDescription)", at: at(field.offset))
+        return nil
+    }
+}
+
+/// Hands out one shared copy of strings that repeat from event to event (topics, event types,
+/// end reasons, media types), so a hundred thousand events do not keep a hundred thousand copies.
+/// Strings of up to 15 bytes are stored inline by Swift and need no sharing.
+public struct StringInterner: Sendable {
+    private static let seeds: [String] = [
+        EventDecoder.recordingEventType, "ChunkMaximumTimeExceeded", "ChunkUploadFailure",
+        "Microsoft.Communication.CallStarted", "Microsoft.Communication.CallEnded",
+        "Microsoft.EventGrid.SubscriptionValidationEvent",
+    ]
+    private static let capacity = 24
+
+    private var entries: [String]
+    private var next = 0
+
+    public init() {
+        entries = Self.seeds
+        entries.reserveCapacity(Self.seeds.count + Self.capacity)
+    }
+
+    /// The string of `bytes` (valid UTF-8), shared with an earlier equal one when there was one.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.count <= 15 { return String(decoding: bytes, as: UTF8.self) }
+        for entry in entries where entry.utf8.count == bytes.count {
+            let same = entry.utf8.withContiguousStorageIfAvailable { stored in
+                memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            } ?? entry.utf8.elementsEqual(bytes)
+            if same { return entry }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if entries.count < Self.seeds.count + Self.capacity {
+            entries.append(text)
+        } else {
+            entries[Self.seeds.count + next] = text
+            next = (next + 1) % Self.capacity
+        }
+        return text
     }
 }

@@ -20,7 +20,18 @@ public enum FileDecoder {
 
     /// Decodes `bytes`, naming `file` (relative path) in every location and problem.
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, layout: Layout) -> FileContents {
-        var decoder = EventDecoder(bytes: bytes, file: file)
+        var interner = StringInterner()
+        return decode(bytes, file: file, layout: layout, interner: &interner)
+    }
+
+    /// Decodes `bytes`, sharing repeated strings through `interner` (one per thread, for many files).
+    /// With `keepRecordingSubjects` false, a recording event's subject is parsed into its ids and
+    /// not kept (`envelope.subject` nil): the store does not need it, and the raw event is on disk.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, layout: Layout,
+                              interner: inout StringInterner, keepRecordingSubjects: Bool = true) -> FileContents {
+        var decoder = EventDecoder(bytes: bytes, file: file, interner: interner)
+        decoder.keepsRecordingSubjects = keepRecordingSubjects
+        defer { interner = decoder.interner }
         var events: [DecodedEvent] = []
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -66,9 +77,7 @@ public enum FileDecoder {
                     }
                     while true {
                         parser.skipWhitespace()
-                        let elementStart = parser.position
-                        let value = try parser.parseValue()
-                        if let event = decoder.decode(value, range: elementStart..<parser.position) { events.append(event) }
+                        if let event = try decoder.decodeElement(&parser) { events.append(event) }
                         parser.skipWhitespace()
                         if parser.peek == UInt8(ascii: ",") {
                             try parser.expect(UInt8(ascii: ","), "expected ','")
@@ -78,13 +87,10 @@ public enum FileDecoder {
                         }
                     }
                 } else {
-                    let valueStart = parser.position
-                    let value = try parser.parseValue()
-                    guard case .object = value else {
-                        decoder.report("expected an event object or an array of events, found \(value.kindName)", at: valueStart)
-                        continue
+                    let event = try decoder.decodeElement(&parser) {
+                        "expected an event object or an array of events, found \($0)"
                     }
-                    if let event = decoder.decode(value, range: valueStart..<parser.position) { events.append(event) }
+                    if let event { events.append(event) }
                 }
             }
         } catch {

@@ -287,3 +287,230 @@ public struct JSONParser {
         }
     }
 }
+
+// MARK: - Scanning without building values
+
+/// Where a JSON string's text is in the parsed bytes (between its quotes), found without decoding it.
+struct JSONStringSpan {
+    /// Offset of the first byte after the opening quote.
+    var start: Int
+    /// Offset of the closing quote.
+    var end: Int
+    /// Whether the text holds a backslash escape.
+    var escaped: Bool
+
+    var count: Int { end - start }
+}
+
+/// The kind of a value that was skipped, named as `JSONValue.kindName` names it.
+enum JSONKind {
+    case object, array, string, number, bool, null
+
+    var name: String {
+        switch self {
+        case .object: "object"
+        case .array: "array"
+        case .string: "string"
+        case .number: "number"
+        case .bool: "boolean"
+        case .null: "null"
+        }
+    }
+}
+
+extension JSONParser {
+    /// The parsed bytes.
+    var buffer: UnsafeBufferPointer<UInt8> { bytes }
+
+    /// Consumes `byte` when it is next (no whitespace skipped).
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard position < end, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    /// Scans the string at the opening quote exactly as `parseString` reads it (the same errors at
+    /// the same offsets) without building it; `string(_:)` decodes it later if it is wanted.
+    mutating func scanString() throws(JSONSyntaxError) -> JSONStringSpan {
+        let quote = position
+        position += 1
+        let start = position
+        var escaped = false
+        var highBit: UInt8 = 0
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let span = JSONStringSpan(start: start, end: position, escaped: escaped)
+                position += 1
+                if highBit & 0x80 != 0, !Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<span.end])) {
+                    throw JSONSyntaxError(offset: start, message: "invalid UTF-8 in string")
+                }
+                return span
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                position += 1
+                guard position < end else { throw failure("unterminated escape in string") }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    break
+                case UInt8(ascii: "u"):
+                    _ = try parseUnicodeEscape()
+                default:
+                    position -= 1
+                    throw failure("invalid escape in string")
+                }
+                continue
+            }
+            if byte < 0x20 { throw failure("unescaped control character in string") }
+            highBit |= byte
+            position += 1
+        }
+        if escaped { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
+        position = quote
+        throw JSONSyntaxError(offset: quote, message: "unterminated string")
+    }
+
+    /// The text of a span this parser scanned.
+    func string(_ span: JSONStringSpan) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+        guard span.escaped else { return String(decoding: raw, as: UTF8.self) }
+        var copy = JSONParser(bytes: bytes, start: span.start - 1, end: span.end + 1)
+        // Scanned before: it cannot fail.
+        return (try? copy.parseString()) ?? String(decoding: raw, as: UTF8.self)
+    }
+
+    /// Whether the span's raw bytes equal `name` (a key compared without decoding; escaped keys are decoded).
+    func spanEquals(_ span: JSONStringSpan, _ name: StaticString) -> Bool {
+        if span.escaped { return string(span) == name.description }
+        let count = name.utf8CodeUnitCount
+        guard span.count == count else { return false }
+        let expected = name.utf8Start
+        for index in 0..<count where bytes[span.start + index] != expected[index] { return false }
+        return true
+    }
+
+    /// Scans the number at the current position, validated as `parseNumber` does; returns its bytes' range.
+    mutating func scanNumber() throws(JSONSyntaxError) -> Range<Int> {
+        let start = position
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < end, isDigit(bytes[position]) else { throw failure("expected a digit in number") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else {
+            while position < end, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < end, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < end, isDigit(bytes[position]) else { throw failure("expected a digit after '.'") }
+            while position < end, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < end, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < end, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard position < end, isDigit(bytes[position]) else { throw failure("expected a digit in exponent") }
+            while position < end, isDigit(bytes[position]) { position += 1 }
+        }
+        return start..<position
+    }
+
+    /// Skips the value at the next non-whitespace byte, checking it exactly as `parseValue` would at
+    /// nesting `depth` (the depth of the container holding it), and says what kind it was.
+    mutating func skipValue(depth: Int) throws(JSONSyntaxError) -> JSONKind {
+        skipWhitespace()
+        guard position < end else { throw failure("expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            try skipObject(depth: depth + 1)
+            return .object
+        case UInt8(ascii: "["):
+            try skipArray(depth: depth + 1)
+            return .array
+        case UInt8(ascii: "\""):
+            _ = try scanString()
+            return .string
+        case UInt8(ascii: "t"): try parseLiteral("true"); return .bool
+        case UInt8(ascii: "f"): try parseLiteral("false"); return .bool
+        case UInt8(ascii: "n"): try parseLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            _ = try scanNumber()
+            return .number
+        default: throw failure("expected a value")
+        }
+    }
+
+    /// Skips an object whose `{` is next (at nesting `depth`, counted as `parseObject` counts it).
+    mutating func skipObject(depth: Int) throws(JSONSyntaxError) {
+        try forEachMember(depth: depth) { parser, _, depth throws(JSONSyntaxError) in
+            _ = try parser.skipValue(depth: depth)
+        }
+    }
+
+    private mutating func skipArray(depth: Int) throws(JSONSyntaxError) {
+        try forEachElement(depth: depth) { parser, depth throws(JSONSyntaxError) in
+            _ = try parser.skipValue(depth: depth)
+        }
+    }
+
+    /// Walks the object whose `{` is next: `member` is called with each key, positioned after the
+    /// colon and its whitespace, and must consume the value (at nesting `depth`). Errors are those of `parseObject`.
+    mutating func forEachMember(depth: Int,
+                                _ member: (inout JSONParser, JSONStringSpan, Int) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        if depth > Self.maxDepth { throw failure("nested more than \(Self.maxDepth) levels deep") }
+        position += 1
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return }
+        while true {
+            skipWhitespace()
+            guard peek == UInt8(ascii: "\"") else { throw failure("expected a string key in object") }
+            let key = try scanString()
+            try expect(UInt8(ascii: ":"), "expected ':' after object key")
+            skipWhitespace()
+            try member(&self, key, depth)
+            skipWhitespace()
+            guard position < end else { throw failure("expected ',' or '}' in object") }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"): position += 1; return
+            default: throw failure("expected ',' or '}' in object")
+            }
+        }
+    }
+
+    /// Walks the array whose `[` is next: `element` is called at each element (whitespace skipped)
+    /// and must consume it. Errors are those of `parseArray`.
+    mutating func forEachElement(depth: Int,
+                                 _ element: (inout JSONParser, Int) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        if depth > Self.maxDepth { throw failure("nested more than \(Self.maxDepth) levels deep") }
+        position += 1
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return }
+        while true {
+            skipWhitespace()
+            try element(&self, depth)
+            skipWhitespace()
+            guard position < end else { throw failure("expected ',' or ']' in array") }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"): position += 1; return
+            default: throw failure("expected ',' or ']' in array")
+            }
+        }
+    }
+
+    /// Strict UTF-8 validation (what `String(validating:)` accepts), without building a string.
+    static func isValidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = raw.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}

@@ -17,6 +17,52 @@ public struct RecordingSubject: Sendable, Hashable {
 
     /// Parses a subject; unknown keys are ignored and empty values count as missing.
     public init(parsing subject: String) {
+        if subject.utf8.allSatisfy({ $0 < 0x80 }) {
+            self = Self(parsingASCII: subject)
+        } else {
+            self = Self(parsingCharacters: subject)
+        }
+    }
+
+    private init(parsingASCII subject: String) {
+        var subject = subject
+        subject.withUTF8 { bytes in
+            // Segments between slashes, empty ones dropped, as `split(separator: "/")` gives them.
+            var segments: [Range<Int>] = []
+            segments.reserveCapacity(8)
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                if index > start { segments.append(start..<index) }
+                start = index + 1
+            }
+            func equalsIgnoringCase(_ range: Range<Int>, _ name: StaticString) -> Bool {
+                guard range.count == name.utf8CodeUnitCount else { return false }
+                let expected = name.utf8Start
+                for offset in 0..<range.count {
+                    var byte = bytes[range.lowerBound + offset]
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+                    if byte != expected[offset] { return false }
+                }
+                return true
+            }
+            var index = segments.first.map { equalsExactly(bytes, $0, "recording") } == true ? 1 : 0
+            while index + 1 < segments.count {
+                let key = segments[index]
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[segments[index + 1]]), as: UTF8.self)
+                if equalsIgnoringCase(key, "call") {
+                    callId = value
+                } else if equalsIgnoringCase(key, "servercallid") {
+                    serverCallId = value
+                } else if equalsIgnoringCase(key, "recordingid") {
+                    recordingId = value
+                }
+                index += 2
+            }
+        }
+    }
+
+    /// The same, by characters (a slash followed by a combining mark is no separator): for non-ASCII subjects.
+    private init(parsingCharacters subject: String) {
         let segments = subject.split(separator: "/", omittingEmptySubsequences: true)
         var index = segments.first == "recording" ? 1 : 0
         while index + 1 < segments.count {
@@ -41,4 +87,11 @@ public struct RecordingSubject: Sendable, Hashable {
               text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else { return nil }
         return text
     }
+}
+
+private func equalsExactly(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: StaticString) -> Bool {
+    guard range.count == name.utf8CodeUnitCount else { return false }
+    let expected = name.utf8Start
+    for offset in 0..<range.count where bytes[range.lowerBound + offset] != expected[offset] { return false }
+    return true
 }

@@ -41,11 +41,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Instants outside what 64-bit nanoseconds hold (about 1678 to 2262) are rejected.
     public init?(iso8601 text: String) {
         var text = text
-        guard let value = text.withUTF8({ Timestamp.parse(Array($0)) }) else { return nil }
+        guard let value = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
         self = value
     }
 
-    private static func parse(_ b: [UInt8]) -> Timestamp? {
+    /// Parses UTF-8 bytes as `init?(iso8601:)` parses text.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         var i = 0
         func number(_ digits: Int) -> Int? {
             guard i + digits <= b.count else { return nil }

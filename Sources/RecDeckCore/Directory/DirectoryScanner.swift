@@ -177,33 +177,54 @@ public struct DirectoryScanner: Sendable {
 
     /// Reads and decodes one file; `nil` when it no longer exists.
     public func read(_ relative: String) -> FileContents? {
-        switch FileReader.read(path: path(of: relative), maxSize: options.maxFileSize) {
+        var interner = StringInterner()
+        return read(relative, interner: &interner)
+    }
+
+    /// Reads and decodes one file, sharing repeated strings through `interner`. A recording event's
+    /// subject is read into its ids and not kept (the store does not need the text; it is on disk).
+    /// `info`, when given, receives what `fstat` said of the file as it was opened (left alone when
+    /// it could not be opened).
+    func read(_ relative: String, interner: inout StringInterner, info: UnsafeMutablePointer<stat>? = nil) -> FileContents? {
+        switch FileReader.read(path: path(of: relative), maxSize: options.maxFileSize, info: info) {
         case .gone:
             return nil
         case .failed(let message):
             return FileContents(problems: [Problem(file: relative, message: message)])
         case .bytes(let buffer):
             defer { buffer.deallocate() }
-            return FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative))
+            return FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative),
+                                      interner: &interner, keepRecordingSubjects: false)
         }
     }
 
     /// Lists the tree and reads every file on all cores, then applies them to a new store in path order.
     public func scan() throws(ScanError) -> RecordingStore {
         let listing = try list()
-        var store = RecordingStore()
+        var batch: [(file: String, contents: FileContents)] = []
+        batch.reserveCapacity(listing.files.count + listing.problems.count)
         for (file, problem) in listing.problems.sorted(by: { $0.key < $1.key }) {
-            store.apply(FileContents(problems: [problem]), to: file)
+            batch.append((file, FileContents(problems: [problem])))
         }
         for (file, contents) in zip(listing.files, readAll(listing.files)) {
-            if let contents { store.apply(contents, to: file) }
+            if let contents { batch.append((file, contents)) }
         }
+        var store = RecordingStore()
+        _ = store.apply(batch, delta: false)
         return store
     }
 
     /// Reads `files` in parallel; the result is in the same order, `nil` for files that vanished.
     /// `progress`, when given, is called now and then (from worker threads) with the number read so far.
     public func readAll(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileContents?] {
+        readAll(files, progress: progress, infos: nil)
+    }
+
+    /// `readAll`, also filling `infos` (one per file) with what `fstat` said of each file as it was
+    /// opened, so that a watcher's first scan need not `stat` every file again. An entry is left
+    /// alone for a file that could not be opened.
+    func readAll(_ files: [String], progress: (@Sendable (Int) -> Void)?,
+                 infos: UnsafeMutableBufferPointer<stat>?) -> [FileContents?] {
         let results = UnsafeMutableBufferPointer<FileContents?>.allocate(capacity: files.count)
         results.initialize(repeating: nil)
         defer {
@@ -211,13 +232,22 @@ public struct DirectoryScanner: Sendable {
             results.deallocate()
         }
         let slots = SendableBuffer(buffer: results)
+        let infoSlots = infos.map { SendableBuffer(buffer: $0) }
         let scanner = self
         let counter = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.buffer[index] = scanner.read(files[index])
+        // Blocks of files, so that each worker shares repeated strings through its own interner.
+        let block = 64
+        DispatchQueue.concurrentPerform(iterations: (files.count + block - 1) / block) { blockIndex in
+            var interner = StringInterner()
+            let range = blockIndex * block..<min(files.count, (blockIndex + 1) * block)
+            for index in range {
+                slots.buffer[index] = scanner.read(files[index], interner: &interner,
+                                                   info: infoSlots.map { $0.buffer.baseAddress! + index })
+            }
             if let progress {
-                let done = counter.add(1, ordering: .relaxed).newValue
-                if done % 512 == 0 { progress(done) }
+                let done = counter.add(range.count, ordering: .relaxed).newValue
+                // Every 512 files (the count just passed, so the figures stay round).
+                if done / 512 != (done - range.count) / 512 { progress(done / 512 * 512) }
             }
         }
         return Array(results)

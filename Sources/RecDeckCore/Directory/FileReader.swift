@@ -16,12 +16,14 @@ enum FileReader {
         case failed(String)
     }
 
-    static func read(path: String, maxSize: Int) -> Outcome {
+    /// Reads the file at `path`; `info`, when given, receives what `fstat` said of the open file.
+    static func read(path: String, maxSize: Int, info found: UnsafeMutablePointer<stat>? = nil) -> Outcome {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return failure(errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return failure(errno) }
+        found?.pointee = info
         guard info.st_mode & S_IFMT == S_IFREG else { return .failed(DirectoryScanner.notRegular(info.st_mode)) }
         let size = Int(info.st_size)
         if size > maxSize {

@@ -130,7 +130,9 @@ struct WatchReconciler {
     }
 
     /// Applies what was read from `path`, or holds it back while it may still be being written.
-    private mutating func accept(_ path: String, stamp: WatchFileStamp, trusted: Bool, contents: FileContents?, now: Double) {
+    /// With a `batch`, what is to be applied is added to it instead (applied all at once later).
+    private mutating func accept(_ path: String, stamp: WatchFileStamp, trusted: Bool, contents: FileContents?, now: Double,
+                                 batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>? = nil) {
         guard let contents else {
             remove(path)
             return
@@ -148,7 +150,7 @@ struct WatchReconciler {
             }
         }
         pending[path] = nil
-        put(path, .file(stamp, trusted: trusted), contents)
+        put(path, .file(stamp, trusted: trusted), contents, batch: batch)
     }
 
     // MARK: Listings
@@ -157,14 +159,26 @@ struct WatchReconciler {
     /// sub-tree at `scope` (paths relative to the root either way).
     mutating func reconcile(_ listing: DirectoryScanner.Listing, within scope: String?, now: Double) {
         let scope = scope.flatMap { $0.isEmpty ? nil : $0 }
+        let holdsNothing = entries.isEmpty && pending.isEmpty
         var listed = Set(listing.files)
         listed.formUnion(listing.problems.keys)
         for path in paths(within: scope) where !listed.contains(path) { remove(path) }
         for path in pending.keys where Self.isWithin(path, scope) && !listed.contains(path) { pending[path] = nil }
 
+        // What is to be applied is gathered and applied at once: into an empty store (the first
+        // scan) that builds it in one pass.
+        var batch: [(file: String, contents: FileContents)] = []
+        defer { delta.merge(shared.apply(batch)) }
         for (path, problem) in listing.problems.sorted(by: { $0.key < $1.key }) where entries[path] != .listed(problem) {
             pending[path] = nil
-            put(path, .listed(problem), FileContents(problems: [problem]))
+            put(path, .listed(problem), FileContents(problems: [problem]), batch: &batch)
+        }
+
+        // The first scan: nothing to compare with, so read everything at once and take each stamp
+        // from the descriptor it was read through (no separate pass stat'ing 100,000 files).
+        if holdsNothing && !listing.files.isEmpty {
+            readEverything(listing.files, now: now, batch: &batch)
+            return
         }
 
         // Stat every listed file, then read (in parallel) those whose stamp moved or was not trusted.
@@ -193,7 +207,32 @@ struct WatchReconciler {
         defer { shared.setProgress(nil) }
         for ((path, stamp), contents) in zip(changed, contents) {
             accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
-                   contents: contents, now: now)
+                   contents: contents, now: now, batch: &batch)
+        }
+    }
+
+    /// Reads every file of `files` (none of them held yet), stamped from the open descriptor.
+    private mutating func readEverything(_ files: [String], now: Double,
+                                         batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>) {
+        // The clock before any stat: a stamp taken later can only look younger, never wrongly trusted.
+        let wall = WatchClock.wallNanoseconds()
+        shared.count { $0.fileReads += files.count }
+        let total = files.count
+        let shared = shared
+        shared.setProgress((0, total))
+        defer { shared.setProgress(nil) }
+        let infos = UnsafeMutableBufferPointer<stat>.allocate(capacity: files.count)
+        infos.initialize(repeating: stat())
+        defer { infos.deallocate() }
+        let contents = scanner.readAll(files, progress: { done in shared.setProgress((done, total)) }, infos: infos)
+        for (index, path) in files.enumerated() {
+            guard let read = contents[index] else { continue }  // gone since the listing
+            // A file that could not be opened (permission, a FIFO swapped in) was not stat'ed: stat it now.
+            let info = infos[index]
+            let stamp = info.st_ino != 0 || info.st_dev != 0 ? WatchFileStamp(info) : WatchFileStamp.of(path: scanner.path(of: path))
+            guard let stamp else { continue }
+            accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
+                   contents: read, now: now, batch: batch)
         }
     }
 
@@ -223,8 +262,13 @@ struct WatchReconciler {
         if children[parent]?.isEmpty == true { children[parent] = nil }
     }
 
-    private mutating func put(_ path: String, _ entry: Entry, _ contents: FileContents) {
-        delta.merge(shared.apply(contents, to: path))
+    private mutating func put(_ path: String, _ entry: Entry, _ contents: FileContents,
+                              batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>? = nil) {
+        if let batch {
+            batch.pointee.append((path, contents))
+        } else {
+            delta.merge(shared.apply(contents, to: path))
+        }
         if entries.updateValue(entry, forKey: path) == nil {
             children[Self.parent(of: path), default: []].insert(path)
         }

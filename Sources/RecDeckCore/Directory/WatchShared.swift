@@ -51,6 +51,20 @@ final class WatchShared: @unchecked Sendable {
         lock.withLock { store.apply(contents, to: file) }
     }
 
+    /// Applies many files at once (`RecordingStore.apply(_:)`). Into an empty store (the first
+    /// scan) the new store is built outside the lock, so the consumer is never held up by it.
+    func apply(_ batch: [(file: String, contents: FileContents)]) -> StoreDelta {
+        guard !batch.isEmpty else { return StoreDelta() }
+        // The watcher thread is the only writer: the store cannot fill up in between.
+        if lock.withLock({ store.summary.files == 0 }) {
+            var fresh = RecordingStore()
+            let delta = fresh.apply(batch)
+            lock.withLock { store = fresh }
+            return delta
+        }
+        return lock.withLock { store.apply(batch) }
+    }
+
     func remove(file: String) -> StoreDelta {
         lock.withLock { store.remove(file: file) }
     }

@@ -21,7 +21,29 @@ public struct Chunk: Sendable, Hashable {
 
     /// Whether the end reason reads as a failure (`ChunkUploadFailure`, anything with "fail" or "error").
     public var endedInFailure: Bool {
-        guard let reason = endReason?.lowercased() else { return false }
-        return reason.contains("fail") || reason.contains("error")
+        guard let reason = endReason else { return false }
+        let ascii = reason.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return Self.containsIgnoringCase(bytes, "fail") || Self.containsIgnoringCase(bytes, "error")
+        }
+        if let found = ascii ?? nil { return found }
+        let lower = reason.lowercased()
+        return lower.contains("fail") || lower.contains("error")
+    }
+
+    /// Whether ASCII `bytes` contain the lowercase ASCII `word`, ignoring case.
+    private static func containsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let letters = word.utf8Start
+        outer: for start in 0...(bytes.count - count) {
+            for offset in 0..<count {
+                var byte = bytes[start + offset]
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if byte != letters[offset] { continue outer }
+            }
+            return true
+        }
+        return false
     }
 }

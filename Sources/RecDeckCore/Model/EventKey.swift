@@ -13,4 +13,10 @@ public struct EventKey: Sendable, Hashable {
         self.id = id
         self.type = type
     }
+
+    /// Hashes the id alone (equal keys have equal ids, and ids rarely repeat across sources and
+    /// types): a long topic and type are compared only when ids collide, never hashed.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+    }
 }

@@ -1,19 +1,40 @@
+import Dispatch
+
 /// Every event and problem of a directory, by file, and the recordings they make.
 ///
 /// The store changes one file at a time: `apply(_:to:)` replaces a file's contents, `remove(file:)`
 /// forgets it, and each answers with the recordings added, updated and removed. A full scan is the
 /// same operation applied to every file, and the result never depends on the order of the files:
 /// among redeliveries of an event the one first in (file, offset) order is the one shown.
+/// `apply(_:)` takes many files at once: into an empty store (the first scan) it builds everything
+/// in one pass instead of file by file, with the same result.
+///
+/// Each decoded event is kept once, in its file's contents; the tables point into them, and the raw
+/// text stays on disk.
 public struct RecordingStore: Sendable {
+    /// One delivery: where it is, and which event of which applied file it is (the event itself
+    /// stays in `files`).
     private struct Delivery: Sendable {
         var location: EventLocation
-        var event: DecodedEvent
+        /// The file it was applied as (normally `location.file`).
+        var file: String
+        var index: Int
     }
 
+    /// One distinct event: its deliveries in (file, offset) order, and the recording its canonical
+    /// (first) delivery belongs to, when it is a recording event.
+    private struct EventEntry: Sendable {
+        var deliveries: [Delivery]
+        var recordingKey: String?
+        /// Set once a bulk `apply` has placed the event (it meets each event once per delivery).
+        var settled = false
+    }
+
+    /// The one copy of every decoded event, by file (each delivery is an index into its file's events).
     private var files: [String: FileContents] = [:]
-    private var deliveries: [EventKey: [Delivery]] = [:]
-    private var recordingKeyOfEvent: [EventKey: String] = [:]
-    private var eventsOfRecording: [String: Set<EventKey>] = [:]
+    private var entries: [EventKey: EventEntry] = [:]
+    /// The distinct events of each recording (a handful each: an array, not a set).
+    private var eventsOfRecording: [String: [EventKey]] = [:]
     private var otherEventKeys: Set<EventKey> = []
     /// Totals kept as files come and go, so that `summary` costs nothing on a large store.
     private var deliveryCount = 0
@@ -24,10 +45,15 @@ public struct RecordingStore: Sendable {
     public init() {}
 
     /// Paths (relative to the directory) of every file the store holds.
-    public var filePaths: Dictionary<String, FileContents>.Keys { files.keys }
+    public var filePaths: [String] { Array(files.keys) }
 
     /// What the store holds for `file`, if anything.
     public func contents(of file: String) -> FileContents? { files[file] }
+
+    /// The event a delivery points at.
+    private func event(_ delivery: Delivery) -> DecodedEvent {
+        files[delivery.file]!.events[delivery.index]
+    }
 
     /// Replaces what the store knows of `file` with `contents`.
     @discardableResult
@@ -36,15 +62,14 @@ public struct RecordingStore: Sendable {
         problemCount += contents.problems.count - (old?.problems.count ?? 0)
         var touched: Set<EventKey> = []
         if let old {
-            for event in old.events {
-                let key = event.envelope.key
-                removeDeliveries(of: key, in: file)
-                touched.insert(key)
+            for event in old.events where touched.insert(event.envelope.key).inserted {
+                removeDeliveries(of: event.envelope.key, in: file)
             }
         }
-        for event in contents.events {
+        for (index, event) in contents.events.enumerated() {
             let key = event.envelope.key
-            deliveries[key, default: []].append(Delivery(location: event.envelope.location, event: event))
+            entries[key, default: EventEntry(deliveries: [])].deliveries
+                .append(Delivery(location: event.envelope.location, file: file, index: index))
             deliveryCount += 1
             touched.insert(key)
         }
@@ -53,16 +78,137 @@ public struct RecordingStore: Sendable {
         return delta
     }
 
+    /// Applies many files at once, as `apply(_:to:)` one after another would (the same store, the
+    /// same merged delta). Into an empty store it builds everything in one pass: no per-file sets,
+    /// no recording built twice, each table sized once, the recordings built on all cores.
+    @discardableResult
+    public mutating func apply(_ batch: [(file: String, contents: FileContents)]) -> StoreDelta {
+        apply(batch, delta: true)
+    }
+
+    /// `apply(_:)`, answering an empty delta when `delta` is false (a one-shot scan has no use for it).
+    mutating func apply(_ batch: [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
+        guard files.isEmpty else { return applyOneByOne(batch) }
+        var eventCount = 0
+        for item in batch { eventCount += item.contents.events.count }
+        files.reserveCapacity(batch.count)
+        entries.reserveCapacity(eventCount)
+        for (file, contents) in batch {
+            guard files.updateValue(contents, forKey: file) == nil else {
+                // A file named twice: start again, one file at a time.
+                self = RecordingStore()
+                return applyOneByOne(batch)
+            }
+            problemCount += contents.problems.count
+            for (index, event) in contents.events.enumerated() {
+                entries[event.envelope.key, default: EventEntry(deliveries: [])].deliveries
+                    .append(Delivery(location: event.envelope.location, file: file, index: index))
+            }
+            deliveryCount += contents.events.count
+        }
+        var delta = bulkReconcile(batch, delta: wanted)
+        delta.problemsChanged = problemCount > 0
+        return delta
+    }
+
+    private mutating func applyOneByOne(_ batch: [(file: String, contents: FileContents)]) -> StoreDelta {
+        var delta = StoreDelta()
+        for (file, contents) in batch { delta.merge(apply(contents, to: file)) }
+        return delta
+    }
+
+    /// Derives every recording from `entries` (all new): the body of a bulk `apply`.
+    private mutating func bulkReconcile(_ batch: [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
+        var delta = StoreDelta()
+        eventsOfRecording.reserveCapacity(entries.count)
+        // Recordings in the order their first event appears in the batch (for a scan: path order,
+        // which is nearly time order), so that they are built, and lie in memory, in about the
+        // order the dashboard shows and filters them.
+        var order: [String] = []
+        order.reserveCapacity(entries.count)
+        for (_, contents) in batch {
+            for decoded in contents.events {
+                guard let index = entries.index(forKey: decoded.envelope.key) else { continue }
+                var entry = entries.values[index]
+                if entry.settled { continue }
+                entry.settled = true
+                let canonical: DecodedEvent
+                if entry.deliveries.count > 1 {
+                    Self.order(&entry.deliveries)
+                    canonical = event(entry.deliveries[0])
+                } else {
+                    canonical = decoded
+                }
+                let key = entries.keys[index]
+                switch canonical {
+                case .recording(let event):
+                    let recordingKey = event.recordingKey
+                    entry.recordingKey = recordingKey
+                    if let slot = eventsOfRecording.index(forKey: recordingKey) {
+                        eventsOfRecording.values[slot].append(key)
+                    } else {
+                        eventsOfRecording[recordingKey] = [key]
+                        order.append(recordingKey)
+                    }
+                case .other:
+                    entry.recordingKey = nil
+                    otherEventKeys.insert(key)
+                    delta.otherEventsChanged = true
+                }
+                entries.values[index] = entry
+            }
+        }
+        let groups = order.map { (key: $0, value: eventsOfRecording[$0]!) }
+        // Building a recording reads the tables and nothing else: spread it over the cores.
+        let built = UnsafeMutableBufferPointer<Recording?>.allocate(capacity: groups.count)
+        built.initialize(repeating: nil)
+        defer {
+            built.deinitialize()
+            built.deallocate()
+        }
+        let slots = StoreSlots(buffer: built)
+        let store = self
+        let block = 256
+        DispatchQueue.concurrentPerform(iterations: (groups.count + block - 1) / block) { blockIndex in
+            for index in blockIndex * block..<min(groups.count, (blockIndex + 1) * block) {
+                slots.buffer[index] = store.buildRecording(id: groups[index].key, keys: groups[index].value)
+            }
+        }
+        recordings.reserveCapacity(groups.count)
+        for (index, group) in groups.enumerated() {
+            recordings[group.key] = built[index]!
+        }
+        // Every recording is new: the delta's table is the store's (shared, not copied).
+        if wanted { delta.added = recordings }
+        return delta
+    }
+
+    /// Sorts deliveries by (file, offset), cheaply when they already are.
+    private static func order(_ deliveries: inout [Delivery]) {
+        for index in deliveries.indices.dropFirst() where deliveries[index].location < deliveries[index - 1].location {
+            deliveries.sort { $0.location < $1.location }
+            return
+        }
+    }
+
+    private func buildRecording(id: String, keys: [EventKey]) -> Recording {
+        var members: [(event: RecordingEvent, deliveries: [EventLocation])] = []
+        members.reserveCapacity(keys.count)
+        for key in keys {
+            guard let entry = entries[key], case .recording(let event) = event(entry.deliveries[0]) else { continue }
+            members.append((event, entry.deliveries.map(\.location)))
+        }
+        return Recording(id: id, events: members)
+    }
+
     /// Forgets `file`: its events leave, and a recording with no event left disappears.
     @discardableResult
     public mutating func remove(file: String) -> StoreDelta {
         guard let old = files.removeValue(forKey: file) else { return StoreDelta() }
         problemCount -= old.problems.count
         var touched: Set<EventKey> = []
-        for event in old.events {
-            let key = event.envelope.key
-            removeDeliveries(of: key, in: file)
-            touched.insert(key)
+        for event in old.events where touched.insert(event.envelope.key).inserted {
+            removeDeliveries(of: event.envelope.key, in: file)
         }
         var delta = reconcile(touched)
         delta.problemsChanged = !old.problems.isEmpty
@@ -70,9 +216,9 @@ public struct RecordingStore: Sendable {
     }
 
     private mutating func removeDeliveries(of key: EventKey, in file: String) {
-        guard let before = deliveries[key]?.count else { return }
-        deliveries[key]!.removeAll { $0.location.file == file }
-        deliveryCount -= before - deliveries[key]!.count
+        guard let before = entries[key]?.deliveries.count else { return }
+        entries[key]!.deliveries.removeAll { $0.file == file }
+        deliveryCount -= before - entries[key]!.deliveries.count
     }
 
     /// Re-derives the recordings that the events `touched` belong to, before and after.
@@ -80,29 +226,34 @@ public struct RecordingStore: Sendable {
         var delta = StoreDelta()
         var affected: Set<String> = []
         for key in touched {
-            if let previous = recordingKeyOfEvent.removeValue(forKey: key) {
-                eventsOfRecording[previous]?.remove(key)
+            guard var entry = entries[key] else { continue }
+            if let previous = entry.recordingKey {
+                if var keys = eventsOfRecording[previous], let at = keys.firstIndex(of: key) {
+                    keys.remove(at: at)
+                    eventsOfRecording[previous] = keys
+                }
+                entry.recordingKey = nil
                 affected.insert(previous)
             }
             let wasOther = otherEventKeys.remove(key) != nil
-            guard var list = deliveries[key], !list.isEmpty else {
-                deliveries.removeValue(forKey: key)
+            guard !entry.deliveries.isEmpty else {
+                entries.removeValue(forKey: key)
                 if wasOther { delta.otherEventsChanged = true }
                 continue
             }
-            list.sort { $0.location < $1.location }
-            deliveries[key] = list
-            switch list[0].event {
+            Self.order(&entry.deliveries)
+            switch event(entry.deliveries[0]) {
             case .recording(let event):
                 let recordingKey = event.recordingKey
-                recordingKeyOfEvent[key] = recordingKey
-                eventsOfRecording[recordingKey, default: []].insert(key)
+                entry.recordingKey = recordingKey
+                eventsOfRecording[recordingKey, default: []].append(key)
                 affected.insert(recordingKey)
                 if wasOther { delta.otherEventsChanged = true }
             case .other:
                 otherEventKeys.insert(key)
                 delta.otherEventsChanged = true
             }
+            entries[key] = entry
         }
         for id in affected {
             guard let keys = eventsOfRecording[id], !keys.isEmpty else {
@@ -110,11 +261,7 @@ public struct RecordingStore: Sendable {
                 if recordings.removeValue(forKey: id) != nil { delta.removed.insert(id) }
                 continue
             }
-            let members: [(event: RecordingEvent, deliveries: [EventLocation])] = keys.compactMap { key in
-                guard let list = deliveries[key], case .recording(let event) = list[0].event else { return nil }
-                return (event, list.map(\.location))
-            }
-            let recording = Recording(id: id, events: members)
+            let recording = buildRecording(id: id, keys: keys)
             switch recordings.updateValue(recording, forKey: id) {
             case nil: delta.added[id] = recording
             case let previous? where previous != recording: delta.updated[id] = recording
@@ -132,8 +279,8 @@ public struct RecordingStore: Sendable {
     /// The events that are not recording events (subscription validation, call events, …), oldest first.
     public var otherEvents: [EventRef] {
         otherEventKeys.compactMap { key -> EventRef? in
-            guard let list = deliveries[key] else { return nil }
-            return EventRef(envelope: list[0].event.envelope, deliveries: list.map(\.location))
+            guard let list = entries[key]?.deliveries else { return nil }
+            return EventRef(envelope: event(list[0]).envelope, deliveries: list.map(\.location))
         }.sorted { lhs, rhs in
             lhs.time != rhs.time ? (lhs.time?.nanoseconds ?? .min) < (rhs.time?.nanoseconds ?? .min) : lhs.location < rhs.location
         }
@@ -141,10 +288,15 @@ public struct RecordingStore: Sendable {
 
     /// Counts over the whole store, as `recdeck check` reports them.
     public var summary: StoreSummary {
-        StoreSummary(files: files.count, events: deliveries.count, recordings: recordings.count,
-                     otherEvents: otherEventKeys.count, duplicateDeliveries: deliveryCount - deliveries.count,
+        StoreSummary(files: files.count, events: entries.count, recordings: recordings.count,
+                     otherEvents: otherEventKeys.count, duplicateDeliveries: deliveryCount - entries.count,
                      problems: problemCount)
     }
+}
+
+/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
+private struct StoreSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
 }
 
 /// Totals of a store: files read, distinct events, recordings, other events, extra deliveries, problems.

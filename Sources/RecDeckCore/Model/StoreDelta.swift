@@ -22,6 +22,11 @@ public struct StoreDelta: Sendable, Equatable {
 
     /// Folds a later delta into this one, as if both had happened in one step.
     public mutating func merge(_ later: StoreDelta) {
+        if isEmpty {
+            // Nothing to fold into (a first scan's 100,000 recordings): take it whole.
+            self = later
+            return
+        }
         for (id, recording) in later.added {
             if removed.remove(id) != nil {
                 updated[id] = recording

@@ -15,6 +15,12 @@ struct TextNeedle: Sendable, Hashable {
         isASCII = bytes.allSatisfy { $0 < 0x80 }
     }
 
+    /// Whether text holding this needle is sure to hold `other` (same kind of search, and this
+    /// needle contains the other one).
+    func contains(_ other: TextNeedle) -> Bool {
+        isASCII == other.isASCII && (other.lowered.isEmpty || lowered.contains(other.lowered))
+    }
+
     /// Whether the needle occurs in `haystack`, ignoring case.
     func isFound(in haystack: String) -> Bool {
         guard isASCII else {
@@ -37,15 +43,35 @@ struct TextNeedle: Sendable, Hashable {
         guard count > 0 else { return true }
         guard count <= haystack.count else { return false }
         return bytes.withUnsafeBufferPointer { needle in
-            let first = needle[0]
-            var start = 0
+            let base = haystack.baseAddress!
             let last = haystack.count - count
-            while start <= last {
-                if foldASCII(haystack[start]) == first {
-                    var offset = 1
-                    while offset < count, foldASCII(haystack[start + offset]) == needle[offset] { offset += 1 }
-                    if offset == count { return true }
+            // Letters match either case: `byte | 0x20` is the small letter for both (and only them).
+            let first = needle[0], final = needle[count - 1]
+            let firstFold: UInt8 = first &- 0x61 < 26 ? 0x20 : 0
+            let finalFold: UInt8 = final &- 0x61 < 26 ? 0x20 : 0
+            func matches(at start: Int) -> Bool {
+                var offset = 0
+                while offset < count, foldASCII(base[start + offset]) == needle[offset] { offset += 1 }
+                return offset == count
+            }
+            var start = 0
+            // Sixteen positions at a time: keep those whose first and last bytes fit, check only those.
+            if last >= 16 {
+                let firstLanes = SIMD16<UInt8>(repeating: first), finalLanes = SIMD16<UInt8>(repeating: final)
+                let firstFolds = SIMD16<UInt8>(repeating: firstFold), finalFolds = SIMD16<UInt8>(repeating: finalFold)
+                let raw = UnsafeRawPointer(base)
+                while start + 16 <= last + 1 {
+                    let heads = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self) | firstFolds
+                    let tails = raw.loadUnaligned(fromByteOffset: start + count - 1, as: SIMD16<UInt8>.self) | finalFolds
+                    let candidates = (heads .== firstLanes) .& (tails .== finalLanes)
+                    if any(candidates) {
+                        for lane in 0..<16 where candidates[lane] && matches(at: start + lane) { return true }
+                    }
+                    start += 16
                 }
+            }
+            while start <= last {
+                if base[start] | firstFold == first, matches(at: start) { return true }
                 start += 1
             }
             return false

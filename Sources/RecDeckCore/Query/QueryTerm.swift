@@ -15,6 +15,29 @@ struct QueryTerm: Sendable, Hashable {
     var negated: Bool
     var condition: Condition
 
+    /// Whether a recording matching this term is sure to match `other`.
+    func implies(_ other: QueryTerm) -> Bool {
+        if self == other { return true }
+        guard !negated, !other.negated else { return false }
+        switch (condition, other.condition) {
+        case (.anywhere(let mine), .anywhere(let theirs)):
+            return mine.contains(theirs)
+        case (.text(let field, let mine), .text(let otherField, let theirs)) where field == otherField:
+            return mine.contains(theirs)
+        default:
+            return false
+        }
+    }
+
+    /// Whether the term's answer changes with the clock.
+    var dependsOnClock: Bool {
+        switch condition {
+        case .comparison(let field, _): field == .age
+        case .anomaly(let codes): codes.contains(.mediaExpired)
+        case .anywhere, .text: false
+        }
+    }
+
     func matches(_ recording: Recording, now: Timestamp) -> Bool {
         holds(for: recording, now: now) != negated
     }

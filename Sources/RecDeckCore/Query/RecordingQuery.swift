@@ -38,6 +38,16 @@ public struct RecordingQuery: Sendable, Hashable {
     /// Whether the query has no terms and so matches every recording.
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// Whether every recording this query matches is sure to match `other` too (judged from the
+    /// terms: each of `other`'s is implied by one of these, as `abc` implies `ab`), so that a list
+    /// already filtered by `other` can be filtered further instead of starting again.
+    public func narrows(_ other: RecordingQuery) -> Bool {
+        other.terms.allSatisfy { wanted in terms.contains { $0.implies(wanted) } }
+    }
+
+    /// Whether what the query matches changes with the clock (`age`, `anomaly:` of `mediaExpired`).
+    public var dependsOnClock: Bool { terms.contains(where: \.dependsOnClock) }
+
     /// Whether `recording` satisfies every term; `now` decides `age` and the `mediaExpired` anomaly.
     public func matches(_ recording: Recording, now: Timestamp) -> Bool {
         for term in terms where !term.matches(recording, now: now) {

@@ -60,6 +60,33 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
         return order.map { recordings[$0] }
     }
 
+    /// Whether `lhs` comes before `rhs` in this order (distinct ids), as `sorted(_:now:)` places them:
+    /// for keeping a sorted list up to date one recording at a time.
+    public func precedes(_ lhs: Recording, _ rhs: Recording, now: Timestamp) -> Bool {
+        if field.isText {
+            switch (textKey(lhs), textKey(rhs)) {
+            case let (a?, b?):
+                let result = compareIgnoringCase(a, b)
+                if result != 0 { return ascending ? result < 0 : result > 0 }
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): break
+            }
+        } else {
+            switch (numberKey(lhs, now: now), numberKey(rhs, now: now)) {
+            case let (a?, b?):
+                if a != b { return ascending ? a < b : a > b }
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): break
+            }
+        }
+        return lhs.id < rhs.id
+    }
+
+    /// Whether the order depends on the clock (`age`), so a list sorted earlier may be out of order now.
+    public var dependsOnClock: Bool { field == .age }
+
     private func sortedIndexes<Key>(_ recordings: [Recording], keys: [Key?], compare: (Key, Key) -> Int) -> [Int] {
         let ascending = ascending
         return recordings.indices.sorted { left, right in

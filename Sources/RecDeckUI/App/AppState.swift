@@ -1,3 +1,4 @@
+import Dispatch
 import RecDeckCore
 
 /// The dashboard's panes, in Tab order.
@@ -62,7 +63,22 @@ public struct AppState: Sendable {
     public var recordings: [String: Recording] = [:]
     /// Ids of the recordings shown, filtered and in display order.
     public private(set) var visible: [String] = []
-    private var rowOfId: [String: Int] = [:]
+    /// Every recording in sort order, before filtering and grouping: kept up to date one recording
+    /// at a time as batches arrive, so a batch or a filter keystroke never sorts 100,000 rows again.
+    private var ordered: [Recording] = []
+    /// The recordings of `visible`, in the same order (no dictionary look-ups when filtering further).
+    private var visibleRecordings: [Recording] = []
+    /// The sort, query and grouping `visible` was computed with.
+    private var orderedSort: RecordingSort?
+    private var visibleQuery: RecordingQuery?
+    private var visibleGrouped = false
+    /// Recent filter results over the current `ordered` (emptied whenever it changes): deleting
+    /// characters at the prompt goes back through queries just typed.
+    private var filterCache: [(query: RecordingQuery, rows: [Recording])] = []
+    /// Where the selection was last seen in `visible` (checked before use: `selectedId` is public).
+    private var rowHint: Int?
+    /// How many recordings have each call id, for the header's call count.
+    private var callCounts: [String: Int] = [:]
     /// Every event that is not a recording event.
     public var otherEvents: [EventRef] = []
     public var problems: [Problem] = []
@@ -140,18 +156,231 @@ public struct AppState: Sendable {
     public var selectedRecording: Recording? { selectedId.flatMap { recordings[$0] } }
 
     /// The row of the selection in `visible`.
-    public var selectedRow: Int? { selectedId.flatMap { rowOfId[$0] } }
+    public var selectedRow: Int? {
+        guard let selectedId else { return nil }
+        if let hint = rowHint, hint < visible.count, visible[hint] == selectedId { return hint }
+        return visible.firstIndex(of: selectedId)
+    }
 
     /// Seconds to add to UTC for display.
     public var displayOffsetSeconds: Int { utc ? 0 : localOffsetSeconds }
 
     /// Recomputes `visible` from the recordings, the filter, the sort and grouping, keeping the
     /// selection on the same recording (or the nearest row when it left the list).
+    ///
+    /// Only what changed is redone: the header totals and the sorted order when the recordings
+    /// changed (`recordingsChanged`), the order when the sort changed, and otherwise just the
+    /// filter, over the rows already shown when the new query can only narrow them.
     public mutating func refreshVisible() {
-        totals = Totals(recordings.values)
+        refreshVisible(recordingsChanged: true)
+    }
+
+    /// `refreshVisible()` when the recordings are as they were (a filter, sort or grouping change).
+    public mutating func refreshView() {
+        refreshVisible(recordingsChanged: false)
+    }
+
+    private mutating func refreshVisible(recordingsChanged: Bool) {
+        // `recordings` is public: if it was changed behind our back, start again.
+        let recordingsChanged = recordingsChanged || ordered.count != recordings.count
+        if recordingsChanged {
+            recountTotals()
+        }
+        if recordingsChanged || orderedSort != sort || sort.dependsOnClock {
+            ordered = sort.sorted(Array(recordings.values), now: now)
+            orderedSort = sort
+            visibleQuery = nil
+            filterCache.removeAll()
+        }
+        refilter()
+    }
+
+    /// Applies a store delta to `recordings`, the totals and the sorted order, then refilters:
+    /// a few recordings cost a few binary searches instead of a sort of them all.
+    public mutating func apply(_ delta: StoreDelta) {
+        let changed = delta.added.count + delta.updated.count + delta.removed.count
+        guard changed > 0 else {
+            // Nothing new, but a filter or sort on age still moves with the clock.
+            if query.dependsOnClock || sort.dependsOnClock { refreshView() }
+            return
+        }
+        let incremental = orderedSort == sort && !sort.dependsOnClock && changed <= 256
+            && ordered.count == recordings.count
+        var leaving: [Recording] = []
+        var arriving: [Recording] = []
+        if recordings.isEmpty && delta.removed.isEmpty && delta.updated.isEmpty {
+            // The first load: the delta's table is the table.
+            recordings = delta.added
+            arriving = Array(delta.added.values)
+            callCounts.reserveCapacity(arriving.count)
+        } else {
+            for id in delta.removed {
+                if let old = recordings.removeValue(forKey: id) { leaving.append(old) }
+            }
+            for (id, recording) in delta.updated {
+                if let old = recordings.updateValue(recording, forKey: id) { leaving.append(old) }
+                arriving.append(recording)
+            }
+            for (id, recording) in delta.added {
+                if let old = recordings.updateValue(recording, forKey: id) { leaving.append(old) }
+                arriving.append(recording)
+            }
+        }
+        filterCache.removeAll()
+        guard incremental else {
+            // Many recordings (the first load): count the totals while another core sorts.
+            let all = arriving.count == recordings.count ? arriving : Array(recordings.values)
+            let sort = sort, now = now, leavingNow = leaving, arrivingNow = arriving
+            let results = UnsafeMutableBufferPointer<(sorted: [Recording], counts: [String: Int], totals: Totals)>.allocate(capacity: 1)
+            results.initialize(repeating: ([], callCounts, totals))
+            defer {
+                results.deinitialize()
+                results.deallocate()
+            }
+            let slot = FilterSlots(buffer: results)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 1 {
+                    slot.buffer[0].sorted = sort.sorted(all, now: now)
+                } else {
+                    var counts = slot.buffer[0].counts, sums = slot.buffer[0].totals
+                    for old in leavingNow { Self.count(old, by: -1, into: &counts, &sums) }
+                    for new in arrivingNow { Self.count(new, by: 1, into: &counts, &sums) }
+                    slot.buffer[0].counts = counts
+                    slot.buffer[0].totals = sums
+                }
+            }
+            callCounts = results[0].counts
+            totals = results[0].totals
+            totals.calls = callCounts.count
+            let sorted = results[0].sorted
+            ordered = sorted
+            orderedSort = sort
+            visibleQuery = nil
+            refilter()
+            return
+        }
+        for old in leaving { count(old, by: -1) }
+        for new in arriving { count(new, by: 1) }
+        totals.calls = callCounts.count
+        let sameView = visibleQuery == query && !query.dependsOnClock && !groupByCall && !visibleGrouped
+        // Without a filter `visibleRecordings` is `ordered` itself: let go of it so that the
+        // changes below are made in place, not on a copy of 100,000 rows.
+        if !sameView || query.isEmpty { visibleRecordings = [] }
         let previousRow = selectedRow
-        var list = recordings.values.filter { query.isEmpty || query.matches($0, now: now) }
-        list = sort.sorted(list, now: now)
+        if sameView && query.isEmpty {
+            // `visible` is `ordered`'s ids: change both at the same places.
+            for old in leaving {
+                if let at = remove(old, from: &ordered), at < visible.count, visible[at] == old.id {
+                    visible.remove(at: at)
+                } else if let at = visible.firstIndex(of: old.id) {
+                    visible.remove(at: at)
+                }
+            }
+            for new in arriving {
+                let at = insertionIndex(of: new, in: ordered)
+                ordered.insert(new, at: at)
+                visible.insert(new.id, at: at)
+            }
+            visibleRecordings = ordered
+            settleSelection(previousRow: previousRow)
+            return
+        }
+        for old in leaving { remove(old, from: &ordered) }
+        for new in arriving { insert(new, into: &ordered) }
+        guard sameView else {
+            visibleQuery = nil
+            refilter()
+            return
+        }
+        // The same filter: move just these rows in and out of `visible`.
+        for old in leaving {
+            if let at = remove(old, from: &visibleRecordings), at < visible.count, visible[at] == old.id {
+                visible.remove(at: at)
+            } else if let at = visible.firstIndex(of: old.id) {
+                visible.remove(at: at)
+            }
+        }
+        for new in arriving where query.matches(new, now: now) {
+            let at = insertionIndex(of: new, in: visibleRecordings)
+            visibleRecordings.insert(new, at: at)
+            visible.insert(new.id, at: at)
+        }
+        settleSelection(previousRow: previousRow)
+    }
+
+    private mutating func recountTotals() {
+        callCounts = [:]
+        callCounts.reserveCapacity(recordings.count)
+        totals = Totals()
+        for recording in recordings.values { count(recording, by: 1) }
+        totals.calls = callCounts.count
+    }
+
+    /// Adds (`by` 1) or takes away (-1) one recording's share of the totals.
+    private mutating func count(_ recording: Recording, by sign: Int) {
+        Self.count(recording, by: sign, into: &callCounts, &totals)
+    }
+
+    private static func count(_ recording: Recording, by sign: Int, into callCounts: inout [String: Int], _ totals: inout Totals) {
+        if let call = recording.callId {
+            let left = (callCounts[call] ?? 0) + sign
+            callCounts[call] = left > 0 ? left : nil
+        }
+        let duration = max(0, recording.durationMs ?? 0)
+        totals.recordedMilliseconds = sign > 0 ? totals.recordedMilliseconds &+ duration : totals.recordedMilliseconds &- duration
+        totals.failedChunks += sign * recording.failedChunkCount
+    }
+
+    /// Where `recording` goes in `list` (sorted by `sort`).
+    private func insertionIndex(of recording: Recording, in list: [Recording]) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sort.precedes(list[middle], recording, now: now) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func insert(_ recording: Recording, into list: inout [Recording]) {
+        list.insert(recording, at: insertionIndex(of: recording, in: list))
+    }
+
+    /// Removes `recording` (as it was when inserted) from `list`; where it was, if it was there.
+    @discardableResult
+    private func remove(_ recording: Recording, from list: inout [Recording]) -> Int? {
+        let at = insertionIndex(of: recording, in: list)
+        if at < list.count, list[at].id == recording.id {
+            list.remove(at: at)
+            return at
+        }
+        // Not where its sort key says (it should not happen): look everywhere.
+        guard let found = list.firstIndex(where: { $0.id == recording.id }) else { return nil }
+        list.remove(at: found)
+        return found
+    }
+
+    /// Recomputes `visible` from `ordered` with the query and grouping; a query that can only
+    /// narrow the last one filters the rows already shown.
+    private mutating func refilter() {
+        let previousRow = selectedRow
+        var list: [Recording]
+        if query.isEmpty {
+            list = ordered
+        } else if !query.dependsOnClock, let cached = filterCache.first(where: { $0.query == query }) {
+            list = cached.rows
+        } else {
+            if let shown = visibleQuery, !groupByCall, !visibleGrouped, !query.dependsOnClock, query.narrows(shown) {
+                list = Self.filter(visibleRecordings, query, now: now)
+            } else {
+                list = Self.filter(ordered, query, now: now)
+            }
+            if !query.dependsOnClock {
+                if filterCache.count >= 16 { filterCache.removeFirst() }
+                filterCache.append((query, list))
+            }
+        }
+        visibleQuery = query
+        visibleGrouped = groupByCall
         if groupByCall {
             var order: [String: Int] = [:]
             for recording in list where order[recording.callId ?? ""] == nil {
@@ -162,13 +391,57 @@ public struct AppState: Sendable {
                 return left != right ? left < right : lhs.offset < rhs.offset
             }.map(\.element)
         }
+        visibleRecordings = list
         visible = list.map(\.id)
-        rowOfId = Dictionary(uniqueKeysWithValues: visible.enumerated().map { ($1, $0) })
+        settleSelection(previousRow: previousRow)
+    }
+
+    /// The recordings of `list` that match `query`, in order, filtered on all cores.
+    private static func filter(_ list: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Recording] {
+        guard list.count >= 4096 else { return list.filter { query.matches($0, now: now) } }
+        let blocks = 16
+        let size = (list.count + blocks - 1) / blocks
+        let parts = UnsafeMutableBufferPointer<[Recording]>.allocate(capacity: blocks)
+        parts.initialize(repeating: [])
+        defer {
+            parts.deinitialize()
+            parts.deallocate()
+        }
+        let slots = FilterSlots(buffer: parts)
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            let range = block * size..<min(list.count, (block + 1) * size)
+            guard !range.isEmpty else { return }
+            // A copy of the query of this block's own (parsed again): threads that share one keep
+            // retaining and releasing the same needles, and fight over their reference counts.
+            let own = (try? RecordingQuery(parsing: query.text, utcOffsetSeconds: query.utcOffsetSeconds))
+                .flatMap { $0 == query ? $0 : nil } ?? query
+            slots.buffer[block] = list[range].filter { own.matches($0, now: now) }
+        }
+        var result: [Recording] = []
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { result.append(contentsOf: part) }
+        return result
+    }
+
+    /// Keeps the selection on its recording, or the nearest row when it left the list.
+    private mutating func settleSelection(previousRow: Int?) {
         if follow, let first = visible.first {
             selectedId = first
-        } else if selectedId == nil || rowOfId[selectedId!] == nil {
-            selectedId = visible.isEmpty ? nil : visible[min(previousRow ?? 0, visible.count - 1)]
+            rowHint = 0
+            return
         }
+        if let row = selectedRow {
+            rowHint = row
+            return
+        }
+        guard !visible.isEmpty else {
+            selectedId = nil
+            rowHint = nil
+            return
+        }
+        let row = min(previousRow ?? 0, visible.count - 1)
+        selectedId = visible[row]
+        rowHint = row
     }
 
     /// Selects the row at `row` (clamped).
@@ -177,6 +450,13 @@ public struct AppState: Sendable {
             selectedId = nil
             return
         }
-        selectedId = visible[min(max(0, row), visible.count - 1)]
+        let clamped = min(max(0, row), visible.count - 1)
+        selectedId = visible[clamped]
+        rowHint = clamped
     }
+}
+
+/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
+private struct FilterSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
 }

@@ -50,10 +50,7 @@ private func applyStoreChange(_ state: inout AppState, _ delta: StoreDelta, summ
                               problems: [Problem]?, otherEvents: [EventRef]?, initialLoad: Bool) -> [Effect] {
     let previousSelection = state.selectedId
     let previous = state.selectedRecording
-    for id in delta.removed { state.recordings.removeValue(forKey: id) }
-    for (id, recording) in delta.updated { state.recordings[id] = recording }
     for (id, recording) in delta.added {
-        state.recordings[id] = recording
         if !initialLoad {
             state.arrivedAt[id] = state.now
             if !state.follow { state.unseenArrivals += 1 }
@@ -66,7 +63,8 @@ private func applyStoreChange(_ state: inout AppState, _ delta: StoreDelta, summ
     state.summary = summary
     if let problems { state.problems = problems }
     if let otherEvents { state.otherEvents = otherEvents }
-    state.refreshVisible()
+    // Recordings, header totals, sorted order and filter, changed only where the delta says.
+    state.apply(delta)
     keepSelectionVisible(&state)
     // Reload the event pane when the selection moved or its recording changed.
     if state.selectedId != previousSelection || state.selectedRecording != previous {
@@ -126,7 +124,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .recordings:
             if !state.query.isEmpty {
                 state.query = RecordingQuery()
-                state.refreshVisible()
+                state.refreshView()
                 return selectionChanged(&state, resetChunk: false)
             }
         case .chunks:
@@ -149,12 +147,12 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         let order = SortField.allCases
         let next = order[(order.firstIndex(of: state.sort.field)! + 1) % order.count]
         state.sort = RecordingSort(field: next)
-        state.refreshVisible()
+        state.refreshView()
         keepSelectionVisible(&state)
         notify(&state, "sorted by \(state.sort)", isError: false)
     case .sortDirection:
         state.sort.ascending.toggle()
-        state.refreshVisible()
+        state.refreshView()
         keepSelectionVisible(&state)
         notify(&state, "sorted by \(state.sort)", isError: false)
     case .follow:
@@ -162,13 +160,13 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.follow {
             state.unseenArrivals = 0
             let before = state.selectedId
-            state.refreshVisible()
+            state.refreshView()
             keepSelectionVisible(&state)
             if before != state.selectedId { return selectionChanged(&state, resetChunk: true) }
         }
     case .groupByCall:
         state.groupByCall.toggle()
-        state.refreshVisible()
+        state.refreshView()
         keepSelectionVisible(&state)
         notify(&state, state.groupByCall ? "grouped by call" : "not grouped", isError: false)
     case .problems:
@@ -190,7 +188,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         // Dates without a zone in the filter are read in the display zone: read them again.
         if let query = try? RecordingQuery(parsing: state.query.text, utcOffsetSeconds: state.displayOffsetSeconds) {
             state.query = query
-            state.refreshVisible()
+            state.refreshView()
         }
         notify(&state, state.utc ? "times in UTC" : "times in local time", isError: false)
     case .nextTheme:
@@ -334,7 +332,7 @@ private func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.filterPrompt = nil
         state.filterError = nil
         state.query = RecordingQuery()
-        state.refreshVisible()
+        state.refreshView()
         keepSelectionVisible(&state)
         return selectionChanged(&state, resetChunk: false)
     default:
@@ -344,7 +342,7 @@ private func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             state.query = try RecordingQuery(parsing: prompt.text, utcOffsetSeconds: state.displayOffsetSeconds)
             state.filterError = nil
             let before = state.selectedId
-            state.refreshVisible()
+            state.refreshView()
             keepSelectionVisible(&state)
             return before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true)
         } catch {
@@ -451,7 +449,7 @@ private func openEventFromList(_ state: inout AppState) -> [Effect] {
     if let id = row.recordingId {
         if !state.visible.contains(id) {
             state.query = RecordingQuery()
-            state.refreshVisible()
+            state.refreshView()
         }
         state.selectedId = id
         state.focus = .event

@@ -1,0 +1,308 @@
+// recdeck-ui-bench: the dashboard's own costs at size, in process, without a terminal: what the run
+// loop does (watcher batch or key → `update` → effects → `render` into a Buffer). A benchmark, not a
+// test: it prints figures with their baselines and decides nothing. `bench/run-all.sh` runs it.
+//
+//   swift build -c release --product recdeck-ui-bench
+//   .build/release/recdeck-ui-bench --root DIR [--renames 200] [--keys 200] [--width 160 --height 48]
+//
+// DIR is a scratch tree (bench/run-all.sh makes it: a hard-linked copy of a corpus); the benchmark
+// adds files under DIR/incoming and removes them at the end.
+//
+// Phases (each printed with its baseline, measured in the same run):
+//  start  watcher start → first frame rendered, and → the fully indexed frame (status past
+//         "scanning"); baseline: `DirectoryScanner.scan()` of DIR (at the end, so that its memory
+//         does not count in the peak).
+//  live   a file renamed into DIR/incoming → its batch taken, applied (update) and the frame
+//         rendered, p50/p99; baseline: rename → a raw inotify descriptor readable (the kernel alone).
+//  keys   one movement key (Down), one page (PgDn), one filter keystroke (typing a call id, then
+//         Backspace): Msg → update → effects (the event pane's read) → Buffer, p50/p99; baseline:
+//         render of an unchanged state (the least any frame costs).
+//  rss    peak resident memory of this process with everything loaded (watcher store + state).
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import RecDeckCore
+import RecDeckUI
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func fail(_ message: String) -> Never {
+    let bytes = Array("recdeck-ui-bench: \(message)\n".utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
+}
+
+func argument(_ name: String, default value: Int) -> Int {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
+    guard let number = Int(arguments[index + 1]) else { fail("\(name) wants a number") }
+    return number
+}
+
+func stringArgument(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+func ms(_ seconds: Double) -> String {
+    let value = (seconds * 100_000).rounded() / 100
+    return "\(value) ms"
+}
+
+func percentiles(_ samples: [Double]) -> String {
+    let sorted = samples.sorted()
+    func at(_ fraction: Double) -> Double { sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))] }
+    return "p50 \(ms(at(0.5)))  p90 \(ms(at(0.9)))  p99 \(ms(at(0.99)))  max \(ms(sorted.last!))  (n=\(sorted.count))"
+}
+
+/// A `/proc/self/status` figure, such as `VmHWM` (peak resident memory) or `VmRSS` (now).
+func status(_ key: String) -> String {
+    guard let file = fopen("/proc/self/status", "r") else { return "?" }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, 256, file) != nil {
+        let text = String(cString: line)
+        if text.hasPrefix(key + ":") {
+            return String(text.dropFirst(key.count + 1).filter { $0 != " " && $0 != "\t" && $0 != "\n" })
+        }
+    }
+    return "?"
+}
+
+func peakRSS() -> String { "\(status("VmHWM")) (now \(status("VmRSS")))" }
+
+/// glibc's per-arena summary (bytes the program holds vs. bytes the heap keeps), on standard error.
+func mallocStats() {
+    typealias Stats = @convention(c) () -> Void
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_stats") else { return }
+    unsafeBitCast(symbol, to: Stats.self)()
+}
+
+func writeFile(_ path: String, _ bytes: [UInt8]) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { fail("cannot write \(path): \(String(cString: strerror(errno)))") }
+    let wrote = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard wrote == bytes.count else { fail("short write to \(path)") }
+    close(descriptor)
+}
+
+func event(_ number: Int, prefix: String) -> [UInt8] {
+    let second = number % 60, minute = (number / 60) % 60
+    let time = "2026-11-28T23:\(minute < 10 ? "0" : "")\(minute):\(second < 10 ? "0" : "")\(second)Z"
+    return Array("""
+    [{"id":"\(prefix)-ev-\(number)","topic":"/subscriptions/x","subject":"/recording/call/\(prefix)-call-\(number)/recordingId/\(prefix)-rec-\(number)","eventType":"Microsoft.Communication.RecordingFileStatusUpdated","eventTime":"\(time)","data":{"recordingStorageInfo":{"recordingChunks":[{"documentId":"0-weu-d1-\(number)","index":0,"endReason":"SessionEnded","contentLocation":"https://x/content/video","metadataLocation":"https://x/content/acsmetadata"}]},"recordingStartTime":"\(time)","recordingDurationMs":6620,"sessionEndReason":"CallEnded"},"dataVersion":"1.0"}]
+
+    """.utf8)
+}
+
+func waitReadable(_ descriptor: Int32, seconds: Double) -> Bool {
+    var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&entry, 1, Int32(seconds * 1000)) > 0
+}
+
+guard let root = stringArgument("--root") else { fail("usage: recdeck-ui-bench --root DIR [--renames N] [--keys N]") }
+let renameCount = argument("--renames", default: 200)
+let keyCount = argument("--keys", default: 200)
+let width = argument("--width", default: 160)
+let height = argument("--height", default: 48)
+let incoming = root + "/incoming"
+let staging = root + "/../ui-bench-staging"
+mkdir(incoming, 0o755)
+mkdir(staging, 0o755)
+
+// The run loop's part: carry out effects the way Dashboard.perform does (the ones a benchmark meets).
+func perform(_ effects: [Effect], _ state: inout AppState) {
+    for effect in effects {
+        guard case .loadEvents(let subject, let events) = effect else { continue }
+        let sections = events.enumerated().map { index, event -> (title: String, text: String) in
+            let title = "── event \(index + 1) of \(events.count) · \(event.location.file) ──"
+            switch EventText.read(event.location, under: root) {
+            case .success(let text): return (title, text)
+            case .failure(let error): return (title, "cannot read the event: \(error.description)")
+            }
+        }
+        _ = update(&state, .eventLoaded(subject: subject, sections: sections))
+    }
+}
+
+nonisolated(unsafe) var sink = 0
+@inline(never) func consume(_ buffer: Buffer) { sink &+= buffer.width }
+
+// MARK: start
+
+// How many recordings the tree holds: the files, counted without reading them here (the
+// one-shot scan baseline runs at the end, so that its memory does not count in this process's peak).
+let total = argument("--expect", default: 0)
+print("recdeck-ui-bench: \(root); frame \(width)x\(height)")
+
+let startTime = now()
+let watcher: DirectoryWatcher
+do {
+    watcher = try DirectoryWatcher(root: root)
+} catch {
+    fail("\(error)")
+}
+var state = AppState(directory: root, size: (width, height), now: Timestamp.now())
+state.feedStatus = WatchStatus.scanning.description
+consume(render(state))
+let firstFrame = now() - startTime
+var indexedFrame = 0.0
+var applyTimes: [(count: Int, seconds: Double, at: Double)] = []
+var batches = 0
+var initialLoadDone = false
+while true {
+    if waitReadable(watcher.fileDescriptor, seconds: 0.1), let batch = watcher.takeBatch() {
+        batches += 1
+        let applyStart = now()
+        defer { if batch.delta.added.count > 1000 { applyTimes.append((batch.delta.added.count, now() - applyStart, applyStart - startTime)) } }
+        var effects = update(&state, .feedStatus(batch.status.description, isLive: batch.status == .live))
+        let initial = !initialLoadDone
+        if batch.status != .scanning { initialLoadDone = true }
+        effects += update(&state, .storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,
+                                                otherEvents: batch.delta.otherEventsChanged ? watcher.snapshot().otherEvents : nil,
+                                                initialLoad: initial))
+        perform(effects, &state)
+    } else if let progress = watcher.progress {
+        _ = update(&state, .loadProgress(done: progress.done, total: progress.total))
+    }
+    if initialLoadDone && state.loading != nil { _ = update(&state, .loadFinished) }
+    consume(render(state))
+    if initialLoadDone && state.recordings.count >= total && !state.recordings.isEmpty {
+        indexedFrame = now() - startTime
+        break
+    }
+    if now() - startTime > 600 { fail("the first scan did not finish") }
+}
+print("start     watcher start → first frame rendered:           \(ms(firstFrame))")
+print("start     watcher start → fully indexed frame rendered:   \(ms(indexedFrame))  (\(state.visible.count) rows, \(batches) batches)")
+for (count, seconds, at) in applyTimes {
+    print("profile   a batch of \(count) recordings arrived at \(ms(at)); update + render took \(ms(seconds))")
+}
+print("rss       peak with \(state.recordings.count) recordings loaded (store + state): \(peakRSS())")
+if CommandLine.arguments.contains("--malloc-stats") { mallocStats() }
+
+// MARK: live
+
+do {
+    let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+    let baselineDirectory = staging + "/baseline"
+    mkdir(baselineDirectory, 0o755)
+    _ = inotify_add_watch(descriptor, baselineDirectory, UInt32(IN_MOVED_TO | IN_CLOSE_WRITE))
+    var samples: [Double] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    for number in 0..<renameCount {
+        writeFile(staging + "/b\(number).json", event(number, prefix: "baseline"))
+        let start = now()
+        rename(staging + "/b\(number).json", baselineDirectory + "/b\(number).json")
+        guard waitReadable(descriptor, seconds: 5) else { fail("no inotify event") }
+        samples.append(now() - start)
+        while read(descriptor, &buffer, buffer.count) > 0 {}
+    }
+    close(descriptor)
+    print("baseline  rename → raw inotify event readable:             \(percentiles(samples))")
+}
+
+var live: [Double] = []
+var applyOnly: [Double] = []
+for number in 0..<renameCount {
+    let name = "live-\(number).json"
+    writeFile(staging + "/" + name, event(number, prefix: "live"))
+    let id = "live-rec-\(number)"
+    let start = now()
+    rename(staging + "/" + name, incoming + "/" + name)
+    var seen = false
+    while !seen {
+        guard waitReadable(watcher.fileDescriptor, seconds: 10) else { fail("no batch for \(id)") }
+        guard let batch = watcher.takeBatch() else { continue }
+        let applyStart = now()
+        var effects = update(&state, .feedStatus(batch.status.description, isLive: batch.status == .live))
+        effects += update(&state, .storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,
+                                                otherEvents: nil, initialLoad: false))
+        perform(effects, &state)
+        consume(render(state))
+        if batch.delta.added[id] != nil || batch.delta.updated[id] != nil {
+            seen = true
+            applyOnly.append(now() - applyStart)
+        }
+    }
+    live.append(now() - start)
+    usleep(25_000)
+}
+print("live      rename → batch → update → frame rendered:        \(percentiles(live))")
+print("live      of which batch → update → frame rendered:        \(percentiles(applyOnly))")
+
+// MARK: keys
+
+_ = update(&state, .tick(Timestamp.now()))
+var floor: [Double] = []
+for _ in 0..<keyCount {
+    let start = now()
+    consume(render(state))
+    floor.append(now() - start)
+}
+print("baseline  render(state) with nothing changed:               \(percentiles(floor))")
+
+@MainActor func timeKey(_ key: Key) -> Double {
+    let start = now()
+    let effects = update(&state, .input(.key(key)))
+    perform(effects, &state)
+    consume(render(state))
+    return now() - start
+}
+
+var moves: [Double] = []
+for _ in 0..<keyCount { moves.append(timeKey(.down)) }
+print("keys      Down (move one row) → frame:                      \(percentiles(moves))")
+var pages: [Double] = []
+for _ in 0..<max(10, keyCount / 4) { pages.append(timeKey(.pageDown)) }
+print("keys      PgDn (page) → frame:                              \(percentiles(pages))")
+
+// What one full pass of a filter costs (one core), for the profile in BENCHMARKS.md.
+do {
+    let all = Array(state.recordings.values)
+    for text in ["3", "3f2a", "call:3f2a", "reason:upload", "dur>10m"] {
+        guard let query = try? RecordingQuery(parsing: text) else { continue }
+        let start = now()
+        var matched = 0
+        for recording in all where query.matches(recording, now: state.now) { matched += 1 }
+        print("profile   RecordingQuery(\"\(text)\").matches over \(all.count) recordings, one core: \(ms(now() - start)) (\(matched) match)")
+    }
+}
+
+// Filter: type the first characters of a call id one at a time (each keystroke re-filters the
+// 100,000 rows), then delete them again, several rounds with different ids.
+var typing: [Double] = []
+var deleting: [Double] = []
+let calls = state.visible.prefix(2000).compactMap { state.recordings[$0]?.callId }.filter { $0.count >= 8 }
+for round in 0..<min(10, calls.count) {
+    _ = timeKey(.character("/"))
+    let word = calls[round * max(1, calls.count / 10) % calls.count].prefix(8)
+    var round: [String] = []
+    for character in word {
+        typing.append(timeKey(.character(character)))
+        round.append("\(character) \(ms(typing.last!)) \(state.visible.count)")
+    }
+    if CommandLine.arguments.contains("--verbose") { print("          " + round.joined(separator: ", ")) }
+    for _ in word { deleting.append(timeKey(.backspace)) }
+    _ = timeKey(.escape)
+}
+print("keys      filter keystroke (typing a call id) → frame:      \(percentiles(typing))")
+print("keys      filter keystroke (Backspace, widening) → frame:   \(percentiles(deleting))")
+print("rss       peak of the whole run: \(peakRSS())")
+
+watcher.stop()
+let scanStart = now()
+guard let scanned = try? DirectoryScanner(root: root).scan() else { fail("cannot scan \(root)") }
+print("baseline  DirectoryScanner.scan() of the same tree (what `recdeck list` reads): \(ms(now() - scanStart)) (\(scanned.summary.recordings) recordings)")
+for number in 0..<renameCount { unlink(incoming + "/live-\(number).json") }
+rmdir(incoming)
+for number in 0..<renameCount { unlink(staging + "/baseline/b\(number).json") }
+rmdir(staging + "/baseline")
+rmdir(staging)
+if sink == 42 { print("") }
