@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecDeckCore
+import RecDeckUI
 
 /// How to read the directory: options of every command that reads one.
 struct ScanFlags: ParsableArguments {
@@ -12,9 +13,9 @@ struct ScanFlags: ParsableArguments {
         valueName: "SIZE"))
     var maxFileSize: String?
 
-    /// The scan options these flags ask for.
-    func scanOptions() throws -> ScanOptions {
-        var options = ScanOptions(recursive: !noRecursive)
+    /// The scan options these flags ask for (`recursive`: what the config file says, when it does).
+    func scanOptions(recursive: Bool = true) throws -> ScanOptions {
+        var options = ScanOptions(recursive: recursive && !noRecursive)
         if let maxFileSize {
             guard let bytes = Self.parseSize(maxFileSize) else {
                 throw ValidationError("--max-file-size: \"\(maxFileSize)\" is not a size; use bytes or a number with K, M or G, such as 512M")
@@ -39,6 +40,25 @@ struct ScanFlags: ParsableArguments {
     }
 }
 
+/// Where the config file is: `--config PATH`, else `$XDG_CONFIG_HOME/recdeck/config.toml`.
+struct ConfigFlags: ParsableArguments {
+    @Option(name: .customLong("config"), help: ArgumentHelp(
+        "Read settings from PATH instead of $XDG_CONFIG_HOME/recdeck/config.toml (see `recdeck config --default`).",
+        valueName: "PATH"))
+    var path: String?
+
+    /// The config file's settings (none when the default file does not exist).
+    func load() throws -> RecDeckConfig {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            return try RecDeckConfig.load(path: path ?? RecDeckConfig.defaultPath(environment: environment), required: path != nil)
+        } catch {
+            StandardOutput.message("recdeck: \(error.description)\n(fix that line, or start again from: recdeck config --default)")
+            throw ExitCode(2)
+        }
+    }
+}
+
 /// Which recordings to show and how to write times: options of the commands that show recordings.
 struct DisplayFlags: ParsableArguments {
     @Option(name: .customLong("filter"), help: ArgumentHelp(
@@ -48,8 +68,8 @@ struct DisplayFlags: ParsableArguments {
     @Flag(name: .customLong("utc"), help: "Show times in UTC instead of local time.")
     var utc = false
 
-    /// The parsed `--filter`, or `nil` when there is none.
-    func query() throws -> RecordingQuery? {
+    /// The parsed `--filter`, or `nil` when there is none; `utc` says how dates without a zone are read.
+    func query(utc: Bool) throws -> RecordingQuery? {
         guard let filter else { return nil }
         do {
             return try RecordingQuery(parsing: filter, utcOffsetSeconds: utc ? 0 : TimeZone.current.secondsFromGMT())
@@ -58,8 +78,8 @@ struct DisplayFlags: ParsableArguments {
         }
     }
 
-    /// Seconds to add to UTC to show `time` as the user asked (UTC or the local zone at that instant).
-    func displayOffset(for time: Timestamp) -> Int {
+    /// Seconds to add to UTC to show `time` in UTC or in the local zone at that instant.
+    static func displayOffset(for time: Timestamp, utc: Bool) -> Int {
         guard !utc else { return 0 }
         return TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.milliseconds) / 1000))
     }

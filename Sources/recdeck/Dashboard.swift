@@ -20,8 +20,7 @@ final class Dashboard {
     private var initialLoadDone = false
 
     /// Starts the terminal and the watcher; prints one line and exits 2 when the terminal cannot be used.
-    init(directory: String, displayName: String, watchOptions: WatchOptions, mouse: Bool, utc: Bool,
-         follow: Bool, query: RecordingQuery?, theme: String? = nil) {
+    init(_ settings: DashboardSettings) {
         do {
             try Terminal.checkEnvironment()
         } catch {
@@ -30,7 +29,7 @@ final class Dashboard {
         }
         let watcher: DirectoryWatcher
         do {
-            watcher = try DirectoryWatcher(root: directory, options: watchOptions)
+            watcher = try DirectoryWatcher(root: settings.directory, options: settings.watchOptions)
         } catch {
             StandardOutput.message("recdeck: \(error.description)")
             Foundation.exit(2)
@@ -39,20 +38,22 @@ final class Dashboard {
         let environment = ProcessInfo.processInfo.environment
         let loader = ThemeLoader(locations: ThemeLocations(environment: environment,
                                                            executablePath: ThemeLocations.currentExecutablePath))
-        let themes = loader.select(choice: theme, environment: environment)
+        let themes = loader.select(choice: settings.theme, environment: environment)
         do {
             signals = try SignalPipe()
-            terminal = try Terminal(mouse: mouse)
+            terminal = try Terminal(mouse: settings.mouse)
         } catch {
             StandardOutput.message("\(error)")
             Foundation.exit(2)
         }
         self.watcher = watcher
         let now = Timestamp.now()
-        state = AppState(directory: displayName, size: terminal.size, now: now,
-                         localOffsetSeconds: TimeZone.current.secondsFromGMT(), utc: utc, follow: follow,
-                         themes: themes.reduced(to: terminal.colorDepth))
-        if let query { state.query = query }
+        state = AppState(directory: settings.displayName, size: terminal.size, now: now,
+                         localOffsetSeconds: TimeZone.current.secondsFromGMT(), utc: settings.utc, follow: settings.follow,
+                         themes: themes.reduced(to: terminal.colorDepth), keymap: settings.keymap)
+        if let query = settings.query { state.query = query }
+        state.sort = settings.sort
+        state.columns = settings.columns
         state.feedStatus = WatchStatus.scanning.description
         if let notice = themes.notice {
             // Held back while curses runs, printed when the terminal is given back.

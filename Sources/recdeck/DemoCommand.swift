@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecDeckCore
+import RecDeckUI
 
 /// `recdeck demo`: the dashboard on a simulated live feed in a temporary directory, removed on exit.
 struct DemoCommand: ParsableCommand {
@@ -20,7 +21,10 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .customLong("utc"), help: "Show times in UTC instead of local time.")
     var utc = false
 
+    @OptionGroup var config: ConfigFlags
+
     func run() throws {
+        let file = try config.load()
         var template = Array((NSTemporaryDirectory() + "/recdeck-demo-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             StandardOutput.message("recdeck: cannot create a temporary directory: \(String(cString: strerror(errno)))")
@@ -29,10 +33,12 @@ struct DemoCommand: ParsableCommand {
         let directory = String(cString: made)
         let feed = DemoFeed(directory: directory)
         feed.start()
-        let status = MainActor.assumeIsolated {
-            Dashboard(directory: directory, displayName: "demo feed", watchOptions: WatchOptions(),
-                      mouse: !noMouse, utc: utc, follow: false, query: nil, theme: theme).run()
-        }
+        var settings = try DashboardSettings(directory: directory, displayName: "demo feed", config: file)
+        settings.watchOptions = WatchOptions()
+        settings.mouse = settings.mouse && !noMouse
+        settings.utc = settings.utc || utc
+        settings.theme = theme ?? settings.theme
+        let status = MainActor.assumeIsolated { Dashboard(settings).run() }
         feed.stop()
         try? FileManager.default.removeItem(atPath: directory)
         if status != 0 { throw ExitCode(status) }

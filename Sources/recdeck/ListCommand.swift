@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecDeckCore
+import RecDeckUI
 
 /// `recdeck list DIR`: the recordings of a directory, non-interactive.
 struct ListCommand: ParsableCommand {
@@ -34,13 +35,17 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayFlags
 
+    @OptionGroup var config: ConfigFlags
+
     func run() throws {
         StandardOutput.prepare()
-        let options = try scan.scanOptions()
-        let query = try display.query()
+        let settings = try config.load()
+        let utc = display.utc || settings.utc == true
+        let options = try scan.scanOptions(recursive: settings.recursive ?? true)
+        let query = try display.query(utc: utc)
         let order: RecordingSort
         do {
-            order = try sort.map { try RecordingSort(parsing: $0) } ?? RecordingSort()
+            order = try sort.map { try RecordingSort(parsing: $0) } ?? settings.sort ?? RecordingSort()
         } catch {
             throw ValidationError("--sort: \(error)")
         }
@@ -56,7 +61,7 @@ struct ListCommand: ParsableCommand {
         case .table:
             let rows = recordings.map { recording in
                 RecordingColumn.allCases.map {
-                    $0.text(for: recording, now: now, offsetSeconds: display.displayOffset(for: recording.startTime ?? now))
+                    $0.text(for: recording, now: now, offsetSeconds: DisplayFlags.displayOffset(for: recording.startTime ?? now, utc: utc))
                 }
             }
             let table = RecordingTable(rows: rows, width: StandardOutput.terminalWidth)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecDeckCore
+import RecDeckUI
 
 /// `recdeck [watch] [DIR]`: the interactive dashboard on a live directory.
 struct WatchCommand: ParsableCommand {
@@ -38,6 +39,8 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayFlags
 
+    @OptionGroup var config: ConfigFlags
+
     func validate() throws {
         if let poll, !(poll >= 0.05 && poll <= 3600) {
             throw ValidationError("--poll: give a number of seconds between 0.05 and 3600, such as 2")
@@ -45,13 +48,16 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = WatchOptions(scan: try scan.scanOptions())
-        if let poll { options.mode = .polling(every: .milliseconds(Int64(poll * 1000))) }
-        let query = try display.query()
-        let status = MainActor.assumeIsolated {
-            Dashboard(directory: directory, displayName: Self.displayName(directory), watchOptions: options,
-                      mouse: !noMouse, utc: display.utc, follow: follow, query: query, theme: theme).run()
-        }
+        let file = try config.load()
+        var settings = try DashboardSettings(directory: directory, displayName: Self.displayName(directory), config: file)
+        settings.watchOptions.scan = try scan.scanOptions(recursive: file.recursive ?? true)
+        if let poll { settings.watchOptions.mode = .polling(every: .milliseconds(Int64(poll * 1000))) }
+        settings.mouse = settings.mouse && !noMouse
+        settings.utc = settings.utc || display.utc
+        settings.follow = settings.follow || follow
+        settings.theme = theme ?? settings.theme
+        settings.query = try display.query(utc: settings.utc)
+        let status = MainActor.assumeIsolated { Dashboard(settings).run() }
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -108,6 +108,26 @@ import Testing
         session.sendKeys("q")
     }
 
+    @Test func copyThroughTheClipboardAndExport() throws {
+        let directory = fixture()
+        let session = try open(directory)
+        try session.waitFor("Chunks of rec-multi (2)")
+        session.sendKeys("y")
+        try session.waitFor("content URL of chunk 0")
+        session.sendKeys("u")
+        try session.waitFor("copied the content URL of chunk 0")
+        #expect(session.clipboard() == "https://storage.asm.skype.com/v1/objects/0-weu-d7-e4/content/video")
+        let exportDirectory = TemporaryDirectory()
+        session.sendKeys("w", "C-u")
+        session.sendText(exportDirectory.path + "/out.json")
+        session.sendKeys("Enter")
+        try session.waitFor("exported 2 recordings")
+        let exported = try String(contentsOfFile: exportDirectory.path + "/out.json", encoding: .utf8)
+        let recordings = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [[String: Any]])
+        #expect(recordings.compactMap { $0["recordingId"] as? String } == ["rec-multi", "rec-single"])
+        session.sendKeys("q")
+    }
+
     @Test func noColorKeepsAVisibleSelection() throws {
         let directory = fixture()
         let session = try open(directory, environment: ["NO_COLOR": "1"])

@@ -5,28 +5,34 @@ import Testing
 
 /// Every way out gives the terminal back: keys, signals, a crash, suspending.
 @Suite struct TerminalRestoreTests {
+    /// A dashboard on an empty directory under a reporting shell; the process id, and a clean-up.
+    private func started(environment: [String: String] = [:]) throws -> (session: TmuxSession, pid: pid_t, cleanUp: () -> Void) {
+        let directory = try DashboardShell.emptyDirectory()
+        let pidFile = URL(fileURLWithPath: directory.path + ".pid")
+        let cleanUp = {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: pidFile)
+        }
+        let session = try TmuxSession(DashboardShell.wrapped(directory, pidFile: pidFile), width: 120, height: 40,
+                                      environment: environment)
+        try DashboardShell.waitForDashboard(session)
+        let text = try String(contentsOf: pidFile, encoding: .utf8)
+        let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        return (session, pid, cleanUp)
+    }
+
     @Test(arguments: ["q", "C-c"])
     func keyQuitRestores(key: String) throws {
-        let directory = try DashboardShell.emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let pidFile = URL(fileURLWithPath: directory.path + ".pid")
-        defer { try? FileManager.default.removeItem(at: pidFile) }
-        let session = try TmuxSession(DashboardShell.wrapped(directory, pidFile: pidFile), width: 120, height: 40)
-        try DashboardShell.waitForDashboard(session)
+        let (session, _, cleanUp) = try started()
+        defer { cleanUp() }
         session.sendKeys(key)
         try DashboardShell.expectRestored(session, status: 0, "after \(key)")
     }
 
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
     func signalRestores(signal: Int32) throws {
-        let directory = try DashboardShell.emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let pidFile = URL(fileURLWithPath: directory.path + ".pid")
-        defer { try? FileManager.default.removeItem(at: pidFile) }
-        let session = try TmuxSession(DashboardShell.wrapped(directory, pidFile: pidFile), width: 120, height: 40)
-        try DashboardShell.waitForDashboard(session)
-        let text = try String(contentsOf: pidFile, encoding: .utf8)
-        let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let (session, pid, cleanUp) = try started()
+        defer { cleanUp() }
         kill(pid, signal)
         try DashboardShell.expectRestored(session, status: 128 + signal, "after signal \(signal)")
     }
@@ -35,16 +41,9 @@ import Testing
     /// terminal back before the process dies of the signal.
     @Test(arguments: [SIGILL, SIGSEGV, SIGABRT])
     func crashRestores(signal: Int32) throws {
-        let directory = try DashboardShell.emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let pidFile = URL(fileURLWithPath: directory.path + ".pid")
-        defer { try? FileManager.default.removeItem(at: pidFile) }
         // Swift's backtracer would otherwise wait for a key on a terminal before the process ends.
-        let session = try TmuxSession(DashboardShell.wrapped(directory, pidFile: pidFile), width: 120, height: 40,
-                                      environment: ["SWIFT_BACKTRACE": "interactive=no"])
-        try DashboardShell.waitForDashboard(session)
-        let text = try String(contentsOf: pidFile, encoding: .utf8)
-        let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let (session, pid, cleanUp) = try started(environment: ["SWIFT_BACKTRACE": "interactive=no"])
+        defer { cleanUp() }
         kill(pid, signal)
         try DashboardShell.expectRestored(session, status: 128 + signal, "after crash signal \(signal)")
     }

@@ -66,9 +66,11 @@ public struct DirectoryScanner: Sendable {
     public func list() throws(ScanError) -> Listing {
         var info = stat()
         guard stat(root, &info) == 0 else {
-            throw ScanError(description: "cannot read \(root): \(String(cString: strerror(errno)))")
+            throw ScanError(description: "cannot read \(root): \(String(cString: strerror(errno))); give the directory that holds the event files")
         }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw ScanError(description: "\(root) is not a directory") }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw ScanError(description: "\(root) is not a directory; give the directory that holds it (recdeck reads every event file there)")
+        }
         var listing = Listing(files: [], problems: [:])
         var visited: [DirectoryIdentity: String] = [DirectoryIdentity(info): "."]
         walk(relative: "", into: &listing, visited: &visited)

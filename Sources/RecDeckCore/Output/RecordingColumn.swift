@@ -30,6 +30,9 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
         }
     }
 
+    /// The dashboard's columns unless the config file names others.
+    public static let dashboardDefault: [RecordingColumn] = [.start, .age, .duration, .chunks, .format, .reason, .call, .recording]
+
     /// The order columns are given up in when the width is short: first in this list goes first.
     public static let dropOrder: [RecordingColumn] = [.age, .format, .reason, .recording, .anomalies, .chunks, .call, .duration]
 

@@ -115,6 +115,8 @@ public struct AppState: Sendable {
     public var chunkDetail = false
     public var follow: Bool
     public var groupByCall = false
+    /// The recordings table's columns, in order (the config file may choose others).
+    public var columns: [RecordingColumn] = RecordingColumn.dashboardDefault
     public var sort = RecordingSort()
     public var query = RecordingQuery()
     /// The filter being typed, when the prompt is open.

@@ -14,15 +14,24 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
 public struct KeyBinding: Sendable, Hashable {
     public var keys: [Key]
     public var action: Action
-    /// The keys as help shows them (`j/k/↑/↓`).
-    public var label: String
     public var summary: String
 
-    public init(_ keys: [Key], _ action: Action, _ label: String, _ summary: String) {
+    public init(_ keys: [Key], _ action: Action, _ summary: String) {
         self.keys = keys
         self.action = action
-        self.label = label
         self.summary = summary
+    }
+
+    /// The keys as help shows them (`j ↓`, `q Ctrl-C`).
+    public var label: String { keys.map(KeyName.label).joined(separator: " ") }
+}
+
+/// Why a remapping of keys cannot be used: a key would do two things.
+public struct KeymapError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var key: Key
+    public var actions: [Action]
+    public var description: String {
+        "\(KeyName.configName(key)) is bound to both \(actions.map(\.rawValue).joined(separator: " and ")); give each key one action"
     }
 }
 
@@ -49,6 +58,24 @@ public struct Keymap: Sendable {
         bindings.first { $0.action == action }?.label ?? ""
     }
 
+    /// This keymap with the keys of some actions replaced (from the config file). Fails when a key
+    /// would end up bound to two actions.
+    public func remapped(_ keys: [Action: [Key]]) throws(KeymapError) -> Keymap {
+        let changed = bindings.map { binding in
+            var binding = binding
+            if let replacement = keys[binding.action] { binding.keys = replacement }
+            return binding
+        }
+        var owner: [Key: Action] = [:]
+        for binding in changed {
+            for key in binding.keys {
+                if let other = owner[key], other != binding.action { throw KeymapError(key: key, actions: [other, binding.action]) }
+                owner[key] = binding.action
+            }
+        }
+        return Keymap(bindings: changed)
+    }
+
     /// The keys as a Markdown table, for README (a test keeps README's copy equal to it).
     public var markdownTable: String {
         var lines = ["| keys | action |", "|---|---|"]
@@ -61,36 +88,36 @@ public struct Keymap: Sendable {
 
     /// The keys of DESIGN.md.
     public static let standard = Keymap(bindings: [
-        KeyBinding([.character("q"), .control("c")], .quit, "q Ctrl-C", "quit"),
-        KeyBinding([.character("?")], .help, "?", "this help"),
-        KeyBinding([.tab], .nextPane, "Tab", "next pane"),
-        KeyBinding([.backTab], .previousPane, "Shift-Tab", "previous pane"),
-        KeyBinding([.character("1")], .focusRecordings, "1", "recordings pane"),
-        KeyBinding([.character("2")], .focusChunks, "2", "chunks pane"),
-        KeyBinding([.character("3")], .focusEvent, "3", "event pane"),
-        KeyBinding([.character("j"), .down], .moveDown, "j ↓", "move down"),
-        KeyBinding([.character("k"), .up], .moveUp, "k ↑", "move up"),
-        KeyBinding([.pageDown, .control("d")], .pageDown, "PgDn Ctrl-d", "page down"),
-        KeyBinding([.pageUp, .control("u")], .pageUp, "PgUp Ctrl-u", "page up"),
-        KeyBinding([.character("g"), .home], .first, "g Home", "first"),
-        KeyBinding([.character("G"), .end], .last, "G End", "last"),
-        KeyBinding([.enter, .character("l"), .right], .drillIn, "⏎ l →", "open: drill into the selection"),
-        KeyBinding([.escape, .character("h"), .left], .back, "Esc h ←", "back"),
-        KeyBinding([.character("/")], .filter, "/", "filter recordings (search in the event pane)"),
-        KeyBinding([.character("n")], .nextMatch, "n", "next match in the event pane"),
-        KeyBinding([.character("N")], .previousMatch, "N", "previous match in the event pane"),
-        KeyBinding([.character("s")], .sortKey, "s", "sort by the next column"),
-        KeyBinding([.character("S")], .sortDirection, "S", "reverse the sort"),
-        KeyBinding([.character("f")], .follow, "f", "follow the newest recording"),
-        KeyBinding([.character("c")], .groupByCall, "c", "group by call"),
-        KeyBinding([.character("p")], .problems, "p", "problems: files that could not be read"),
-        KeyBinding([.character("e")], .allEvents, "e", "all events, recordings or not"),
-        KeyBinding([.character("y")], .copy, "y", "copy the id, a URL or the event JSON"),
-        KeyBinding([.character("w")], .export, "w", "export the filtered list (CSV or JSON)"),
-        KeyBinding([.character("t")], .toggleUTC, "t", "UTC / local time"),
-        KeyBinding([.character("T")], .nextTheme, "T", "next theme"),
-        KeyBinding([.character(" "), .character("z")], .fold, "Space z", "fold or unfold in the event pane"),
-        KeyBinding([.control("l")], .redraw, "Ctrl-L", "redraw the screen"),
-        KeyBinding([.control("z")], .suspend, "Ctrl-Z", "suspend (resume with fg)"),
+        KeyBinding([.character("q"), .control("c")], .quit, "quit"),
+        KeyBinding([.character("?")], .help, "this help"),
+        KeyBinding([.tab], .nextPane, "next pane"),
+        KeyBinding([.backTab], .previousPane, "previous pane"),
+        KeyBinding([.character("1")], .focusRecordings, "recordings pane"),
+        KeyBinding([.character("2")], .focusChunks, "chunks pane"),
+        KeyBinding([.character("3")], .focusEvent, "event pane"),
+        KeyBinding([.character("j"), .down], .moveDown, "move down"),
+        KeyBinding([.character("k"), .up], .moveUp, "move up"),
+        KeyBinding([.pageDown, .control("d")], .pageDown, "page down"),
+        KeyBinding([.pageUp, .control("u")], .pageUp, "page up"),
+        KeyBinding([.character("g"), .home], .first, "first"),
+        KeyBinding([.character("G"), .end], .last, "last"),
+        KeyBinding([.enter, .character("l"), .right], .drillIn, "open: drill into the selection"),
+        KeyBinding([.escape, .character("h"), .left], .back, "back"),
+        KeyBinding([.character("/")], .filter, "filter recordings (search in the event pane)"),
+        KeyBinding([.character("n")], .nextMatch, "next match in the event pane"),
+        KeyBinding([.character("N")], .previousMatch, "previous match in the event pane"),
+        KeyBinding([.character("s")], .sortKey, "sort by the next column"),
+        KeyBinding([.character("S")], .sortDirection, "reverse the sort"),
+        KeyBinding([.character("f")], .follow, "follow the newest recording"),
+        KeyBinding([.character("c")], .groupByCall, "group by call"),
+        KeyBinding([.character("p")], .problems, "problems: files that could not be read"),
+        KeyBinding([.character("e")], .allEvents, "all events, recordings or not"),
+        KeyBinding([.character("y")], .copy, "copy the id, a URL or the event JSON"),
+        KeyBinding([.character("w")], .export, "export the filtered list (CSV or JSON)"),
+        KeyBinding([.character("t")], .toggleUTC, "UTC / local time"),
+        KeyBinding([.character("T")], .nextTheme, "next theme"),
+        KeyBinding([.character(" "), .character("z")], .fold, "fold or unfold in the event pane"),
+        KeyBinding([.control("l")], .redraw, "redraw the screen"),
+        KeyBinding([.control("z")], .suspend, "suspend (resume with fg)"),
     ])
 }

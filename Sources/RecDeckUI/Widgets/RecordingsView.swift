@@ -2,31 +2,35 @@ import RecDeckCore
 
 /// The recordings pane: a table of the visible recordings, rendering only the rows on screen.
 public enum RecordingsView {
-    /// Columns in the order they appear and the width each takes; `call` and `recording` stretch.
-    static let fixed: [(RecordingColumn, Int)] = [
-        (.start, 14), (.age, 4), (.duration, 9), (.chunks, 6), (.format, 7), (.reason, 13),
+    /// The width of each fixed column; `call` stretches from 8 cells and `recording` from 24
+    /// (recording ids share a long base64 prefix, so fewer cells would tell none apart).
+    static let widths: [RecordingColumn: Int] = [
+        .start: 14, .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .recording: 24,
     ]
 
-    /// The columns that fit `width` cells, with their widths (the last stretches to the edge).
-    public static func columns(width: Int) -> [(RecordingColumn, Int)] {
-        var chosen = fixed
-        let gaps = { (count: Int) in count }
-        // Give up columns from the right end of the drop order until the call id has 8 cells.
-        for column in RecordingColumn.dropOrder where chosen.reduce(0, { $0 + $1.1 }) + gaps(chosen.count) + 8 > width {
-            chosen.removeAll { $0.0 == column }
+    /// The order the dashboard gives columns up in when the pane is narrow.
+    static let dropOrder: [RecordingColumn] = [.recording, .anomalies, .age, .format, .reason, .chunks, .call, .duration, .start]
+
+    /// The columns of `preferred` that fit `width` cells, with their widths: fixed ones at their
+    /// width, the call id up to 14 cells and the recording id taking the rest (or the call id all
+    /// of it when the recording id does not fit).
+    public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault) -> [(RecordingColumn, Int)] {
+        func minimum(_ column: RecordingColumn) -> Int { widths[column] ?? 8 }
+        func total(_ columns: [RecordingColumn]) -> Int { columns.reduce(0) { $0 + minimum($1) + 1 } - 1 }
+        var chosen = preferred
+        for column in dropOrder where total(chosen) > width && chosen.count > 1 {
+            chosen.removeAll { $0 == column }
         }
-        let used = chosen.reduce(0) { $0 + $1.1 } + gaps(chosen.count)
-        var rest = width - used
-        if rest >= 8 {
-            if rest >= 50 {
-                chosen.append((.call, 14))
-                rest -= 15
-                chosen.append((.recording, rest))
-            } else {
-                chosen.append((.call, rest))
-            }
+        var result = chosen.map { ($0, minimum($0)) }
+        var rest = max(0, width - total(chosen))
+        let stretchy = result.indices.filter { result[$0].0 == .call || result[$0].0 == .recording }
+        for (order, index) in stretchy.enumerated() {
+            let isLast = order == stretchy.count - 1
+            let extra = isLast ? rest : min(rest, 14 - result[index].1)
+            result[index].1 += extra
+            rest -= extra
         }
-        return chosen
+        return result
     }
 
     public static func draw(_ state: AppState, into buffer: inout Buffer, rect: Rect) {
@@ -43,7 +47,7 @@ public enum RecordingsView {
         }
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 1 else { return }
-        let columns = columns(width: inner.width - 2)
+        let columns = columns(width: inner.width - 2, preferred: state.columns)
         var column = inner.x + 2
         for (kind, width) in columns {
             buffer.write(kind.title, column: column, row: inner.y, limit: width, style: theme[.columnHeader])
