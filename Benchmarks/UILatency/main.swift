@@ -67,7 +67,7 @@ func status(_ key: String) -> String {
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 256)
     while fgets(&line, 256, file) != nil {
-        let text = String(cString: line)
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if text.hasPrefix(key + ":") {
             return String(text.dropFirst(key.count + 1).filter { $0 != " " && $0 != "\t" && $0 != "\n" })
         }
