@@ -75,6 +75,34 @@ import Testing
         #expect(recordings.first { $0["recordingId"] as? String == "rec-strings" }?["durationMs"] as? Int == 6620)
     }
 
+    /// A file without read permission, seen by a user who cannot read it (as root: `nobody`, through setpriv).
+    @Test func unreadableFileIsReported() throws {
+        let directory = TemporaryDirectory()
+        chmod(directory.path, 0o755)
+        directory.write("good.json", EventFixture.recording())
+        let secret = directory.write("secret.json", EventFixture.recording(id: "s", recording: "rec-secret"))
+        chmod(secret, 0)
+        var command = [CommandRunner.binary, "check", directory.path, "--format", "json"]
+        if geteuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+                print("unreadableFileIsReported: skipped: running as root and setpriv is missing")
+                return
+            }
+            let asNobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            guard CommandRunner.run(asNobody + [CommandRunner.binary, "--version"], environment: [:], deadline: 30).status == 0 else {
+                print("unreadableFileIsReported: skipped: user nobody cannot run \(CommandRunner.binary) from here")
+                return
+            }
+            command = asNobody + command
+        }
+        let result = CommandRunner.run(command, environment: ["HOME": "/tmp"], deadline: 30)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        #expect(problems.map { $0["file"] as? String } == ["secret.json"])
+        #expect((problems.first?["message"] as? String)?.contains("permission denied") == true)
+        #expect(report["recordings"] as? Int == 1)
+    }
+
     @Test func fileDeletedBetweenListingAndReadingIsNotAProblem() throws {
         let directory = TemporaryDirectory()
         directory.write("here.json", EventFixture.recording())
