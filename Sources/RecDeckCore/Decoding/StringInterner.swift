@@ -1,0 +1,40 @@
+import Foundation
+
+/// Hands out one shared copy of strings that repeat from event to event (topics, event types,
+/// end reasons, media types), so a hundred thousand events do not keep a hundred thousand copies.
+/// Strings of up to 15 bytes are stored inline by Swift and need no sharing.
+public struct StringInterner: Sendable {
+    private static let seeds: [String] = [
+        EventDecoder.recordingEventType, "ChunkMaximumTimeExceeded", "ChunkUploadFailure",
+        "Microsoft.Communication.CallStarted", "Microsoft.Communication.CallEnded",
+        "Microsoft.EventGrid.SubscriptionValidationEvent",
+    ]
+    private static let capacity = 24
+
+    private var entries: [String]
+    private var next = 0
+
+    public init() {
+        entries = Self.seeds
+        entries.reserveCapacity(Self.seeds.count + Self.capacity)
+    }
+
+    /// The string of `bytes` (valid UTF-8), shared with an earlier equal one when there was one.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.count <= 15 { return String(decoding: bytes, as: UTF8.self) }
+        for entry in entries where entry.utf8.count == bytes.count {
+            let same = entry.utf8.withContiguousStorageIfAvailable { stored in
+                memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            } ?? entry.utf8.elementsEqual(bytes)
+            if same { return entry }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if entries.count < Self.seeds.count + Self.capacity {
+            entries.append(text)
+        } else {
+            entries[Self.seeds.count + next] = text
+            next = (next + 1) % Self.capacity
+        }
+        return text
+    }
+}
