@@ -14,8 +14,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "RecDeckCore"),
-        .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore"], path: "Benchmarks/WatchLatency"),
-        .executableTarget(name: "recdeck-ui-bench", dependencies: ["RecDeckCore", "RecDeckUI"], path: "Benchmarks/UILatency"),
+        .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
+        .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore", "BenchSupport"], path: "Benchmarks/WatchLatency"),
+        .executableTarget(name: "recdeck-ui-bench", dependencies: ["RecDeckCore", "RecDeckUI", "BenchSupport"], path: "Benchmarks/UILatency"),
         .target(name: "RecDeckUI", dependencies: ["RecDeckCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "RecDeckTerminal", dependencies: ["RecDeckUI", "CNcurses"]),

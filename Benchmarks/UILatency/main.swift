@@ -22,44 +22,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BenchSupport
 import RecDeckCore
 import RecDeckUI
-
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func fail(_ message: String) -> Never {
-    let bytes = Array("recdeck-ui-bench: \(message)\n".utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    exit(2)
-}
-
-func argument(_ name: String, default value: Int) -> Int {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
-    guard let number = Int(arguments[index + 1]) else { fail("\(name) wants a number") }
-    return number
-}
-
-func stringArgument(_ name: String) -> String? {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
-}
-
-func ms(_ seconds: Double) -> String {
-    let value = (seconds * 100_000).rounded() / 100
-    return "\(value) ms"
-}
-
-func percentiles(_ samples: [Double]) -> String {
-    let sorted = samples.sorted()
-    func at(_ fraction: Double) -> Double { sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))] }
-    return "p50 \(ms(at(0.5)))  p90 \(ms(at(0.9)))  p99 \(ms(at(0.99)))  max \(ms(sorted.last!))  (n=\(sorted.count))"
-}
 
 /// A `/proc/self/status` figure, such as `VmHWM` (peak resident memory) or `VmRSS` (now).
 func status(_ key: String) -> String {
@@ -82,28 +47,6 @@ func mallocStats() {
     typealias Stats = @convention(c) () -> Void
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_stats") else { return }
     unsafeBitCast(symbol, to: Stats.self)()
-}
-
-func writeFile(_ path: String, _ bytes: [UInt8]) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { fail("cannot write \(path): \(String(cString: strerror(errno)))") }
-    let wrote = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    guard wrote == bytes.count else { fail("short write to \(path)") }
-    close(descriptor)
-}
-
-func event(_ number: Int, prefix: String) -> [UInt8] {
-    let second = number % 60, minute = (number / 60) % 60
-    let time = "2026-11-28T23:\(minute < 10 ? "0" : "")\(minute):\(second < 10 ? "0" : "")\(second)Z"
-    return Array("""
-    [{"id":"\(prefix)-ev-\(number)","topic":"/subscriptions/x","subject":"/recording/call/\(prefix)-call-\(number)/recordingId/\(prefix)-rec-\(number)","eventType":"Microsoft.Communication.RecordingFileStatusUpdated","eventTime":"\(time)","data":{"recordingStorageInfo":{"recordingChunks":[{"documentId":"0-weu-d1-\(number)","index":0,"endReason":"SessionEnded","contentLocation":"https://x/content/video","metadataLocation":"https://x/content/acsmetadata"}]},"recordingStartTime":"\(time)","recordingDurationMs":6620,"sessionEndReason":"CallEnded"},"dataVersion":"1.0"}]
-
-    """.utf8)
-}
-
-func waitReadable(_ descriptor: Int32, seconds: Double) -> Bool {
-    var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    return poll(&entry, 1, Int32(seconds * 1000)) > 0
 }
 
 guard let root = stringArgument("--root") else { fail("usage: recdeck-ui-bench --root DIR [--renames N] [--keys N]") }

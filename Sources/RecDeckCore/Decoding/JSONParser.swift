@@ -140,26 +140,8 @@ public struct JSONParser {
     }
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
-        let start = position
-        if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        guard position < end, isDigit(bytes[position]) else { throw failure("expected a digit in number") }
-        if bytes[position] == UInt8(ascii: "0") {
-            position += 1
-        } else {
-            while position < end, isDigit(bytes[position]) { position += 1 }
-        }
-        if position < end, bytes[position] == UInt8(ascii: ".") {
-            position += 1
-            guard position < end, isDigit(bytes[position]) else { throw failure("expected a digit after '.'") }
-            while position < end, isDigit(bytes[position]) { position += 1 }
-        }
-        if position < end, bytes[position] | 0x20 == UInt8(ascii: "e") {
-            position += 1
-            if position < end, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
-            guard position < end, isDigit(bytes[position]) else { throw failure("expected a digit in exponent") }
-            while position < end, isDigit(bytes[position]) { position += 1 }
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let range = try scanNumber()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {
