@@ -19,11 +19,11 @@ import RecDeckTestSupport
 
     @Test func samplesFolderIsPresentOrSkipped() {
         if Self.samples == nil {
-            print("SamplesConformanceTests: ../shared/samples not found; the conformance tests are skipped")
+            print("⚠️  SamplesConformanceTests: ../shared/samples not found beside the project; the conformance tests over the published payloads are SKIPPED")
         }
     }
 
-    @Test(.enabled(if: SamplesConformanceTests.samples != nil))
+    @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func everyRealFileReadsWithoutProblems() throws {
         let store = try DirectoryScanner(root: Self.samples! + "/real").scan()
         #expect(store.problems == [])
@@ -35,7 +35,7 @@ import RecDeckTestSupport
         #expect(summary.otherEvents == 9)
     }
 
-    @Test(.enabled(if: SamplesConformanceTests.samples != nil))
+    @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func cloudEventsSpecExample() throws {
         let event = try #require(try load("real", "specs_cloudevents_recording_file_status_updated.json").recordingEvents.first)
         #expect(event.envelope.schema == .cloudEvents)
@@ -47,7 +47,7 @@ import RecDeckTestSupport
         #expect(event.chunks.first?.deleteLocation?.hasSuffix("/content/deletedata") == true)
     }
 
-    @Test(.enabled(if: SamplesConformanceTests.samples != nil))
+    @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func oldestShapeHasNoDeleteLocationOrTypes() throws {
         let event = try #require(try load("real", "docs_eventgrid_array_recording_file_status_updated_v2021_no_deleteLocation.json").recordingEvents.first)
         #expect(event.chunks.count == 1)
@@ -55,14 +55,14 @@ import RecDeckTestSupport
         #expect(event.contentType == nil && event.formatType == nil)
     }
 
-    @Test(.enabled(if: SamplesConformanceTests.samples != nil))
+    @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func serverCallIdSubjectAndTabs() throws {
         let event = try #require(try load("real", "docs2022_eventgrid_array_recording_file_status_updated_serverCallId_subject.json").recordingEvents.first)
         #expect(event.subjectIds == RecordingSubject(callId: "{call-id}", serverCallId: "{server-call-id}", recordingId: "{recording-id}"))
         #expect(event.chunks.first?.deleteLocation?.hasPrefix("https://us-storage.asm.skype.com") == true)
     }
 
-    @Test(.enabled(if: SamplesConformanceTests.samples != nil))
+    @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func goSDKLiteralWithoutTopicOrStartTime() throws {
         let contents = try load("real", "sdkgo_test_eventgrid_array_recording_no_topic_no_starttime.json")
         let event = try #require(contents.recordingEvents.first)
@@ -72,7 +72,7 @@ import RecDeckTestSupport
         #expect(event.formatType == "Mp3")
     }
 
-    @Test(.enabled(if: SamplesConformanceTests.samples != nil))
+    @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func callEventsAreOtherEventsSharingOneId() throws {
         let store = try DirectoryScanner(root: Self.samples! + "/real").scan()
         let shared = store.otherEvents.filter { $0.id.hasPrefix("02272459") }
@@ -81,7 +81,7 @@ import RecDeckTestSupport
         #expect(store.otherEvents.contains { $0.type == "Microsoft.EventGrid.SubscriptionValidationEvent" })
     }
 
-    @Test(.enabled(if: SamplesConformanceTests.samples != nil))
+    @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func edgeCases() throws {
         let outOfOrder = try #require(try load("edge-cases", "SYNTH_multichunk_out_of_order.json").recordingEvents.first)
         #expect(outOfOrder.chunks.map(\.index) == [2, 0, 1])
