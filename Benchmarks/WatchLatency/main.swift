@@ -46,19 +46,7 @@ print("recdeck-watch-bench: \(fileCount) files, \(renameCount) renames, coalesci
 
 // 1. Baseline: the kernel's part.
 do {
-    let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-    _ = inotify_add_watch(descriptor, baselineDirectory, UInt32(IN_MOVED_TO | IN_CLOSE_WRITE))
-    var samples: [Double] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    for number in 0..<renameCount {
-        writeFile(staging + "/b\(number).json", event(number, prefix: "baseline"))
-        let start = now()
-        move(staging + "/b\(number).json", baselineDirectory + "/b\(number).json")
-        guard waitReadable(descriptor, seconds: 5) else { fail("no inotify event") }
-        samples.append(now() - start)
-        while read(descriptor, &buffer, buffer.count) > 0 {}
-    }
-    close(descriptor)
+    let samples = inotifyRenameBaseline(staging: staging, directory: baselineDirectory, count: renameCount)
     print("baseline  rename → raw inotify event readable:     \(percentiles(samples))")
 }
 

@@ -61,12 +61,12 @@ struct CheckCommand: ParsableCommand {
         }
         StandardOutput.flush()
         if format == .text {
-            let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
+            let plural = { (count: Int, word: String, words: String?) in "\(count) \(count == 1 ? word : words ?? word + "s")" }
             StandardOutput.message(
-                "checked \(plural(summary.files, "file")): \(plural(summary.events, "event")), "
-                    + "\(plural(summary.recordings, "recording")), \(plural(summary.otherEvents, "other event")), "
-                    + "\(plural(summary.duplicateDeliveries, "duplicate delivery").replacingOccurrences(of: "deliverys", with: "deliveries")); "
-                    + (problems.isEmpty ? "no problems" : plural(problems.count, "problem")))
+                "checked \(plural(summary.files, "file", nil)): \(plural(summary.events, "event", nil)), "
+                    + "\(plural(summary.recordings, "recording", nil)), \(plural(summary.otherEvents, "other event", nil)), "
+                    + "\(plural(summary.duplicateDeliveries, "duplicate delivery", "duplicate deliveries")); "
+                    + (problems.isEmpty ? "no problems" : plural(problems.count, "problem", nil)))
         }
         if !problems.isEmpty { throw ExitCode(1) }
     }

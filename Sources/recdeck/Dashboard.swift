@@ -130,11 +130,10 @@ final class Dashboard {
 
     private func apply(_ batch: WatchBatch) -> [Effect] {
         var effects = update(&state, .feedStatus(batch.status.description, isLive: batch.status == .live))
-        let otherEvents = batch.delta.otherEventsChanged ? watcher.snapshot().otherEvents : nil
         let initial = !initialLoadDone
         if batch.status != .scanning { initialLoadDone = true }
         effects += update(&state, .storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,
-                                                otherEvents: otherEvents, initialLoad: initial))
+                                                otherEvents: batch.otherEvents, initialLoad: initial))
         if let notice = batch.notice { effects += update(&state, .notice(notice, isError: true)) }
         return effects
     }

@@ -12,6 +12,9 @@ public final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
+    /// The directory as a file URL.
+    public var url: URL { URL(fileURLWithPath: path) }
+
     /// Writes `text` to `relative` (creating parent folders) and returns the full path.
     @discardableResult
     public func write(_ relative: String, _ text: String) -> String {

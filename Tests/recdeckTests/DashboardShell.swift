@@ -3,12 +3,6 @@ import Testing
 
 /// Runs the dashboard under a shell that reports how it ended, for tests of every way out.
 enum DashboardShell {
-    static func emptyDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recdeck-restore-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// Waits for the dashboard: the alternate screen is on and the header shows.
     static func waitForDashboard(_ session: TmuxSession) throws {
         try session.waitUntil(timeout: 20) { screen in screen.contains("recdeck") && session.modes().alternateScreen }

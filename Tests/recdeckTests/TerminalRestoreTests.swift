@@ -5,34 +5,31 @@ import Testing
 
 /// Every way out gives the terminal back: keys, signals, a crash, suspending.
 @Suite struct TerminalRestoreTests {
-    /// A dashboard on an empty directory under a reporting shell; the process id, and a clean-up.
-    private func started(environment: [String: String] = [:]) throws -> (session: TmuxSession, pid: pid_t, cleanUp: () -> Void) {
-        let directory = try DashboardShell.emptyDirectory()
-        let pidFile = URL(fileURLWithPath: directory.path + ".pid")
-        let cleanUp = {
-            try? FileManager.default.removeItem(at: directory)
-            try? FileManager.default.removeItem(at: pidFile)
-        }
-        let session = try TmuxSession(DashboardShell.wrapped(directory, pidFile: pidFile), width: 120, height: 40,
+    /// A dashboard on an empty directory under a reporting shell, and its process id; the
+    /// directories go when `folders` is released.
+    private func started(environment: [String: String] = [:]) throws -> (session: TmuxSession, pid: pid_t, folders: [TemporaryDirectory]) {
+        let watched = TemporaryDirectory(), outside = TemporaryDirectory()
+        let pidFile = outside.url.appendingPathComponent("recdeck.pid")
+        let session = try TmuxSession(DashboardShell.wrapped(watched.url, pidFile: pidFile), width: 120, height: 40,
                                       environment: environment)
         try DashboardShell.waitForDashboard(session)
         let text = try String(contentsOf: pidFile, encoding: .utf8)
         let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-        return (session, pid, cleanUp)
+        return (session, pid, [watched, outside])
     }
 
     @Test(arguments: ["q", "C-c"])
     func keyQuitRestores(key: String) throws {
-        let (session, _, cleanUp) = try started()
-        defer { cleanUp() }
+        let (session, _, folders) = try started()
+        defer { withExtendedLifetime(folders) {} }
         session.sendKeys(key)
         try DashboardShell.expectRestored(session, status: 0, "after \(key)")
     }
 
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
     func signalRestores(signal: Int32) throws {
-        let (session, pid, cleanUp) = try started()
-        defer { cleanUp() }
+        let (session, pid, folders) = try started()
+        defer { withExtendedLifetime(folders) {} }
         kill(pid, signal)
         try DashboardShell.expectRestored(session, status: 128 + signal, "after signal \(signal)")
     }
@@ -42,16 +39,16 @@ import Testing
     @Test(arguments: [SIGILL, SIGSEGV, SIGABRT])
     func crashRestores(signal: Int32) throws {
         // Swift's backtracer would otherwise wait for a key on a terminal before the process ends.
-        let (session, pid, cleanUp) = try started(environment: ["SWIFT_BACKTRACE": "interactive=no"])
-        defer { cleanUp() }
+        let (session, pid, folders) = try started(environment: ["SWIFT_BACKTRACE": "interactive=no"])
+        defer { withExtendedLifetime(folders) {} }
         kill(pid, signal)
         try DashboardShell.expectRestored(session, status: 128 + signal, "after crash signal \(signal)")
     }
 
     /// Ctrl-Z gives the terminal back to the shell; `fg` brings the dashboard back, fully redrawn.
     @Test func suspendAndResume() throws {
-        let directory = try DashboardShell.emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = TemporaryDirectory()
+        let directory = temporary.url
         FileWriter.write(Array("[\(EventFixture.recording())]".utf8), to: directory.path + "/a.json")
         let session = try TmuxSession("bash --norc --noprofile -i", width: 100, height: 30,
                                       environment: ["PS1": "prompt$ "])
@@ -75,8 +72,8 @@ import Testing
 
     /// 50 resizes in about two seconds, down to 10×3 and back: then a correct frame.
     @Test func resizeStorm() throws {
-        let directory = try DashboardShell.emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = TemporaryDirectory()
+        let directory = temporary.url
         FileWriter.write(Array("[\(EventFixture.recording())]".utf8), to: directory.path + "/a.json")
         let session = try TmuxSession(recdeck: [directory.path], width: 120, height: 40)
         try session.waitFor("1 recordings")

@@ -1,16 +1,11 @@
 import Foundation
+import RecDeckTestSupport
 import Testing
 
 /// The interactive mode refuses to start where it cannot draw, with one line and exit status 2;
 /// and the tmux harness itself works (so end-to-end failures are about recdeck, not the harness).
 @Suite struct TerminalStartupTests {
     /// An empty directory to watch, removed afterwards by the caller.
-    private func emptyDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recdeck-startup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// The screen's non-blank lines.
     private func lines(_ screen: String) -> [String] {
         screen.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -26,8 +21,8 @@ import Testing
     }
 
     @Test func refusesDumbTerminal() throws {
-        let directory = try emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = TemporaryDirectory()
+        let directory = temporary.url
         for form in [["watch", directory.path], [directory.path]] {
             let line = "TERM=dumb " + ([CommandRunner.binary] + form).map(TmuxSession.quoted).joined(separator: " ")
             let (status, screen) = try runToExit(line, expecting: "recdeck")
@@ -39,8 +34,8 @@ import Testing
     }
 
     @Test func refusesUnsetTerm() throws {
-        let directory = try emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = TemporaryDirectory()
+        let directory = temporary.url
         let line = "env -u TERM " + [CommandRunner.binary, "watch", directory.path].map(TmuxSession.quoted).joined(separator: " ")
         let (status, screen) = try runToExit(line, expecting: "recdeck")
         #expect(status == 2, "\(screen)")
@@ -49,8 +44,8 @@ import Testing
     }
 
     @Test func refusesWhenStandardOutputIsNotATerminal() throws {
-        let directory = try emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = TemporaryDirectory()
+        let directory = temporary.url
         let output = directory.appendingPathComponent("stdout.txt").path
         let line = [CommandRunner.binary, "watch", directory.path].map(TmuxSession.quoted).joined(separator: " ")
             + " > " + TmuxSession.quoted(output)
@@ -64,8 +59,8 @@ import Testing
     }
 
     @Test func refusesWithoutAnyTerminal() throws {
-        let directory = try emptyDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = TemporaryDirectory()
+        let directory = temporary.url
         let result = CommandRunner.recdeck("watch", directory.path)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stdout.isEmpty, "\(result.stdout.debugDescription)")

@@ -92,6 +92,7 @@ final class WatchShared: @unchecked Sendable {
         lock.withLock {
             let batch = WatchBatch(delta: delta, summary: store.summary,
                                    problems: delta.problemsChanged ? store.problems : nil,
+                                   otherEvents: delta.otherEventsChanged ? store.otherEvents : nil,
                                    status: status, notice: notice)
             currentStatus = status
             currentNotice = notice

@@ -38,15 +38,20 @@ public enum DisplayWidth {
     public static func truncated(_ text: String, to cells: Int) -> String {
         guard cells > 0 else { return "" }
         if of(text) <= cells { return text }
+        return prefix(of: text, cells: cells - 1) + "…"
+    }
+
+    /// The longest start of `text` that fits in `cells` cells, whole characters only.
+    public static func prefix(of text: String, cells: Int) -> String {
         var result = ""
         var used = 0
         for character in text {
             let width = of(character)
-            if used + width > cells - 1 { break }
+            if used + width > cells { break }
             result.append(character)
             used += width
         }
-        return result + "…"
+        return result
     }
 
     /// `text` padded with spaces (or cut) to exactly `cells` cells.

@@ -164,6 +164,11 @@ public struct AppState: Sendable {
         return visible.firstIndex(of: selectedId)
     }
 
+    /// Where everything goes at the current size, focus and prompt.
+    public var layout: Layout {
+        Layout(width: size.width, height: size.height, focus: focus, promptOpen: filterPrompt != nil || searchPrompt != nil)
+    }
+
     /// Seconds to add to UTC for display.
     public var displayOffsetSeconds: Int { utc ? 0 : localOffsetSeconds }
 

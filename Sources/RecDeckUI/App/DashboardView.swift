@@ -4,8 +4,7 @@ import RecDeckCore
 public func render(_ state: AppState) -> Buffer {
     var buffer = Buffer(width: state.size.width, height: state.size.height)
     let theme = state.theme
-    let promptOpen = state.filterPrompt != nil || state.searchPrompt != nil
-    let layout = Layout(width: state.size.width, height: state.size.height, focus: state.focus, promptOpen: promptOpen)
+    let layout = state.layout
     guard layout.mode != .tooSmall else {
         let size = "\(Layout.minimumWidth)x\(Layout.minimumHeight)"
         let text = ["terminal too small (needs \(size))", "too small (\(size))", size]

@@ -279,22 +279,19 @@ func keepSelectionVisible(_ state: inout AppState) {
 
 /// Rows of recordings visible in the recordings pane (inside the border, below the column header).
 func pageSize(_ state: AppState) -> Int {
-    let layout = Layout(width: state.size.width, height: state.size.height, focus: state.focus,
-                        promptOpen: state.filterPrompt != nil || state.searchPrompt != nil)
+    let layout = state.layout
     let rect = layout.panes[.recordings] ?? layout.panes.values.first ?? Rect(x: 0, y: 0, width: 0, height: 3)
     return max(1, rect.height - 3)
 }
 
 private func chunkPageSize(_ state: AppState) -> Int {
-    let layout = Layout(width: state.size.width, height: state.size.height, focus: state.focus,
-                        promptOpen: state.filterPrompt != nil || state.searchPrompt != nil)
+    let layout = state.layout
     return max(1, (layout.panes[.chunks]?.height ?? 4) - 3)
 }
 
 /// Lines of text visible in the event pane.
 func eventHeight(_ state: AppState) -> Int {
-    let layout = Layout(width: state.size.width, height: state.size.height, focus: state.focus,
-                        promptOpen: state.filterPrompt != nil || state.searchPrompt != nil)
+    let layout = state.layout
     return max(1, (layout.panes[.event]?.height ?? 3) - 2)
 }
 
@@ -484,8 +481,7 @@ func copyChoices(_ state: AppState) -> [CopyChoice] {
 
 private func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
     guard state.overlay == nil else { return [] }
-    let layout = Layout(width: state.size.width, height: state.size.height, focus: state.focus,
-                        promptOpen: state.filterPrompt != nil || state.searchPrompt != nil)
+    let layout = state.layout
     guard let pane = layout.pane(atColumn: mouse.column, row: mouse.row), let rect = layout.panes[pane] else { return [] }
     switch mouse.action {
     case .wheelUp, .wheelDown:

@@ -61,24 +61,12 @@ public enum ChunksView {
             let width = max(1, rect.width - 3)
             repeat {
                 guard row < rect.maxY else { return }
-                let piece = prefix(of: rest, cells: width)
+                let fitting = DisplayWidth.prefix(of: rest, cells: width)
+                let piece = fitting.isEmpty ? String(rest.prefix(1)) : fitting
                 buffer.write(piece, column: rect.x + 3, row: row, limit: width, style: theme[value == nil ? .jsonNull : .jsonString])
                 rest.removeFirst(piece.count)
                 row += 1
             } while !rest.isEmpty
         }
-    }
-
-    /// The longest prefix of `text` that fits `cells` cells.
-    static func prefix(of text: String, cells: Int) -> String {
-        var used = 0
-        var result = ""
-        for character in text {
-            let width = DisplayWidth.of(character)
-            if used + width > cells { break }
-            result.append(character)
-            used += width
-        }
-        return result.isEmpty ? String(text.prefix(1)) : result
     }
 }

@@ -57,6 +57,25 @@ struct JSONViewLayout {
 
     // MARK: - Pretty-printing
 
+    /// An object's or array's lines: the opening line (`spans` then the bracket), one or more lines
+    /// per child, the closing line; an empty one on a single line.
+    private mutating func emitContainer(_ children: [(key: String?, value: JSONValue)], container: JSONDocument.Container,
+                                        brackets: (open: String, close: String), spans: [JSONDocument.Span], tail: String,
+                                        depth: Int, parent: Int?, section: Int) {
+        var spans = spans
+        if children.isEmpty {
+            spans.append(.init(brackets.open + brackets.close + tail, .jsonPunct))
+            append(spans, parent: parent, section: section)
+            return
+        }
+        spans.append(.init(brackets.open, .jsonPunct))
+        let open = append(spans, parent: parent, section: section)
+        for (index, child) in children.enumerated() {
+            emit(child.value, key: child.key, depth: depth + 1, comma: index < children.count - 1, parent: open, section: section)
+        }
+        close(brackets.close + tail, opener: open, container: container, children: children.count, depth: depth, section: section)
+    }
+
     private mutating func emit(_ value: JSONValue, key: String?, depth: Int, comma: Bool, parent: Int?, section: Int) {
         var spans: [JSONDocument.Span] = []
         spans.reserveCapacity(7)
@@ -68,29 +87,11 @@ struct JSONViewLayout {
         let tail = comma ? "," : ""
         switch value {
         case .object(let members):
-            if members.isEmpty {
-                spans.append(.init("{}" + tail, .jsonPunct))
-                append(spans, parent: parent, section: section)
-                return
-            }
-            spans.append(.init("{", .jsonPunct))
-            let open = append(spans, parent: parent, section: section)
-            for (index, member) in members.enumerated() {
-                emit(member.value, key: member.key, depth: depth + 1, comma: index < members.count - 1, parent: open, section: section)
-            }
-            close("}" + tail, opener: open, container: .object, children: members.count, depth: depth, section: section)
+            emitContainer(members.map { ($0.key, $0.value) }, container: .object, brackets: ("{", "}"), spans: spans,
+                          tail: tail, depth: depth, parent: parent, section: section)
         case .array(let elements):
-            if elements.isEmpty {
-                spans.append(.init("[]" + tail, .jsonPunct))
-                append(spans, parent: parent, section: section)
-                return
-            }
-            spans.append(.init("[", .jsonPunct))
-            let open = append(spans, parent: parent, section: section)
-            for (index, element) in elements.enumerated() {
-                emit(element, key: nil, depth: depth + 1, comma: index < elements.count - 1, parent: open, section: section)
-            }
-            close("]" + tail, opener: open, container: .array, children: elements.count, depth: depth, section: section)
+            emitContainer(elements.map { (nil, $0) }, container: .array, brackets: ("[", "]"), spans: spans,
+                          tail: tail, depth: depth, parent: parent, section: section)
         case .string(let text):
             spans += quoted(text, .jsonString)
             appendTail(tail, to: &spans)
