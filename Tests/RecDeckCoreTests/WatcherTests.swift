@@ -18,6 +18,15 @@ enum WatchFlavor: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var liveStatus: WatchStatus { self == .polling ? .polling(every: .milliseconds(50)) : .live }
 }
 
+
+/// A watcher on `sandbox` and the log of its batches, once the first scan has been delivered.
+func startWatching(_ sandbox: WatcherTests.Sandbox, _ options: WatchOptions) async throws -> (DirectoryWatcher, BatchLog) {
+    let watcher = try DirectoryWatcher(root: sandbox.root, options: options)
+    let log = BatchLog(watcher)
+    try await log.wait(for: "the first scan") { !log.batches.isEmpty }
+    return (watcher, log)
+}
+
 /// Takes every batch a watcher delivers, and remembers what they said.
 final class BatchLog {
     let watcher: DirectoryWatcher
@@ -218,10 +227,8 @@ enum Disk {
     @Test(arguments: WatchFlavor.allCases)
     func slowInPlaceWriteNeverShowsAsAProblem(flavor: WatchFlavor) async throws {
         let sandbox = Sandbox()
-        let watcher = try DirectoryWatcher(root: sandbox.root, options: flavor.options(settle: .seconds(2)))
+        let (watcher, log) = try await startWatching(sandbox, flavor.options(settle: .seconds(2)))
         defer { watcher.stop() }
-        let log = BatchLog(watcher)
-        try await log.wait(for: "the first scan") { !log.batches.isEmpty }
         log.watchSnapshots = true
 
         // One writer keeps the file open between the halves; the other closes it and appends later.
@@ -253,10 +260,8 @@ enum Disk {
     @Test(arguments: WatchFlavor.allCases)
     func brokenFileBecomesAProblemOnceQuiet(flavor: WatchFlavor) async throws {
         let sandbox = Sandbox()
-        let watcher = try DirectoryWatcher(root: sandbox.root, options: flavor.options(settle: .milliseconds(300)))
+        let (watcher, log) = try await startWatching(sandbox, flavor.options(settle: .milliseconds(300)))
         defer { watcher.stop() }
-        let log = BatchLog(watcher)
-        try await log.wait(for: "the first scan") { !log.batches.isEmpty }
         Disk.write(sandbox.path("good.json"), Disk.event(1))
         Disk.write(sandbox.path("broken.json"), "[{\"id\": \"x\",")
         try await log.wait(for: "the broken file as a problem") { log.problemFiles.contains("broken.json") }
@@ -348,10 +353,8 @@ enum Disk {
     @Test(arguments: WatchFlavor.allCases)
     func newNestedDirectoryWithFilesWrittenAtOnce(flavor: WatchFlavor) async throws {
         let sandbox = Sandbox()
-        let watcher = try DirectoryWatcher(root: sandbox.root, options: flavor.options())
+        let (watcher, log) = try await startWatching(sandbox, flavor.options())
         defer { watcher.stop() }
-        let log = BatchLog(watcher)
-        try await log.wait(for: "the first scan") { !log.batches.isEmpty }
 
         var expected = 0
         for round in 0..<10 {
@@ -461,10 +464,8 @@ enum Disk {
         let sandbox = Sandbox()
         let scan = ScanOptions(recursive: false)
         Disk.makeDirectories(sandbox.path("sub"))
-        let watcher = try DirectoryWatcher(root: sandbox.root, options: flavor.options(scan: scan))
+        let (watcher, log) = try await startWatching(sandbox, flavor.options(scan: scan))
         defer { watcher.stop() }
-        let log = BatchLog(watcher)
-        try await log.wait(for: "the first scan") { !log.batches.isEmpty }
         Disk.write(sandbox.path("sub/a.json"), Disk.event(1))
         Disk.makeDirectories(sandbox.path("new/deeper"))
         Disk.write(sandbox.path("new/deeper/b.json"), Disk.event(2))
@@ -498,10 +499,8 @@ enum Disk {
     @Test(arguments: WatchFlavor.allCases)
     func oddEntriesEndAsAScanSeesThem(flavor: WatchFlavor) async throws {
         let sandbox = Sandbox()
-        let watcher = try DirectoryWatcher(root: sandbox.root, options: flavor.options())
+        let (watcher, log) = try await startWatching(sandbox, flavor.options())
         defer { watcher.stop() }
-        let log = BatchLog(watcher)
-        try await log.wait(for: "the first scan") { !log.batches.isEmpty }
 
         Disk.write(sandbox.outside + "/target.json", Disk.event(1))
         Disk.makeDirectories(sandbox.outside + "/linked-dir")
