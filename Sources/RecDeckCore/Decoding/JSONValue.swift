@@ -33,14 +33,17 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// A short name of the value's kind, for messages ("object", "string", …).
-    public var kindName: String {
+    public var kindName: String { kind.name }
+
+    /// The kind of value, as the decoder names kinds it skips without building.
+    var kind: JSONKind {
         switch self {
-        case .object: "object"
-        case .array: "array"
-        case .string: "string"
-        case .number: "number"
-        case .bool: "boolean"
-        case .null: "null"
+        case .object: .object
+        case .array: .array
+        case .string: .string
+        case .number: .number
+        case .bool: .bool
+        case .null: .null
         }
     }
 }
