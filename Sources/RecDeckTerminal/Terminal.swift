@@ -24,7 +24,7 @@ import Glibc
 /// crash (see `CrashGuard`). While curses is active, standard error is held back and written out
 /// when it lets go (see `StandardErrorCapture`), so stray messages cannot garble the screen and a
 /// crash's "Fatal error" line is not lost with the alternate screen.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     /// The colours this terminal shows (after `NO_COLOR` and the `ColorMode`). Themes can be
     /// reduced to it; `draw` reduces whatever it is given anyway.
     public let colorDepth: ColorDepth
@@ -103,39 +103,25 @@ public final class Terminal {
 
     // MARK: drawing
 
-    /// Writes `buffer`, top-left at the screen's top-left, clipped to the screen. Only cells that
-    /// differ from the last drawn buffer are given to curses (everything after `invalidate()` or a
-    /// size change); a wide grapheme is written once, its continuation cell skipped. Then one
-    /// `doupdate`, which sends the terminal only what changed. The screen is never cleared here.
+    /// Writes `buffer`, top-left at the screen's top-left, clipped to the screen. Only the cells
+    /// `Buffer.diff` finds changed since the last drawn buffer are given to curses (everything
+    /// after `invalidate()` or a size change); a wide grapheme is written once at its lead. Then
+    /// one `doupdate`, which sends the terminal only what changed. The screen is never cleared here.
     public func draw(_ buffer: Buffer) {
         guard active else { return }
         let window = recdeck_stdscr()
         let old = previous.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
         if old == nil { werase(window) }
         let screenSize = size
-        let rows = min(buffer.height, screenSize.height)
-        let columns = min(buffer.width, screenSize.width)
-        for row in 0..<rows {
-            for column in 0..<columns {
-                let cell = buffer[column, row]
-                let leadIsWide = column + 1 < buffer.width && buffer[column + 1, row].isContinuation
-                if cell.isContinuation, column > 0, !buffer[column - 1, row].isContinuation {
-                    continue // drawn with its lead cell
-                }
-                if let old {
-                    var dirty = old[column, row] != cell
-                    if !dirty, leadIsWide { dirty = old[column + 1, row] != buffer[column + 1, row] }
-                    if !dirty { continue }
-                }
-                if cell.isContinuation || (leadIsWide && column + 1 >= columns) {
-                    // An orphan continuation, or a wide grapheme cut by the screen's right edge.
-                    put(" ", style: cell.style, column: column, row: row)
-                } else if put(cell.text, style: cell.style, column: column, row: row) < 2, leadIsWide {
-                    // The buffer counts 2 cells where the C library counts 1 (a flag, an emoji
-                    // with U+FE0F, a character newer than glibc's tables): blank the second cell
-                    // so nothing stale stays there and the columns after it stay aligned.
-                    put(" ", style: buffer[column + 1, row].style, column: column + 1, row: row)
-                }
+        for change in buffer.diff(from: old) where change.row < screenSize.height && change.column < screenSize.width {
+            if change.width == 2 && change.column + 1 >= screenSize.width {
+                // A wide grapheme cut by the screen's right edge.
+                put(" ", style: change.cell.style, column: change.column, row: change.row)
+            } else if put(change.cell.text, style: change.cell.style, column: change.column, row: change.row) < change.width {
+                // The buffer counts 2 cells where the C library counts 1 (a flag, an emoji
+                // with U+FE0F, a character newer than glibc's tables): blank the second cell
+                // so nothing stale stays there and the columns after it stay aligned.
+                put(" ", style: change.cell.style, column: change.column + 1, row: change.row)
             }
         }
         wnoutrefresh(window)

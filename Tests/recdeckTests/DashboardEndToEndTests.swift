@@ -6,10 +6,7 @@ import Testing
 @Suite struct DashboardEndToEndTests {
     /// A directory with two recordings (one with two chunks), another event type and a broken file.
     func fixture() -> TemporaryDirectory {
-        let directory = TemporaryDirectory()
-        directory.write("2026/10/01/a.json", "[\(EventFixture.recording(id: "e1", call: "1027c4aa", recording: "rec-multi", eventTime: "2026-10-01T08:58:00Z", start: "2026-10-01T07:55:55Z", durationMs: "3725000", chunks: [EventFixture.chunk(index: 0, document: "0-weu-d7-e4", endReason: "ChunkMaximumTimeExceeded"), EventFixture.chunk(index: 1, document: "0-weu-d20-b", endReason: "SessionEnded")]))]")
-        directory.write("2026/10/01/b.json", "[\(EventFixture.recording(id: "e2", call: "99ab01ff", recording: "rec-single", eventTime: "2026-10-01T08:57:00Z", start: "2026-10-01T07:50:00Z", durationMs: "6000"))]")
-        directory.write("calls.json", EventFixture.other())
+        let directory = TemporaryDirectory.twoRecordings()
         directory.write("broken.json", "[\n  {\"id\": \"x\",,\n]")
         return directory
     }
