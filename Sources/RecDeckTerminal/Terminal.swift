@@ -38,6 +38,9 @@ public final class Terminal: TerminalBackend {
     private var previous: Buffer?
     private var lastReportedSize: (width: Int, height: Int)
     private let palette: CursesPalette
+    private var paste = BracketedPaste()
+    /// Asks the terminal to mark pasted text (bracketed paste), and stops asking.
+    private static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
 
     /// Starts curses on standard input/output (with `newterm`, which fails instead of exiting).
     /// Call `checkEnvironment()` first.
@@ -85,6 +88,7 @@ public final class Terminal: TerminalBackend {
         mouseEnabled = mouse
         lastReportedSize = (Int(getmaxx(window)), Int(getmaxy(window)))
         enableMouse()
+        Self.writeToTerminal(Self.bracketedPasteOn)
         StandardErrorCapture.begin()
         armCrashGuard()
         CrashGuard.registerAtExit(terminalAtExit)
@@ -161,7 +165,8 @@ public final class Terminal: TerminalBackend {
         let window = recdeck_stdscr()
         var events: [InputEvent] = []
         var resized = false
-        while events.count < 4096 {
+        // A long paste is many characters but one event: bound what one call reads, not the events.
+        for _ in 0..<(1 << 20) {
             var character: wint_t = 0
             let result = wget_wch(window, &character)
             if result == ERR { break }
@@ -174,13 +179,14 @@ public final class Terminal: TerminalBackend {
                     if getmouse(&mouse) == OK, let action = KeyDecoder.mouseAction(buttonState: UInt(mouse.bstate)) {
                         events.append(.mouse(MouseEvent(action: action, column: Int(mouse.x), row: Int(mouse.y))))
                     }
-                } else if let key = KeyDecoder.key(keyCode: code) {
-                    events.append(.key(key))
+                } else {
+                    events += paste.feed([.keyCode(code)])
                 }
-            } else if let key = KeyDecoder.key(character: character) {
-                events.append(.key(key))
+            } else {
+                events += paste.feed([.character(UInt32(character))])
             }
         }
+        events += paste.endOfRead()
         // The kernel's size wins: ncurses only notices a resize when its own SIGWINCH handler ran.
         var rows: Int32 = 0
         var columns: Int32 = 0
@@ -223,6 +229,7 @@ public final class Terminal: TerminalBackend {
         nodelay(window, true)
         curs_set(0)
         enableMouse()
+        Self.writeToTerminal(Self.bracketedPasteOn)
         StandardErrorCapture.begin()
         armCrashGuard()
         invalidate()
@@ -268,6 +275,7 @@ public final class Terminal: TerminalBackend {
             if let value = recdeck_string_capability(name) { bytes += Array(String(cString: value).utf8) }
         }
         capability("sgr0")
+        bytes += Array(Self.bracketedPasteOff.utf8)
         if mouseEnabled { bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
         capability("cnorm")
         capability("rmkx")
@@ -278,11 +286,19 @@ public final class Terminal: TerminalBackend {
     /// Leaves curses mode (shared by `restore`, `suspend` and the `atexit` handler).
     fileprivate static func endCurses(mouse: Bool) {
         if mouse { mousemask(0, nil) }
+        writeToTerminal(bracketedPasteOff)
         curs_set(1)
         endwin()
         recdeck_fflush_stdout()
         CrashGuard.disarm()
         StandardErrorCapture.end()
+    }
+
+    /// Writes `sequence` to standard output after whatever curses has buffered.
+    private static func writeToTerminal(_ sequence: String) {
+        recdeck_fflush_stdout()
+        var bytes = Array(sequence.utf8)
+        _ = write(1, &bytes, bytes.count)
     }
 
     /// Selects the user's locale, and C.UTF-8 for characters when that is not UTF-8 (LANG unset

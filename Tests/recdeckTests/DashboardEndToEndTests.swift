@@ -19,6 +19,26 @@ import Testing
         return session
     }
 
+    /// A paste reaches the filter prompt as one input: a line break in it does not close the
+    /// prompt (typed, it would be Enter), and a 179-character id is one edit.
+    @Test func aPasteIsOneInputNotKeys() throws {
+        let directory = fixture()
+        let session = try open(directory)
+        session.sendKeys("/")
+        try session.waitFor("filter: ▏")
+        session.paste("call:99ab\nrec")
+        try session.waitFor("filter: call:99ab rec▏")
+        session.sendKeys("C-u")
+        let id = String(repeating: "aHR0cHM6Ly9ub3RoaW5nLmV4YW1wbGUv", count: 6).prefix(179)
+        session.paste(String(id))
+        let screen = try session.waitFor("0 shown")
+        #expect(screen.contains("filter: " + id.prefix(40)))
+        session.sendKeys("Escape")
+        try session.waitFor("10-01 07:55:55")
+        session.sendKeys("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     @Test func browseDrillFilterHelpAndProblems() throws {
         let directory = fixture()
         let session = try open(directory)
