@@ -6,6 +6,7 @@ public final class ServeStatistics: Sendable {
     private let stored = Atomic<Int>(0)
     private let lastStoredNanoseconds = Atomic<Int64>(0)
     private let refusedCount = Atomic<Int>(0)
+    private let inFlightCount = Atomic<Int>(0)
     private let validation = Mutex<String?>(nil)
 
     public init() {}
@@ -15,6 +16,12 @@ public final class ServeStatistics: Sendable {
 
     /// Requests answered with anything but 200.
     public var refused: Int { refusedCount.load(ordering: .relaxed) }
+
+    /// Requests whose head has arrived and that have not been answered yet.
+    public var inFlight: Int { inFlightCount.load(ordering: .relaxed) }
+
+    func requestStarted() { inFlightCount.add(1, ordering: .relaxed) }
+    func requestEnded() { inFlightCount.subtract(1, ordering: .relaxed) }
 
     /// When the last delivery was stored.
     public var lastDelivery: Timestamp? {

@@ -33,6 +33,8 @@ final class WebhookHandler: ChannelInboundHandler {
     private var requestStarted = NIODeadline.now()
     private var receivedAt = Timestamp(nanoseconds: 0)
     private var remote = "-"
+    /// Whether the current request counts in `ServeStatistics.inFlight`.
+    private var inFlight = false
 
     init(responder: WebhookResponder, limits: ServeLimits, pool: NIOThreadPool, log: ServeLog, statistics: ServeStatistics) {
         self.responder = responder
@@ -56,6 +58,7 @@ final class WebhookHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         timer?.cancel()
         timer = nil
+        endRequest()
         state = .closing
         context.fireChannelInactive()
     }
@@ -81,6 +84,8 @@ final class WebhookHandler: ChannelInboundHandler {
             }
             let expected = head.headers.first(name: "content-length").flatMap { Int($0) } ?? 0
             state = .receiving(head, context.channel.allocator.buffer(capacity: min(expected, 1 << 20)))
+            inFlight = true
+            statistics.requestStarted()
             armTimer(context: context, after: limits.bodyTimeout)
         case .body(var part):
             guard case .receiving(let head, var body) = state else { return }
@@ -127,6 +132,7 @@ final class WebhookHandler: ChannelInboundHandler {
                         context: ChannelHandlerContext) {
         timer?.cancel()
         timer = nil
+        endRequest()
         let elapsed = (NIODeadline.now() - requestStarted).nanoseconds / 1_000_000
         statistics.record(response, at: receivedAt)
         let path = head.uri.prefix { $0 != "?" }
@@ -149,6 +155,12 @@ final class WebhookHandler: ChannelInboundHandler {
             state = .closing
             written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         }
+    }
+
+    /// Takes the current request out of the in-flight count, once.
+    private func endRequest() {
+        if inFlight { statistics.requestEnded() }
+        inFlight = false
     }
 
     /// Runs the timeout of the current state: close an idle or slow connection, 503 a slow store.

@@ -40,6 +40,7 @@ public final class WebhookServer: Sendable {
     private let pool: NIOThreadPool
     private let serverChannel: Channel
     private let connections: ConnectionRegistry
+    private let stopped = Atomic<Bool>(false)
 
     /// Binds the address and starts serving. Throws a `ServeError` saying why it cannot.
     public static func start(_ configuration: Configuration, log: ServeLog) throws(ServeError) -> WebhookServer {
@@ -107,8 +108,10 @@ public final class WebhookServer: Sendable {
     }
 
     /// Stops accepting, lets requests in flight finish (up to `grace`), closes every connection,
-    /// and stops the threads. Blocks until done; call it once, from outside the event loops.
+    /// and stops the threads. Blocks until done; call it from outside the event loops (a second
+    /// call does nothing).
     public func shutdown(grace: TimeAmount = .seconds(30)) {
+        guard !stopped.exchange(true, ordering: .relaxed) else { return }
         try? serverChannel.close().wait()
         let open = connections.all()
         for channel in open {

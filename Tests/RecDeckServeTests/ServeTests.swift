@@ -191,6 +191,39 @@ import Testing
         #expect(try fixture.post("[]").status == 200, "the server still answers")
     }
 
+    @Test func shutdownLetsRequestsInFlightFinish() throws {
+        let fixture = try ServeFixture()
+        let idle = try fixture.client()
+        #expect(try idle.exchange("POST", fixture.target, body: "[]").status == 200)
+        let bodies = (0..<3).map { Array(("[" + EventFixture.recording(id: "drain-\($0)", recording: "rec-drain-\($0)") + "]").utf8) }
+        let clients = try bodies.map { body in
+            let client = try fixture.client()
+            let request = HTTPTestClient.request("POST", fixture.target, headers: [("aeg-event-type", "Notification")], body: body)
+            client.send(Array(request.dropLast(10)))
+            return client
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while fixture.server.statistics.inFlight < 3, Date() < deadline { usleep(5_000) }
+        #expect(fixture.server.statistics.inFlight == 3)
+        let server = fixture.server
+        let stopped = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            server.shutdown(grace: .seconds(20))
+            stopped.signal()
+        }
+        #expect(idle.isClosedByServer(), "an idle connection closes at once")
+        for (client, body) in zip(clients, bodies) {
+            let request = HTTPTestClient.request("POST", fixture.target, headers: [("aeg-event-type", "Notification")], body: body)
+            client.send(Array(request.suffix(10)))
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.headers["connection"] == "close")
+        }
+        #expect(stopped.wait(timeout: .now() + 20) == .success)
+        #expect(try fixture.scan().recordings.count == 3)
+        #expect((try? HTTPTestClient(port: fixture.server.port)) == nil, "no longer accepting")
+    }
+
     @Test func connectionsBeyondTheCapAreClosed() throws {
         var limits = ServeLimits()
         limits.maxConnections = 2
