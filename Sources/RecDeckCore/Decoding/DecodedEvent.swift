@@ -13,13 +13,18 @@ public struct EventEnvelope: Sendable, Hashable {
     public var subject: String?
     /// Where this delivery's bytes are.
     public var location: EventLocation
+    /// Event Grid's `aeg-delivery-count` for the request that brought this delivery, when
+    /// `recdeck serve` kept it in the file's `.headers` sidecar (`ReceivedFileName`).
+    public var deliveryCount: Int?
 
-    public init(key: EventKey, schema: EventSchema, time: Timestamp?, subject: String?, location: EventLocation) {
+    public init(key: EventKey, schema: EventSchema, time: Timestamp?, subject: String?, location: EventLocation,
+                deliveryCount: Int? = nil) {
         self.key = key
         self.schema = schema
         self.time = time
         self.subject = subject
         self.location = location
+        self.deliveryCount = deliveryCount
     }
 }
 
@@ -74,9 +79,20 @@ public enum DecodedEvent: Sendable, Hashable {
     case other(EventEnvelope)
 
     public var envelope: EventEnvelope {
-        switch self {
-        case .recording(let event): event.envelope
-        case .other(let envelope): envelope
+        get {
+            switch self {
+            case .recording(let event): event.envelope
+            case .other(let envelope): envelope
+            }
+        }
+        set {
+            switch self {
+            case .recording(var event):
+                event.envelope = newValue
+                self = .recording(event)
+            case .other:
+                self = .other(newValue)
+            }
         }
     }
 }

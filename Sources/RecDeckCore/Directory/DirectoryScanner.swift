@@ -195,9 +195,25 @@ public struct DirectoryScanner: Sendable {
             return FileContents(problems: [Problem(file: relative, message: message)])
         case .bytes(let buffer):
             defer { buffer.deallocate() }
-            return FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative),
-                                      interner: &interner, keepRecordingSubjects: false)
+            var contents = FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative),
+                                              interner: &interner, keepRecordingSubjects: false)
+            if let count = receivedDeliveryCount(of: relative) {
+                for index in contents.events.indices { contents.events[index].envelope.deliveryCount = count }
+            }
+            return contents
         }
+    }
+
+    /// Event Grid's delivery count from the `.headers` sidecar of a body `recdeck serve` stored,
+    /// when `relative` is one (recognised by its name, so other files cost no extra `open`).
+    private func receivedDeliveryCount(of relative: String) -> Int? {
+        let slash = relative.lastIndex(of: "/")
+        let name = slash.map { relative[relative.index(after: $0)...] } ?? relative[...]
+        guard let sidecar = ReceivedFileName.headersName(forBody: name) else { return nil }
+        let folder = slash.map { String(relative[...$0]) } ?? ""
+        guard case .bytes(let buffer) = FileReader.read(path: path(of: folder + sidecar), maxSize: 1 << 16) else { return nil }
+        defer { buffer.deallocate() }
+        return DeliveryHeaders(parsing: UnsafeBufferPointer(buffer)).deliveryCount
     }
 
     /// Lists the tree and reads every file on all cores, then applies them to a new store in path order.

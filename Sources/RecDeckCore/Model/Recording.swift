@@ -8,19 +8,24 @@ public struct EventRef: Sendable, Hashable {
     public var subject: String?
     /// Every delivery, in (file, offset) order; the first is the one shown.
     public var deliveries: [EventLocation]
+    /// The highest `aeg-delivery-count` Event Grid reported for it, when `recdeck serve` received it.
+    public var deliveryCount: Int?
 
-    public init(id: String, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation]) {
+    public init(id: String, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation],
+                deliveryCount: Int? = nil) {
         self.id = id
         self.type = type
         self.time = time
         self.subject = subject
         self.deliveries = deliveries
+        self.deliveryCount = deliveryCount
     }
 
-    /// The reference to an event whose canonical delivery has `envelope`.
+    /// The reference to an event whose canonical delivery has `envelope` (its `deliveryCount`
+    /// the highest over all deliveries: see `RecordingStore`).
     public init(envelope: EventEnvelope, deliveries: [EventLocation]) {
         self.init(id: envelope.key.id, type: envelope.key.type, time: envelope.time, subject: envelope.subject,
-                  deliveries: deliveries)
+                  deliveries: deliveries, deliveryCount: envelope.deliveryCount)
     }
 
     /// The delivery shown and printed: the first in (file, offset) order.

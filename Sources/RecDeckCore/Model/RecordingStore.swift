@@ -203,10 +203,16 @@ public struct RecordingStore: Sendable {
         var members: [(event: RecordingEvent, deliveries: [EventLocation])] = []
         members.reserveCapacity(keys.count)
         for key in keys {
-            guard let entry = entries[key], case .recording(let event) = event(entry.deliveries[0]) else { continue }
+            guard let entry = entries[key], case .recording(var event) = event(entry.deliveries[0]) else { continue }
+            if entry.deliveries.count > 1 { event.envelope.deliveryCount = highestDeliveryCount(entry.deliveries) }
             members.append((event, entry.deliveries.map(\.location)))
         }
         return members
+    }
+
+    /// The highest `aeg-delivery-count` among an event's deliveries (each file's own, from its sidecar).
+    private func highestDeliveryCount(_ deliveries: [Delivery]) -> Int? {
+        deliveries.lazy.compactMap { self.event($0).envelope.deliveryCount }.max()
     }
 
     /// Forgets `file`: its events leave, and a recording with no event left disappears.
@@ -307,7 +313,9 @@ public struct RecordingStore: Sendable {
     public var otherEvents: [EventRef] {
         otherEventKeys.compactMap { key -> EventRef? in
             guard let list = entries[key]?.deliveries else { return nil }
-            return EventRef(envelope: event(list[0]).envelope, deliveries: list.map(\.location))
+            var envelope = event(list[0]).envelope
+            if list.count > 1 { envelope.deliveryCount = highestDeliveryCount(list) }
+            return EventRef(envelope: envelope, deliveries: list.map(\.location))
         }.sorted { lhs, rhs in
             lhs.time != rhs.time ? (lhs.time?.nanoseconds ?? .min) < (rhs.time?.nanoseconds ?? .min) : lhs.location < rhs.location
         }
