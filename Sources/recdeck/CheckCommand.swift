@@ -67,6 +67,11 @@ struct CheckCommand: ParsableCommand {
                     + "\(plural(summary.recordings, "recording", nil)), \(plural(summary.otherEvents, "other event", nil)), "
                     + "\(plural(summary.duplicateDeliveries, "duplicate delivery", "duplicate deliveries")); "
                     + (problems.isEmpty ? "no problems" : plural(problems.count, "problem", nil)))
+            if summary.zonelessTimes > 0 {
+                StandardOutput.message(
+                    "note: \(plural(summary.zonelessTimes, "timestamp", nil)) without a zone (such as 2018-10-12T15:14:11.3028183) "
+                        + "read as UTC")
+            }
         }
         if !problems.isEmpty { throw ExitCode(1) }
     }

@@ -39,14 +39,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.f…](Z|±HH:MM|±HHMM)`; `T` may be a space, letters any case.
     /// Instants outside what 64-bit nanoseconds hold (about 1678 to 2262) are rejected.
-    public init?(iso8601 text: String) {
+    /// With `zonelessAsUTC`, text without a zone (`2018-10-12T15:14:11.3028183`, valid ISO 8601
+    /// though not RFC 3339; SDK tests have it) is read as UTC.
+    public init?(iso8601 text: String, zonelessAsUTC: Bool = false) {
         var text = text
-        guard let value = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
+        guard let value = text.withUTF8({ Timestamp.parse($0, zonelessAsUTC: zonelessAsUTC) }) else { return nil }
         self = value
     }
 
-    /// Parses UTF-8 bytes as `init?(iso8601:)` parses text.
-    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    /// Parses UTF-8 bytes as `init?(iso8601:zonelessAsUTC:)` parses text.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, zonelessAsUTC: Bool = false) -> Timestamp? {
         var i = 0
         func number(_ digits: Int) -> Int? {
             guard i + digits <= b.count else { return nil }
@@ -82,8 +84,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             for _ in min(digits, 9)..<9 { fraction *= 10 }
         }
         var offsetSeconds = 0
-        guard i < b.count else { return nil }
-        if b[i] == 0x5A || b[i] == 0x7A {
+        if i == b.count {
+            guard zonelessAsUTC else { return nil }
+        } else if b[i] == 0x5A || b[i] == 0x7A {
             i += 1
         } else if b[i] == 0x2B || b[i] == 0x2D {
             let sign = b[i] == 0x2D ? -1 : 1

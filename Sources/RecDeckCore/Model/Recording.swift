@@ -6,29 +6,32 @@ public struct EventRef: Sendable, Hashable {
     /// The subject text, for events other than recording events; a recording event's subject is
     /// read into the recording's ids and not kept (`nil`; the raw event on disk has it).
     public var subject: String?
-    /// Every delivery, in (file, offset) order; the first is the one shown.
+    /// Every delivery, the one that counts first (`RedeliveryRule`; equal bodies in (file, offset) order).
     public var deliveries: [EventLocation]
     /// The highest `aeg-delivery-count` Event Grid reported for it, when `recdeck serve` received it.
     public var deliveryCount: Int?
+    /// What Event Grid added when it dead-lettered the counting delivery, if it did.
+    public var deadLetter: DeadLetter?
 
     public init(id: String, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation],
-                deliveryCount: Int? = nil) {
+                deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil) {
         self.id = id
         self.type = type
         self.time = time
         self.subject = subject
         self.deliveries = deliveries
         self.deliveryCount = deliveryCount
+        self.deadLetter = deadLetter
     }
 
     /// The reference to an event whose canonical delivery has `envelope` (its `deliveryCount`
     /// the highest over all deliveries: see `RecordingStore`).
     public init(envelope: EventEnvelope, deliveries: [EventLocation]) {
         self.init(id: envelope.key.id, type: envelope.key.type, time: envelope.time, subject: envelope.subject,
-                  deliveries: deliveries, deliveryCount: envelope.deliveryCount)
+                  deliveries: deliveries, deliveryCount: envelope.deliveryCount, deadLetter: envelope.deadLetter)
     }
 
-    /// The delivery shown and printed: the first in (file, offset) order.
+    /// The delivery shown and printed: the one that counts.
     public var location: EventLocation { deliveries[0] }
 }
 
@@ -176,6 +179,9 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
     /// How many of its chunks ended in failure (`Chunk.endedInFailure`), counted once.
     public var failedChunkCount: Int { box.fields.failedChunkCount }
+
+    /// Whether one of its events came from Event Grid's dead-letter storage.
+    public var deadLettered: Bool { box.fields.events.contains { $0.deadLetter != nil } }
 
     public static func == (lhs: Recording, rhs: Recording) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields

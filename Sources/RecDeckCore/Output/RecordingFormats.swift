@@ -107,6 +107,8 @@ public enum RecordingFormats {
         writer.beginArray()
         for anomaly in recording.anomalies(now: now) { writer.string(anomaly.rawValue) }
         writer.endArray()
+        // Added after the contract's original keys, so that they stay byte for byte what they were.
+        writer.field("deadLettered", recording.deadLettered)
         writer.endObject()
     }
 
