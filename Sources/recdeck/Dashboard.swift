@@ -149,7 +149,7 @@ final class Dashboard {
         case .loadEvents(let subject, let events):
             let sections = events.enumerated().map { index, event -> (title: String, text: String) in
                 let deliveries = event.deliveries.count
-                let title = "── event \(index + 1) of \(events.count) · \(event.location.file) · "
+                let title = "── event \(index + 1) of \(events.count) · \(event.location.title) · "
                     + "\(deliveries) deliver\(deliveries == 1 ? "y" : "ies") ──"
                 switch EventText.read(event.location, under: watcher.root) {
                 case .success(let text): return (title, text)
