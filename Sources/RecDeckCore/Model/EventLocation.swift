@@ -22,7 +22,7 @@ public struct EventLocation: Sendable, Hashable, Comparable {
     /// The file, and for a Capture record first what Event Hubs said of it: for titles.
     public var title: String {
         guard let capture else { return file }
-        return "\(capture) · \(file) (\(capture.place))"
+        return (capture.message.map { $0 + " · " } ?? "") + "\(file) (\(capture.place))"
     }
 
     public static func < (lhs: EventLocation, rhs: EventLocation) -> Bool {

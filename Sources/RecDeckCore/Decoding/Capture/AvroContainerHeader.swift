@@ -71,7 +71,7 @@ struct AvroContainerHeader: Sendable, Equatable {
             if count < 0 {
                 guard count != .min else { throw cursor.failure("a metadata count is out of range", at: start) }
                 count = -count
-                _ = try cursor.readLength("a metadata block size", limit: cursor.remaining)
+                _ = try cursor.readLength("a metadata block size")
             }
             guard count <= Int64(cursor.remaining) else {
                 throw cursor.endsEarly("the metadata map says it has \(count) entries, more than the bytes left", at: start)

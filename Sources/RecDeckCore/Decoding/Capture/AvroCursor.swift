@@ -58,18 +58,20 @@ struct AvroCursor {
         return int
     }
 
-    /// A count or length: a `long` that is not negative and not more than `limit`.
-    mutating func readLength(_ what: String, limit: Int) throws(AvroError) -> Int {
+    /// A count or length: a `long` that is not negative and not more than `limit`, by default
+    /// the bytes left after it.
+    mutating func readLength(_ what: String, limit: Int? = nil) throws(AvroError) -> Int {
         let start = position
         let value = try readLong()
         guard value >= 0 else { throw failure("\(what) is negative (\(value))", at: start) }
+        let limit = limit ?? remaining
         guard value <= Int64(limit) else { throw endsEarly("\(what) (\(value)) is more than the \(limit) bytes left", at: start) }
         return Int(value)
     }
 
     /// The range of the next `bytes` or `string` value (its length prefix read and checked).
     mutating func readBytesRange() throws(AvroError) -> Range<Int> {
-        let length = try readLength("a length", limit: remaining)
+        let length = try readLength("a length")
         defer { position += length }
         return position..<position + length
     }

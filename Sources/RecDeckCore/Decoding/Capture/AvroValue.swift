@@ -80,7 +80,7 @@ extension AvroCursor {
             if count < 0 {
                 guard count != .min else { throw failure("a block count is out of range", at: start) }
                 count = -count
-                _ = try readLength("a block size", limit: remaining)
+                _ = try readLength("a block size")
             }
             guard count <= Int64(remaining) else {
                 throw failure("a block says it holds \(count) items, more than the \(remaining) bytes left", at: start)

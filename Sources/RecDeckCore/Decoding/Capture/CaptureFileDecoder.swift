@@ -68,7 +68,7 @@ public enum CaptureFileDecoder {
             let data: Range<Int>
             do throws(AvroError) {
                 count = try cursor.readLong()
-                let size = try cursor.readLength("the block's size", limit: cursor.remaining)
+                let size = try cursor.readLength("the block's size")
                 data = try cursor.take(size, "the block")
                 let sync = try cursor.take(16, "the block's sync marker")
                 guard window[sync].elementsEqual(tail.header.sync) else {

@@ -36,9 +36,9 @@ public final class CaptureRecordOrigin: Sendable, Hashable, CustomStringConverti
     /// "block 2, record 17" (1-based, as people count).
     public var place: String { "block \(block + 1), record \(record + 1)" }
 
-    /// `partition 3 · sequence 1204 · enqueued 2026-10-01T08:00:12.345Z`, what is known of it
-    /// (the place in the file when nothing is).
-    public var description: String {
+    /// `partition 3 · sequence 1204 · enqueued 2026-10-01T08:00:12.345Z`: what Event Hubs said of
+    /// the message, as far as the record tells (nil when it tells nothing).
+    public var message: String? {
         var parts: [String] = []
         if let partition { parts.append("partition \(SafeText.escaped(partition))") }
         if let sequenceNumber { parts.append("sequence \(sequenceNumber)") }
@@ -47,8 +47,10 @@ public final class CaptureRecordOrigin: Sendable, Hashable, CustomStringConverti
         } else if let enqueuedText {
             parts.append("enqueued \(SafeText.escaped(enqueuedText))")
         }
-        return parts.isEmpty ? place : parts.joined(separator: " · ")
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
+
+    public var description: String { message.map { "\($0) · \(place)" } ?? place }
 
     public static func == (lhs: CaptureRecordOrigin, rhs: CaptureRecordOrigin) -> Bool {
         lhs === rhs || (lhs.blockOffset == rhs.blockOffset && lhs.block == rhs.block && lhs.record == rhs.record
