@@ -39,17 +39,9 @@ except ImportError:
     sys.exit("generate.py: fastavro is not installed (python3 -m pip install fastavro); "
              "recdeck's Capture tests need it to write their fixtures")
 
-EVENT_DATA = {
-    "type": "record", "name": "EventData", "namespace": "Microsoft.ServiceBus.Messaging",
-    "fields": [
-        {"name": "SequenceNumber", "type": "long"},
-        {"name": "Offset", "type": "string"},
-        {"name": "EnqueuedTimeUtc", "type": "string"},
-        {"name": "SystemProperties", "type": {"type": "map", "values": ["long", "double", "string", "bytes"]}},
-        {"name": "Properties", "type": {"type": "map", "values": ["long", "double", "string", "bytes", "null"]}},
-        {"name": "Body", "type": ["null", "bytes"]},
-    ],
-}
+# The record schema Event Hubs Capture writes (shared with bench/capture-corpus.py).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "EventData.avsc")) as schema_file:
+    EVENT_DATA = json.load(schema_file)
 
 RECORDING = "Microsoft.Communication.RecordingFileStatusUpdated"
 TOPIC = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Communication/CommunicationServices/acs"

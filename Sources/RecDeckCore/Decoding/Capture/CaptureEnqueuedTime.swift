@@ -1,5 +1,5 @@
-/// Reads `EnqueuedTimeUtc` as Event Hubs Capture writes it, `M/d/yyyy h:mm:ss AM|PM` (in UTC,
-/// sometimes with fractional seconds or a 24-hour clock), or as ISO 8601.
+/// Reads `EnqueuedTimeUtc` as Event Hubs Capture writes it, `M/d/yyyy h:mm:ss AM|PM` in UTC (or
+/// with a 24-hour clock), or as ISO 8601.
 enum CaptureEnqueuedTime {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         if let iso = Timestamp.parse(b) { return iso }
@@ -22,12 +22,6 @@ enum CaptureEnqueuedTime {
         guard let month = number(maxDigits: 2), take(0x2F), let day = number(maxDigits: 2), take(0x2F),
               let year = number(maxDigits: 4), take(0x20), var hour = number(maxDigits: 2), take(0x3A),
               let minute = number(maxDigits: 2), take(0x3A), let second = number(maxDigits: 2) else { return nil }
-        var fraction = ""
-        if take(0x2E) {
-            let start = i
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
-            fraction = "." + String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-        }
         if take(0x20) {
             guard i + 2 == b.count, b[i + 1] | 0x20 == 0x6D, hour >= 1, hour <= 12 else { return nil }
             switch b[i] | 0x20 {
@@ -38,8 +32,6 @@ enum CaptureEnqueuedTime {
             i += 2
         }
         guard i == b.count else { return nil }
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year4 = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return Timestamp(iso8601: "\(year4)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))\(fraction)Z")
+        return Timestamp(utcYear: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 }

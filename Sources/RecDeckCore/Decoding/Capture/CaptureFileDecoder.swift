@@ -120,15 +120,14 @@ public enum CaptureFileDecoder {
                 tail.contents.problems.append(Problem(file: file, message: "block \(tail.nextBlock + 1), record \(index + 1): the record does not decode (\(error.message)); the block's other \(count - Int64(index) - 1) records after it are not read"))
                 return
             }
+            let enqueuedBytes = record.enqueuedTime.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+            let enqueued = enqueuedBytes.flatMap(CaptureEnqueuedTime.parse)
             let origin = CaptureRecordOrigin(
                 blockOffset: blockOffset, block: tail.nextBlock, record: index, partition: tail.partition,
                 sequenceNumber: record.sequenceNumber,
                 offset: record.offset.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) },
-                enqueuedTime: record.enqueuedTime.flatMap { CaptureEnqueuedTime.parse(UnsafeBufferPointer(rebasing: bytes[$0])) },
-                enqueuedText: record.enqueuedTime.flatMap { range in
-                    CaptureEnqueuedTime.parse(UnsafeBufferPointer(rebasing: bytes[range])) == nil
-                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) : nil
-                })
+                enqueuedTime: enqueued,
+                enqueuedText: enqueued == nil ? enqueuedBytes.map { String(decoding: $0, as: UTF8.self) } : nil)
             index += 1
             guard let body = record.body, !body.isEmpty else {
                 tail.contents.problems.append(Problem(file: file, message: "\(origin.place): the Body is empty, so there is no delivery to read"))
