@@ -14,7 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        .target(name: "RecDeckCore"),
+        .target(name: "RecDeckCore", dependencies: ["CZlib"]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
         .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore", "BenchSupport"], path: "Benchmarks/WatchLatency"),
         .executableTarget(name: "recdeck-ui-bench", dependencies: ["RecDeckCore", "RecDeckUI", "BenchSupport"], path: "Benchmarks/UILatency"),

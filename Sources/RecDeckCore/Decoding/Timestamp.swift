@@ -107,6 +107,18 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return Timestamp(nanoseconds: total)
     }
 
+    /// The UTC instant of these calendar fields; nil when one is out of its range.
+    init?(utcYear year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, nanoseconds: Int64 = 0) {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Timestamp.daysIn(month: month, year: year)).contains(day),
+              (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second),
+              (0..<1_000_000_000).contains(nanoseconds) else { return nil }
+        let days = Int64(Timestamp.daysFromCivil(year: year, month: month, day: day))
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return nil }
+        self.init(nanoseconds: scaled + nanoseconds)
+    }
+
     /// UTC calendar fields of this instant, shifted by `offsetSeconds`.
     public func components(offsetSeconds: Int = 0) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
         let shifted = milliseconds + Int64(offsetSeconds) * 1000

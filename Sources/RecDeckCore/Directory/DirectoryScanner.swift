@@ -29,7 +29,7 @@ public struct ScanError: Error, Sendable, CustomStringConvertible {
 
 /// Finds the event files under a directory and reads them, in parallel, into a `RecordingStore`.
 ///
-/// Only `.json`, `.jsonl` and `.ndjson` files (any case) are read; hidden files and directories
+/// Only `.json`, `.jsonl` and `.ndjson` files, and Event Hubs Capture `.avro` files (any case), are read; hidden files and directories
 /// (a leading `.`) and editor leftovers are skipped. Only regular files are ever opened: a FIFO,
 /// socket or device with an event file's name is reported, never opened. Symbolic links are
 /// followed; a link to a directory already read (a loop) is reported and not read again.
@@ -37,10 +37,14 @@ public struct DirectoryScanner: Sendable {
     /// The directory as given.
     public var root: String
     public var options: ScanOptions
+    /// Where each Capture file's reading stopped, kept by a watcher so a growing file is read on
+    /// from its last complete block; nil (read every file whole) for a one-off scan.
+    public var captureTails: CaptureTails?
 
-    public init(root: String, options: ScanOptions = ScanOptions()) {
+    public init(root: String, options: ScanOptions = ScanOptions(), captureTails: CaptureTails? = nil) {
         self.root = root
         self.options = options
+        self.captureTails = captureTails
     }
 
     /// What a walk of the tree found: event files (relative paths, sorted) and problems with the rest.
@@ -55,6 +59,7 @@ public struct DirectoryScanner: Sendable {
         guard !name.hasPrefix(".") else { return false }
         let lower = name.lowercased()
         return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+            || CaptureFileDecoder.isCaptureFileName(lower)
     }
 
     /// The absolute-or-relative path of a file given relative to the root.
@@ -188,6 +193,9 @@ public struct DirectoryScanner: Sendable {
     /// `info`, when given, receives what `fstat` said of the file as it was opened (left alone when
     /// it could not be opened).
     func read(_ relative: String, interner: inout StringInterner, info: UnsafeMutablePointer<stat>? = nil) -> FileContents? {
+        if CaptureFileDecoder.isCaptureFileName(relative) {
+            return CaptureFileReader.read(relative, scanner: self, interner: &interner, info: info)
+        }
         switch FileReader.read(path: path(of: relative), maxSize: options.maxFileSize, info: info) {
         case .gone:
             return nil

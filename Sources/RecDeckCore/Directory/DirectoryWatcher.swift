@@ -38,7 +38,7 @@ public final class DirectoryWatcher: EventSource {
         self.options = options
         let shared = try WatchShared()
         self.shared = shared
-        let scanner = DirectoryScanner(root: root, options: options.scan)
+        let scanner = DirectoryScanner(root: root, options: options.scan, captureTails: CaptureTails())
         do {
             thread = try WatchThread {
                 WatchLoop(shared: shared, scanner: scanner, options: options).run()

@@ -183,7 +183,7 @@ public final class Program {
     private static func sections(of events: [EventRef], from source: EventSource?, for subject: EventSubject) -> Msg {
         let sections = events.enumerated().map { index, event -> JSONDocument.Section in
             let deliveries = event.deliveries.count
-            let title = "── event \(index + 1) of \(events.count) · \(event.location.file) · "
+            let title = "── event \(index + 1) of \(events.count) · \(event.location.title) · "
                 + "\(deliveries) deliver\(deliveries == 1 ? "y" : "ies") ──"
             switch source?.text(of: event.location) ?? .failure(EventTextError(description: "no source to read it from")) {
             case .success(let text): return JSONDocument.Section(title: title, text: text)

@@ -8,7 +8,7 @@ public enum EventPaneView {
         var title = "Event"
         var detail = ""
         if let recording = state.selectedRecording, state.eventSubject == .recording(recording.id), let first = recording.events.first {
-            title = "Event  \(first.location.file)"
+            title = "Event  \(first.location.title)"
             let deliveries = first.deliveries.count
             detail = recording.events.count > 1
                 ? "(\(recording.events.count) events, \(deliveries) deliveries of the first)"
