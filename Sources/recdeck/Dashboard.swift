@@ -149,8 +149,8 @@ final class Dashboard {
         case .loadEvents(let subject, let events):
             let sections = events.enumerated().map { index, event -> (title: String, text: String) in
                 let deliveries = event.deliveries.count
-                let title = "── event \(index + 1) of \(events.count) · \(event.location.file) · "
-                    + "\(deliveries) deliver\(deliveries == 1 ? "y" : "ies") ──"
+                let title = "── event \(CountText.grouped(index + 1)) of \(CountText.grouped(events.count)) · \(event.location.file) · "
+                    + "\(CountText.of(deliveries, "delivery", "deliveries")) ──"
                 switch EventText.read(event.location, under: watcher.root) {
                 case .success(let text): return (title, text)
                 case .failure(let error): return (title, "cannot read the event: \(error.description)")

@@ -37,13 +37,17 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
     public static let dropOrder: [RecordingColumn] = [.age, .format, .reason, .recording, .anomalies, .chunks, .call, .duration]
 
     /// The cell text for `recording`: `offsetSeconds` shifts times from UTC for display; `compact`
-    /// drops the year from the start time (`10-01 08:00:12`), as the dashboard shows it.
+    /// drops the year from a start time in the current year (`10-01 08:00:12`), as the dashboard
+    /// shows it, and the seconds instead for any other year (`2025-10-01 08:00`).
     public func text(for recording: Recording, now: Timestamp, offsetSeconds: Int, compact: Bool = false) -> String {
         let raw: String
         switch self {
         case .start:
             let full = recording.startTime?.display(offsetSeconds: offsetSeconds) ?? "—"
-            raw = compact && full.count == 19 ? String(full.dropFirst(5)) : full
+            let sameYear = recording.startTime.map {
+                $0.components(offsetSeconds: offsetSeconds).year == now.components(offsetSeconds: offsetSeconds).year
+            } ?? false
+            raw = !compact || full.count != 19 ? full : sameYear ? String(full.dropFirst(5)) : String(full.prefix(16))
         case .age:
             raw = (recording.lastEventTime ?? recording.startTime).map {
                 DurationText.age(nanoseconds: now.nanoseconds &- $0.nanoseconds)

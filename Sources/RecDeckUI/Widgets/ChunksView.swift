@@ -12,7 +12,7 @@ public enum ChunksView {
         let name = recording.recordingId ?? recording.id
         let shortName = DisplayWidth.truncated(name, to: 12)
         PaneFrame.draw(into: &buffer, rect: rect, title: "Chunks of \(shortName)",
-                       detail: "(\(recording.chunks.count))", focused: focused, theme: theme)
+                       detail: "(\(CountText.grouped(recording.chunks.count)))", focused: focused, theme: theme)
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 0 else { return }
         if state.chunkDetail, recording.chunks.indices.contains(state.chunkIndex) {

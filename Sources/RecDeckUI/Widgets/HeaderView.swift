@@ -15,17 +15,17 @@ public enum HeaderView {
         put(state.feedIsLive ? "● " : "○ ", state.feedIsLive ? .headerLive : .headerWarning)
         put(state.feedStatus + "  ", state.feedIsLive ? .headerLive : .headerWarning)
         if let loading = state.loading {
-            put("indexing \(grouped(loading.done))/\(grouped(loading.total)) files  ", .headerWarning)
+            put("indexing \(CountText.grouped(loading.done))/\(CountText.grouped(loading.total)) files  ", .headerWarning)
         }
         let count = state.recordings.count
-        var totals = "\(grouped(count)) recordings · \(grouped(state.totals.calls)) calls · "
+        var totals = "\(CountText.of(count, "recording")) · \(CountText.of(state.totals.calls, "call")) · "
             + DurationText.total(milliseconds: state.totals.recordedMilliseconds)
-        if state.visible.count != count { totals += " · \(grouped(state.visible.count)) shown" }
+        if state.visible.count != count { totals += " · \(CountText.grouped(state.visible.count)) shown" }
         put(totals, .header)
         let failed = state.totals.failedChunks
-        if failed > 0 { put(" · ⚠ \(grouped(failed)) failed chunk\(failed == 1 ? "" : "s")", .headerWarning) }
+        if failed > 0 { put(" · ⚠ \(CountText.of(failed, "failed chunk"))", .headerWarning) }
         if !state.problems.isEmpty {
-            put(" · \(grouped(state.problems.count)) problem\(state.problems.count == 1 ? "" : "s")", .headerWarning)
+            put(" · \(CountText.of(state.problems.count, "problem"))", .headerWarning)
         }
         // The sparkline and the clock sit at the right edge when there is room.
         let clockColumn = rect.maxX - DisplayWidth.of(clock) - 1
@@ -41,16 +41,5 @@ public enum HeaderView {
         let c = state.now.components(offsetSeconds: state.displayOffsetSeconds)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(two(c.hour)):\(two(c.minute)):\(two(c.second))\(state.utc ? "Z" : "")"
-    }
-
-    /// `1,284`: thousands separated for reading at a glance.
-    public static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var result = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return result
     }
 }

@@ -5,7 +5,7 @@ public enum RecordingsView {
     /// The width of each fixed column; `call` stretches from 8 cells and `recording` from 24
     /// (recording ids share a long base64 prefix, so fewer cells would tell none apart).
     static let widths: [RecordingColumn: Int] = [
-        .start: 14, .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .recording: 24,
+        .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .recording: 24,
     ]
 
     /// The order the dashboard gives columns up in when the pane is narrow.
@@ -14,8 +14,10 @@ public enum RecordingsView {
     /// The columns of `preferred` that fit `width` cells, with their widths: fixed ones at their
     /// width, the call id up to 14 cells and the recording id taking the rest (or the call id all
     /// of it when the recording id does not fit).
-    public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault) -> [(RecordingColumn, Int)] {
-        func minimum(_ column: RecordingColumn) -> Int { widths[column] ?? 8 }
+    /// `startWidth` is 16 rather than 14 when a row shows a start in another year (`2025-10-01 08:00`).
+    public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault,
+                               startWidth: Int = 14) -> [(RecordingColumn, Int)] {
+        func minimum(_ column: RecordingColumn) -> Int { column == .start ? startWidth : widths[column] ?? 8 }
         func total(_ columns: [RecordingColumn]) -> Int { columns.reduce(0) { $0 + minimum($1) + 1 } - 1 }
         var chosen = preferred
         for column in dropOrder where total(chosen) > width && chosen.count > 1 {
@@ -42,12 +44,15 @@ public enum RecordingsView {
         if state.follow { detail += "  following" }
         PaneFrame.draw(into: &buffer, rect: rect, title: "Recordings", detail: detail, focused: focused, theme: theme)
         if state.unseenArrivals > 0, !state.follow {
-            let badge = " \(state.unseenArrivals) new "
+            let badge = " \(CountText.grouped(state.unseenArrivals)) new "
             buffer.write(badge, column: rect.maxX - 2 - DisplayWidth.of(badge), row: rect.y, style: theme[.badge])
         }
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 1 else { return }
-        let columns = columns(width: inner.width - 2, preferred: state.columns)
+        let onScreen = state.visible.dropFirst(state.recordingsScroll).prefix(inner.height - 1).compactMap { state.recordings[$0] }
+        let thisYear = state.now.components(offsetSeconds: state.displayOffsetSeconds).year
+        let otherYear = onScreen.contains { $0.startTime.map { $0.components(offsetSeconds: state.displayOffsetSeconds).year != thisYear } ?? false }
+        let columns = columns(width: inner.width - 2, preferred: state.columns, startWidth: otherYear ? 16 : 14)
         var column = inner.x + 2
         for (kind, width) in columns {
             buffer.write(kind.title, column: column, row: inner.y, limit: width, style: theme[.columnHeader])
