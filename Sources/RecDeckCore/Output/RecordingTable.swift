@@ -8,10 +8,12 @@ public struct RecordingTable {
     /// the long text columns shrink first, then columns are given up in drop order.
     public init(rows: [[String]], width: Int?) {
         let all = RecordingColumn.allCases
-        let shrinkable = [RecordingColumn.recording, .call, .reason, .anomalies]
+        let index = { (column: RecordingColumn) in all.firstIndex(of: column)! }
+        // The call id (36 cells, read whole) is cut only when nothing else is left to give.
         table = FittedTable(titles: all.map(\.title), minimumWidths: all.map(\.minimumWidth),
-                            shrinkable: Set(shrinkable.map { all.firstIndex(of: $0)! }),
-                            dropOrder: RecordingColumn.dropOrder.map { all.firstIndex(of: $0)! }, rows: rows, width: width)
+                            shrinkable: Set([RecordingColumn.recording, .reason, .anomalies].map(index)),
+                            dropOrder: RecordingColumn.dropOrder.map(index), lastResort: [index(.call)],
+                            middleCut: [index(.recording)], rows: rows, width: width)
         columns = table.columns.map { all[$0] }
         widths = table.widths
     }

@@ -78,6 +78,12 @@ public struct Totals: Sendable, Hashable {
     public var calls = 0
     public var recordedMilliseconds: Int64 = 0
     public var failedChunks = 0
+    /// How many recordings have each fault (`failedChunk` included; `mediaExpired`, no fault, never).
+    public var recordingsWith: [Anomaly: Int] = [:]
+    /// The newest event time of any recording, for the header's "last event 12s ago".
+    public var newestEvent: Timestamp?
+    /// Set when the recording holding `newestEvent` went away: `AppState` counts it again.
+    var newestEventNeedsRecount = false
 
     public init() {}
 
@@ -88,6 +94,8 @@ public struct Totals: Sendable, Hashable {
             if let call = recording.callId { calls.insert(call) }
             recordedMilliseconds &+= max(0, recording.durationMs ?? 0)
             failedChunks += recording.chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
+            for fault in recording.fixedAnomalies { recordingsWith[fault, default: 0] += 1 }
+            if let time = recording.lastEventTime { newestEvent = max(newestEvent ?? time, time) }
         }
         self.calls = calls.count
     }
@@ -295,6 +303,7 @@ public struct AppState: Sendable {
             callCounts = results[0].counts
             totals = results[0].totals
             totals.calls = callCounts.count
+            recountNewestEventIfNeeded()
             let sorted = results[0].sorted
             ordered = sorted
             orderedSort = sort
@@ -305,6 +314,7 @@ public struct AppState: Sendable {
         for old in leaving { count(old, by: -1) }
         for new in arriving { count(new, by: 1) }
         totals.calls = callCounts.count
+        recountNewestEventIfNeeded()
         let sameView = visibleQuery == query && !query.dependsOnClock && !groupByCall && !visibleGrouped
         // Without a filter `visibleRecordings` is `ordered` itself: let go of it so that the
         // changes below are made in place, not on a copy of 100,000 rows.
@@ -359,6 +369,14 @@ public struct AppState: Sendable {
         totals.calls = callCounts.count
     }
 
+    /// Finds the newest event again after the recording that held it went away (the only case
+    /// that needs every recording looked at).
+    private mutating func recountNewestEventIfNeeded() {
+        guard totals.newestEventNeedsRecount else { return }
+        totals.newestEvent = recordings.values.lazy.compactMap(\.lastEventTime).max()
+        totals.newestEventNeedsRecount = false
+    }
+
     /// Adds (`by` 1) or takes away (-1) one recording's share of the totals.
     private mutating func count(_ recording: Recording, by sign: Int) {
         Self.count(recording, by: sign, into: &callCounts, &totals)
@@ -372,6 +390,17 @@ public struct AppState: Sendable {
         let duration = max(0, recording.durationMs ?? 0)
         totals.recordedMilliseconds = sign > 0 ? totals.recordedMilliseconds &+ duration : totals.recordedMilliseconds &- duration
         totals.failedChunks += sign * recording.failedChunkCount
+        if let time = recording.lastEventTime {
+            if sign < 0, time == totals.newestEvent { totals.newestEventNeedsRecount = true }
+            if sign > 0, time >= totals.newestEvent ?? time {
+                totals.newestEvent = time
+                totals.newestEventNeedsRecount = false
+            }
+        }
+        for fault in recording.fixedAnomalies {
+            let left = totals.recordingsWith[fault, default: 0] + sign
+            totals.recordingsWith[fault] = left > 0 ? left : nil
+        }
     }
 
     /// Where `recording` goes in `list` (sorted by `sort`).

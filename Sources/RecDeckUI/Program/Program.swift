@@ -183,8 +183,8 @@ public final class Program {
     private static func sections(of events: [EventRef], from source: EventSource?, for subject: EventSubject) -> Msg {
         let sections = events.enumerated().map { index, event -> JSONDocument.Section in
             let deliveries = event.deliveries.count
-            let title = "── event \(index + 1) of \(events.count) · \(event.location.title) · "
-                + "\(deliveries) deliver\(deliveries == 1 ? "y" : "ies") ──"
+            let title = "── event \(CountText.grouped(index + 1)) of \(CountText.grouped(events.count)) · \(event.location.title) · "
+                + "\(CountText.of(deliveries, "delivery", "deliveries")) ──"
             switch source?.text(of: event.location) ?? .failure(EventTextError(description: "no source to read it from")) {
             case .success(let text): return JSONDocument.Section(title: title, text: text)
             case .failure(let error): return JSONDocument.Section(title: title, text: "cannot read the event: \(error.description)")

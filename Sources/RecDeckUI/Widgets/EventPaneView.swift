@@ -11,8 +11,9 @@ public enum EventPaneView {
             title = "Event  \(first.location.title)"
             let deliveries = first.deliveries.count
             detail = recording.events.count > 1
-                ? "(\(recording.events.count) events, \(deliveries) deliveries of the first)"
-                : "(1 of \(deliveries) deliver\(deliveries == 1 ? "y" : "ies"))"
+                ? "(\(CountText.of(recording.events.count, "event")), "
+                    + "\(CountText.of(deliveries, "delivery", "deliveries")) of the first)"
+                : "(1 of \(CountText.of(deliveries, "delivery", "deliveries")))"
         } else if case .event(let location)? = state.eventSubject {
             title = "Event  \(location.file)"
         }

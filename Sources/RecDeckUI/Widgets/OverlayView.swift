@@ -28,18 +28,18 @@ public enum OverlayView {
                  width: min(width, 64), height: height, into: &buffer, theme: theme, selectable: false)
         case .problems:
             let rows = state.problems.map { ($0.description, ThemeRole.error) }
-            list(cursor, state, title: "Problems (\(state.problems.count))",
+            list(cursor, state, title: "Problems (\(CountText.grouped(state.problems.count)))",
                  rows: rows.isEmpty ? [("every file was read without a problem", .dim)] : rows,
                  width: width, height: height, into: &buffer, theme: theme, selectable: !rows.isEmpty)
         case .allEvents:
             let rows = allEventRows(state).map { row -> (String, ThemeRole) in
                 let time = row.event.time?.display(offsetSeconds: state.displayOffsetSeconds) ?? "—"
                 let type = row.event.type.split(separator: ".").last.map(String.init) ?? row.event.type
-                let extra = row.event.deliveries.count > 1 ? " ×\(row.event.deliveries.count)" : ""
+                let extra = row.event.deliveries.count > 1 ? " ×\(CountText.grouped(row.event.deliveries.count))" : ""
                 return ("\(time)  \(DisplayWidth.padded(type, to: 26)) \(row.event.location.file)\(extra)",
                         row.recordingId == nil ? .dim : .text)
             }
-            list(cursor, state, title: "All events (\(rows.count))  ⏎ opens", rows: rows, width: width, height: height,
+            list(cursor, state, title: "All events (\(CountText.grouped(rows.count)))  ⏎ opens", rows: rows, width: width, height: height,
                  into: &buffer, theme: theme, selectable: true)
         case .copyMenu(let choices):
             let rows = choices.map { ("\($0.key)  \($0.label)", ThemeRole.text) }
