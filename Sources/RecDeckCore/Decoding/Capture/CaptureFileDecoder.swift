@@ -177,12 +177,8 @@ extension DecodedEvent {
             envelope.location.capture = origin
             return envelope
         }
-        switch self {
-        case .recording(var event):
-            event.envelope = moved(event.envelope)
-            return .recording(event)
-        case .other(let envelope):
-            return .other(moved(envelope))
-        }
+        var event = self
+        event.envelope = moved(envelope)
+        return event
     }
 }
