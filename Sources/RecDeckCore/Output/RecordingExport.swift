@@ -7,10 +7,10 @@ public enum RecordingExport {
     /// for the status line, starting with "cannot" on failure.
     public static func write(_ recordings: [Recording], to path: String, now: Timestamp) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        var text = ""
+        var bytes = OutputBytes()
         let format: RecordingFormats.ListFormat = expanded.lowercased().hasSuffix(".json") ? .json : .csv
-        RecordingFormats.write(recordings, as: format, now: now) { text += $0 + "\n" }
-        if let error = FileWriter.write(Array(text.utf8), to: expanded) {
+        RecordingFormats.write(recordings, as: format, now: now) { bytes.append($0) }
+        if let error = FileWriter.write(bytes.bytes, to: expanded) {
             return "cannot write \(path): \(error)"
         }
         return "exported \(recordings.count) recording\(recordings.count == 1 ? "" : "s") to \(path)"
