@@ -11,9 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        .target(name: "RecDeckCore"),
+        .target(name: "RecDeckCore", dependencies: ["CZlib"]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
         .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore", "BenchSupport"], path: "Benchmarks/WatchLatency"),
         .executableTarget(name: "recdeck-ui-bench", dependencies: ["RecDeckCore", "RecDeckUI", "BenchSupport"], path: "Benchmarks/UILatency"),
@@ -21,12 +23,19 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "RecDeckTerminal", dependencies: ["RecDeckUI", "CNcurses"]),
         .target(name: "CSpawn"),
+        .target(name: "RecDeckServe", dependencies: [
+            "RecDeckCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .executableTarget(
             name: "recdeck",
             dependencies: [
                 "RecDeckCore",
                 "RecDeckUI",
                 "RecDeckTerminal",
+                "RecDeckServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +43,7 @@ let package = Package(
         .testTarget(name: "RecDeckCoreTests", dependencies: ["RecDeckCore", "RecDeckTestSupport"]),
         .testTarget(name: "RecDeckUITests", dependencies: ["RecDeckUI", "RecDeckCore", "RecDeckTestSupport"]),
         .testTarget(name: "RecDeckTerminalTests", dependencies: ["RecDeckTerminal", "RecDeckUI"]),
+        .testTarget(name: "RecDeckServeTests", dependencies: ["RecDeckServe", "RecDeckCore", "RecDeckTestSupport"]),
         .testTarget(name: "recdeckTests", dependencies: ["recdeck", "RecDeckCore", "RecDeckTestSupport", "CSpawn"]),
     ],
     swiftLanguageModes: [.v6]

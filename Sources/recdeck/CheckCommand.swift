@@ -28,6 +28,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var scan: ScanFlags
 
+    /// With `--no-recursive` and no event file in DIR itself, says how many its sub-directories hold.
+    static func recursionHint(_ directory: String, options: ScanOptions, filesRead: Int) -> String? {
+        guard !options.recursive, filesRead == 0 else { return nil }
+        var everywhere = options
+        everywhere.recursive = true
+        guard let below = try? DirectoryScanner(root: directory, options: everywhere).list().files.count, below > 0 else { return nil }
+        return "recdeck: no event files in \(directory) itself, but \(CountText.of(below, "file")) in its sub-directories; "
+            + "drop --no-recursive to read them"
+    }
+
     func run() throws {
         StandardOutput.prepare()
         let options = try scan.scanOptions()
@@ -61,13 +71,18 @@ struct CheckCommand: ParsableCommand {
         }
         StandardOutput.flush()
         if format == .text {
-            let plural = { (count: Int, word: String, words: String?) in "\(count) \(count == 1 ? word : words ?? word + "s")" }
             StandardOutput.message(
-                "checked \(plural(summary.files, "file", nil)): \(plural(summary.events, "event", nil)), "
-                    + "\(plural(summary.recordings, "recording", nil)), \(plural(summary.otherEvents, "other event", nil)), "
-                    + "\(plural(summary.duplicateDeliveries, "duplicate delivery", "duplicate deliveries")); "
-                    + (problems.isEmpty ? "no problems" : plural(problems.count, "problem", nil)))
+                "checked \(CountText.of(summary.files, "file")): \(CountText.of(summary.events, "event")), "
+                    + "\(CountText.of(summary.recordings, "recording")), \(CountText.of(summary.otherEvents, "other event")), "
+                    + "\(CountText.of(summary.duplicateDeliveries, "duplicate delivery", "duplicate deliveries")); "
+                    + (problems.isEmpty ? "no problems" : CountText.of(problems.count, "problem")))
+            if summary.zonelessTimes > 0 {
+                StandardOutput.message(
+                    "note: \(CountText.of(summary.zonelessTimes, "timestamp")) without a zone (such as 2018-10-12T15:14:11.3028183) "
+                        + "read as UTC")
+            }
         }
+        if let hint = Self.recursionHint(directory, options: options, filesRead: summary.files) { StandardOutput.message(hint) }
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }

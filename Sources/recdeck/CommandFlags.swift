@@ -13,6 +13,11 @@ struct ScanFlags: ParsableArguments {
         valueName: "SIZE"))
     var maxFileSize: String?
 
+    /// Checks `--max-file-size` while parsing, so a bad value is reported with this command's usage.
+    func validate() throws {
+        _ = try scanOptions()
+    }
+
     /// The scan options these flags ask for (`recursive`: what the config file says, when it does).
     func scanOptions(recursive: Bool = true) throws -> ScanOptions {
         var options = ScanOptions(recursive: recursive && !noRecursive)
@@ -61,12 +66,17 @@ struct ConfigFlags: ParsableArguments {
 
 /// Which recordings to show and how to write times: options of the commands that show recordings.
 struct DisplayFlags: ParsableArguments {
-    @Option(name: .customLong("filter"), help: ArgumentHelp(
+    @Option(name: .customLong("filter"), parsing: .unconditional, help: ArgumentHelp(
         "Show only recordings matching QUERY (words, field:value, dur>5m, -term; see README).", valueName: "QUERY"))
     var filter: String?
 
     @Flag(name: .customLong("utc"), help: "Show times in UTC instead of local time.")
     var utc = false
+
+    /// Checks `--filter` while parsing, so a bad query is reported with this command's usage.
+    func validate() throws {
+        _ = try query(utc: utc)
+    }
 
     /// The parsed `--filter`, or `nil` when there is none; `utc` says how dates without a zone are read.
     func query(utc: Bool) throws -> RecordingQuery? {

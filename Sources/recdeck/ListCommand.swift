@@ -37,18 +37,27 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigFlags
 
+    /// Checks `--sort` while parsing, so a bad field is reported with this command's usage.
+    func validate() throws {
+        _ = try order()
+    }
+
+    /// The `--sort` order, or `nil` when there is none.
+    func order() throws -> RecordingSort? {
+        do {
+            return try sort.map { try RecordingSort(parsing: $0) }
+        } catch {
+            throw ValidationError("--sort: \(error)")
+        }
+    }
+
     func run() throws {
         StandardOutput.prepare()
         let settings = try config.load()
         let utc = display.utc || settings.utc == true
         let options = try scan.scanOptions(recursive: settings.recursive ?? true)
         let query = try display.query(utc: utc)
-        let order: RecordingSort
-        do {
-            order = try sort.map { try RecordingSort(parsing: $0) } ?? settings.sort ?? RecordingSort()
-        } catch {
-            throw ValidationError("--sort: \(error)")
-        }
+        let order = try order() ?? settings.sort ?? RecordingSort()
         let store = scanOrExit(directory, options: options)
         let now = Timestamp.now()
         let recordings = order.sorted(
@@ -70,11 +79,11 @@ struct ListCommand: ParsableCommand {
         StandardOutput.flush()
         let summary = store.summary
         if format == .table || StandardOutput.isTerminal {
-            StandardOutput.message("\(recordings.count) of \(summary.recordings) recordings")
+            StandardOutput.message("\(CountText.grouped(recordings.count)) of \(CountText.of(summary.recordings, "recording"))")
         }
         if summary.problems > 0 {
             StandardOutput.message(
-                "recdeck: \(summary.problems) problem\(summary.problems == 1 ? "" : "s") reading \(directory); run `recdeck check \(directory)` for details")
+                "recdeck: \(CountText.of(summary.problems, "problem")) reading \(directory); run `recdeck check \(directory)` for details")
         }
         // Everything is written: end here rather than free every recording and event one by one
         // (a tenth of the run at 100,000 files).

@@ -14,11 +14,12 @@ struct RecDeck: ParsableCommand {
               recdeck list ~/events                  recordings as a table
               recdeck list ~/events --format json    the JSON contract of README.md
               recdeck check ~/events                 every file that cannot be read, and why
+              recdeck calls ~/events                 calls with their recordings and coverage
               recdeck themes                         the themes, previewed in colour
               recdeck ~/events --theme light         the dashboard in another theme
             """,
         version: "0.1.0",
-        subcommands: [WatchCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self, ThemesCommand.self, ConfigCommand.self],
+        subcommands: [WatchCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self, ThemesCommand.self, ConfigCommand.self, ServeCommand.self, CallsCommand.self],
         defaultSubcommand: WatchCommand.self
     )
 

@@ -77,7 +77,7 @@ struct ThemesCommand: ParsableCommand {
         }
         StandardOutput.flush()
         if failures > 0 {
-            StandardOutput.message("recdeck: \(failures) theme file\(failures == 1 ? "" : "s") could not be loaded")
+            StandardOutput.message("recdeck: \(CountText.of(failures, "theme file")) could not be loaded")
             throw ExitCode(1)
         }
     }

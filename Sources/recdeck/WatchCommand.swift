@@ -22,6 +22,9 @@ struct WatchCommand: ParsableCommand {
     @Flag(help: "Keep the newest recording selected as new ones arrive.")
     var follow = false
 
+    @Flag(help: "Wait for DIR to appear when it does not exist yet (without it, a missing DIR is an error).")
+    var wait = false
+
     @Flag(name: .customLong("no-mouse"), help: "Do not ask the terminal for mouse reports.")
     var noMouse = false
 
@@ -42,6 +45,7 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var config: ConfigFlags
 
     func validate() throws {
+        try Self.checkDirectory(directory, wait: wait)
         if let poll, !(poll >= 0.05 && poll <= 3600) {
             throw ValidationError("--poll: give a number of seconds between 0.05 and 3600, such as 2")
         }
@@ -59,6 +63,24 @@ struct WatchCommand: ParsableCommand {
         settings.query = try display.query(utc: settings.utc)
         let status = MainActor.assumeIsolated { Dashboard(settings).run() }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A missing DIR is an error unless `--wait` asks for it; one that looks like a misspelt
+    /// subcommand (`recdeck lsit`) gets "did you mean" and exit 2 whatever the flags.
+    static func checkDirectory(_ directory: String, wait: Bool) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw ValidationError("\(directory) is a file, not a directory of event files") }
+            return
+        }
+        let names = RecDeck.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if !directory.contains("/"), let name = NameSuggestion.closest(to: directory, among: names) {
+            StandardOutput.message("recdeck: \"\(directory)\" is neither a command nor a directory; did you mean `recdeck \(name)`?")
+            throw ExitCode(2)
+        }
+        if !wait {
+            throw ValidationError("no directory \(directory); give the directory of event files, or add --wait to wait for it to appear")
+        }
     }
 
     /// `~/events` rather than `/home/me/events`, as people write it.

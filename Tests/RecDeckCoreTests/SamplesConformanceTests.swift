@@ -26,7 +26,12 @@ import RecDeckTestSupport
     @Test(.enabled(if: SamplesConformanceTests.samples != nil, "../shared/samples is not beside the project: the published payloads cannot be checked"))
     func everyRealFileReadsWithoutProblems() throws {
         let store = try DirectoryScanner(root: Self.samples! + "/real").scan()
-        #expect(store.problems == [])
+        // Every file reads cleanly. The one problem is across files: the 2021 docs sample reuses the
+        // spec examples' event id and topic with a smaller `data`, which is a conflicting redelivery;
+        // the spec examples' body (more fields) counts.
+        #expect(store.problems.map(\.file) == ["specs_cloudevents_recording_file_status_updated.json"])
+        #expect(store.problems.first?.message.hasPrefix("conflicting redelivery: event \"7283825e-f8f1-4c61-a9ea-752c56890500\"") == true)
+        #expect(store.problems.first?.message.contains("docs_eventgrid_array_recording_file_status_updated_v2021_no_deleteLocation.json") == true)
         let summary = store.summary
         #expect(summary.files == 14)
         // The five recording events: the CloudEvents and Event Grid spec examples share topic/source and id,

@@ -26,13 +26,12 @@ enum DashboardFixture {
         return store
     }
 
-    /// A state at `width`×`height` holding `store()`, the first load done.
-    static func state(width: Int = 120, height: Int = 40) -> AppState {
+    /// A state at `width`×`height` holding `store` (by default `store()`), the first load done.
+    static func state(width: Int = 120, height: Int = 40, store: RecordingStore = store()) -> AppState {
         var state = AppState(directory: "~/events", size: (width, height), now: now, utc: true)
-        let store = store()
         var delta = StoreDelta()
         for (id, recording) in store.recordings { delta.added[id] = recording }
-        _ = update(&state, .feedStatus("live", isLive: true))
+        _ = update(&state, .feedStatus(.live, notice: nil))
         _ = update(&state, .storeChanged(delta, summary: store.summary, problems: store.problems,
                                          otherEvents: store.otherEvents, initialLoad: true))
         return state

@@ -7,16 +7,17 @@ import Testing
     @Test func fullLayoutAt120x40() {
         var state = DashboardFixture.state()
         #expect(state.selectedId == "rec-failed")
-        _ = update(&state, .eventLoaded(subject: "rec-failed", sections: [(title: "e2", text: #"{"id": "e2", "n": 1}"#)]))
+        _ = update(&state, .eventLoaded(subject: .recording("rec-failed"), sections: [.init(title: "e2", text: #"{"id": "e2", "n": 1}"#)]))
         let lines = render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == 40)
-        #expect(lines[0].hasPrefix(" recdeck  ~/events  ● live  3 recordings · 3 calls · 1h04m · ⚠ 1 failed chunk · 1 problem"))
+        #expect(lines[0].hasPrefix(" recdeck  ~/events  ● live  3 recordings · 3 calls · 1h04m · ⚠ 1 failed chunk · 1 problem · last event 2m ago"))
         #expect(lines[0].hasSuffix("09:00:00Z"))
-        #expect(lines[1] == "┌ Recordings sort: start ↓ ──────────────────────────────────────────────┐┌ Chunks of rec-failed (1) ──────────────────┐")
+        #expect(lines[1] == "┌ Recordings sort: start ↓ ──────────────────────────────────────────────┐┌ Chunks of rec-failed (1) expires in 23h ───┐")
         #expect(lines[2] == "│  START          AGE  DURATION  CHUNKS FORMAT  END           CALL       ││ #    END REASON     DOCUMENT               │")
         #expect(lines[3] == "│▶⚠10-01 07:58:40 3m   0m06s     1 ⚠    Mp4 A/V CallEnded     99ab01ff   ││ 0    ⚠ ChunkUpload… 0-weu-d3-ff            │")
         #expect(lines[4] == "│  10-01 07:55:55 2m   1h02m05s  2      Mp4 A/V CallEnded     1027c4aa   ││                                            │")
-        #expect(lines[5] == "│ ⚠09-28 09:00:00 2d   2m00s     1      Mp4 A/V CallEnded     55cc0a1b   ││                                            │")
+        // Expired media is no fault: no ⚠, no anomaly colour.
+        #expect(lines[5] == "│  09-28 09:00:00 2d   2m00s     1      Mp4 A/V CallEnded     55cc0a1b   ││                                            │")
         #expect(lines[21].hasPrefix("┌ Event  2026/10/01/a.json (1 of 1 delivery) ─"))
         #expect(lines[22].hasPrefix("│{"))
         #expect(lines[23].hasPrefix("│  \"id\": \"e2\","))
@@ -32,7 +33,7 @@ import Testing
         #expect(lines[1].hasPrefix("┌ Recordings sort: start ↓ ─"))
         #expect(lines[2] == "│  START          AGE  DURATION  CHUNKS FORMAT  END           CALL             │")
         #expect(lines[3] == "│▶⚠10-01 07:58:40 3m   0m06s     1 ⚠    Mp4 A/V CallEnded     99ab01ff         │")
-        #expect(lines[12].hasPrefix("┌ Chunks of rec-failed (1) ─"))
+        #expect(lines[12].hasPrefix("┌ Chunks of rec-failed (1) expires in 23h ─"))
         #expect(lines[14] == "│ 0    ⚠ ChunkUploadFailure     0-weu-d3-ff                                    │")
         #expect(!text.contains("┌ Event"))
     }
@@ -80,7 +81,7 @@ import Testing
         var delta = StoreDelta()
         for (id, recording) in store.recordings { delta.added[id] = recording }
         _ = update(&state, .storeChanged(delta, summary: store.summary, problems: [], otherEvents: [], initialLoad: false))
-        _ = update(&state, .eventLoaded(subject: state.selectedId ?? "", sections: [(title: "x", text: "{\"a\": \"\u{1B}[2J\"}")]))
+        _ = update(&state, .eventLoaded(subject: .recording(state.selectedId ?? ""), sections: [.init(title: "x", text: "{\"a\": \"\u{1B}[2J\"}")]))
         let buffer = render(state)
         for cell in buffer.cells {
             #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })

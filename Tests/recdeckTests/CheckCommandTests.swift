@@ -55,4 +55,31 @@ import Testing
         #expect(help.stdout.contains("list"))
         #expect(help.stdout.contains("check"))
     }
+
+    @Test func zonelessTimesAreOneNoteNotProblems() {
+        let directory = TemporaryDirectory()
+        directory.write("a.json", "[\(EventFixture.recording(id: "a", eventTime: "2018-10-12T15:14:11.3028183"))]")
+        directory.write("b.json", "[\(EventFixture.recording(id: "b", recording: "rec-2", eventTime: "2018-10-12T15:14:12"))]")
+        let result = CommandRunner.recdeck("check", directory.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            checked 2 files: 2 events, 2 recordings, 0 other events, 0 duplicate deliveries; no problems
+            note: 2 timestamps without a zone (such as 2018-10-12T15:14:11.3028183) read as UTC
+
+            """)
+    }
+
+    @Test func conflictingRedeliveryIsAProblemNamingBothFiles() {
+        let directory = TemporaryDirectory()
+        directory.write("a.json", "[\(EventFixture.recording(id: "e1", durationMs: "1000"))]")
+        directory.write("b.json", "[\(EventFixture.recording(id: "e1", durationMs: "2000"))]")
+        let result = CommandRunner.recdeck("check", directory.path)
+        #expect(result.status == 1)
+        // Equal field counts and times: the body digest decides, whichever file it is in.
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("b.json: conflicting redelivery: event \"e1\"") == true)
+        #expect(lines.first?.contains("is also in a.json with a different body") == true)
+    }
 }

@@ -59,7 +59,7 @@ import Testing
         directory.write("a.json", EventFixture.recording())
         let config = directory.write("config.toml", "[keys]\nquit = [\"x\"]\nhelp = [\"f1\"]\n")
         let session = try TmuxSession(recdeck: [directory.path, "--config", config], width: 120, height: 40)
-        try session.waitFor("1 recordings")
+        try session.waitFor("1 recording ·")
         try session.waitFor("x quit")
         session.sendKeys("q")
         session.sendKeys("F1")

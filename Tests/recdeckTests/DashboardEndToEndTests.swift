@@ -6,10 +6,7 @@ import Testing
 @Suite struct DashboardEndToEndTests {
     /// A directory with two recordings (one with two chunks), another event type and a broken file.
     func fixture() -> TemporaryDirectory {
-        let directory = TemporaryDirectory()
-        directory.write("2026/10/01/a.json", "[\(EventFixture.recording(id: "e1", call: "1027c4aa", recording: "rec-multi", eventTime: "2026-10-01T08:58:00Z", start: "2026-10-01T07:55:55Z", durationMs: "3725000", chunks: [EventFixture.chunk(index: 0, document: "0-weu-d7-e4", endReason: "ChunkMaximumTimeExceeded"), EventFixture.chunk(index: 1, document: "0-weu-d20-b", endReason: "SessionEnded")]))]")
-        directory.write("2026/10/01/b.json", "[\(EventFixture.recording(id: "e2", call: "99ab01ff", recording: "rec-single", eventTime: "2026-10-01T08:57:00Z", start: "2026-10-01T07:50:00Z", durationMs: "6000"))]")
-        directory.write("calls.json", EventFixture.other())
+        let directory = TemporaryDirectory.twoRecordings()
         directory.write("broken.json", "[\n  {\"id\": \"x\",,\n]")
         return directory
     }
@@ -22,11 +19,31 @@ import Testing
         return session
     }
 
+    /// A paste reaches the filter prompt as one input: a line break in it does not close the
+    /// prompt (typed, it would be Enter), and a 179-character id is one edit.
+    @Test func aPasteIsOneInputNotKeys() throws {
+        let directory = fixture()
+        let session = try open(directory)
+        session.sendKeys("/")
+        try session.waitFor("filter: ▏")
+        session.paste("call:99ab\nrec")
+        try session.waitFor("filter: call:99ab rec▏")
+        session.sendKeys("C-u")
+        let id = String(repeating: "aHR0cHM6Ly9ub3RoaW5nLmV4YW1wbGUv", count: 6).prefix(179)
+        session.paste(String(id))
+        let screen = try session.waitFor("0 shown")
+        #expect(screen.contains("filter: " + id.prefix(40)))
+        session.sendKeys("Escape")
+        try session.waitFor("10-01 07:55:55")
+        session.sendKeys("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     @Test func browseDrillFilterHelpAndProblems() throws {
         let directory = fixture()
         let session = try open(directory)
         var screen = try session.waitFor("10-01 07:55:55")
-        #expect(screen.contains("▶⚠10-01 07:55:55"), "newest first, selected")
+        #expect(screen.contains("▶ 10-01 07:55:55"), "newest first, selected")
         #expect(screen.contains("Chunks of rec-multi (2)"))
         // The broken file was written just now: it counts as a problem once it has settled.
         try session.waitFor("1 problem")
@@ -35,7 +52,7 @@ import Testing
 
         session.sendKeys("j")
         screen = try session.waitFor("Chunks of rec-single (1)")
-        #expect(screen.contains("▶⚠10-01 07:50:00"))
+        #expect(screen.contains("▶ 10-01 07:50:00"))
 
         session.sendKeys("k", "Enter")
         session.sendKeys("j", "Enter")
@@ -74,7 +91,7 @@ import Testing
         let screen = try session.waitFor("3 recordings")
         #expect(screen.contains("10-01 08:30:00"))
         #expect(screen.contains(" 1 new "), "not following: a badge")
-        #expect(screen.contains("▶⚠10-01 07:55:55"), "the selection stays on its recording")
+        #expect(screen.contains("▶ 10-01 07:55:55"), "the selection stays on its recording")
         session.sendKeys("q")
     }
 
@@ -99,7 +116,7 @@ import Testing
         let evil = #"\u001b]0;pwned\u0007\u001b]52;c;aGFja2Vk\u0007\u001b[2J\u009b31m"#
         directory.write("evil.json", "[\(EventFixture.recording(id: "x", call: "c" + evil, recording: "r" + evil))]")
         let session = try TmuxSession(recdeck: [directory.path], width: 120, height: 40)
-        let screen = try session.waitFor("1 recordings")
+        let screen = try session.waitFor("1 recording ·")
         #expect(screen.contains(#"\u001b]0;pwned"#) || screen.contains(#"c\u001b"#))
         try session.waitFor(#"\u001b]52;c;aGFja2Vk"#)
         #expect(session.windowTitle() != "pwned")

@@ -21,7 +21,7 @@ import Testing
         "metadataLocation":"https://storage.asm.skype.com/v1/objects/0-weu-d7-doc/content/acsmetadata",\
         "deleteLocation":"https://storage.asm.skype.com/v1/objects/0-weu-d7-doc/content/deletedata"}],\
         "events":[{"id":"e1","file":"2026/10/01/a.json","eventTime":"2026-10-01T08:00:10.500Z"}],\
-        "duplicateDeliveries":0,"anomalies":["mediaExpired"]}
+        "duplicateDeliveries":0,"anomalies":["mediaExpired"],"deadLettered":false}
         ]
 
         """

@@ -41,7 +41,7 @@ import Testing
     @Test func everyPaneShowsHostileTextEscaped() throws {
         let directory = hostileDirectory()
         let session = try TmuxSession(recdeck: [directory.path + "/", "--utc"], width: 200, height: 50)
-        try session.waitFor("1 recordings")
+        try session.waitFor("1 recording ·")
         try session.waitFor(#"\u001b]0;pwned\u0007"#)
         expectUntouched(session, "recordings")
         // The event pane: the JSON text, re-escaped.

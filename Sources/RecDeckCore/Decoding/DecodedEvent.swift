@@ -13,13 +13,24 @@ public struct EventEnvelope: Sendable, Hashable {
     public var subject: String?
     /// Where this delivery's bytes are.
     public var location: EventLocation
+    /// Event Grid's `aeg-delivery-count` for the request that brought this delivery, when
+    /// `recdeck serve` kept it in the file's `.headers` sidecar (`ReceivedFileName`).
+    public var deliveryCount: Int?
+    /// What Event Grid added when it dead-lettered the event; nil for an event delivered as usual.
+    public var deadLetter: DeadLetter?
+    /// The fingerprint that tells a redelivery from a conflicting one (`RedeliveryRule`).
+    public var body: EventBody
 
-    public init(key: EventKey, schema: EventSchema, time: Timestamp?, subject: String?, location: EventLocation) {
+    public init(key: EventKey, schema: EventSchema, time: Timestamp?, subject: String?, location: EventLocation,
+                deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil, body: EventBody = EventBody()) {
         self.key = key
         self.schema = schema
         self.time = time
         self.subject = subject
         self.location = location
+        self.deliveryCount = deliveryCount
+        self.deadLetter = deadLetter
+        self.body = body
     }
 }
 
@@ -68,15 +79,32 @@ public struct RecordingEvent: Sendable, Hashable {
     }
 }
 
-/// An event read from a file: a recording event, or any other type (kept for the all-events view).
+/// An event read from a file: a recording event, an event about a call (for the call model), or
+/// any other type (kept for the all-events view). Call events count as other events too.
 public enum DecodedEvent: Sendable, Hashable {
     case recording(RecordingEvent)
+    case call(CallEvent)
     case other(EventEnvelope)
 
     public var envelope: EventEnvelope {
-        switch self {
-        case .recording(let event): event.envelope
-        case .other(let envelope): envelope
+        get {
+            switch self {
+            case .recording(let event): event.envelope
+            case .call(let event): event.envelope
+            case .other(let envelope): envelope
+            }
+        }
+        set {
+            switch self {
+            case .recording(var event):
+                event.envelope = newValue
+                self = .recording(event)
+            case .call(var event):
+                event.envelope = newValue
+                self = .call(event)
+            case .other:
+                self = .other(newValue)
+            }
         }
     }
 }
@@ -85,9 +113,13 @@ public enum DecodedEvent: Sendable, Hashable {
 public struct FileContents: Sendable, Hashable {
     public var events: [DecodedEvent]
     public var problems: [Problem]
+    /// Timestamps written without a zone (`2018-10-12T15:14:11.3028183`), read as UTC: not problems,
+    /// counted for the one note in `check`'s summary.
+    public var zonelessTimes: Int
 
-    public init(events: [DecodedEvent] = [], problems: [Problem] = []) {
+    public init(events: [DecodedEvent] = [], problems: [Problem] = [], zonelessTimes: Int = 0) {
         self.events = events
         self.problems = problems
+        self.zonelessTimes = zonelessTimes
     }
 }

@@ -20,6 +20,8 @@ struct EventDecoder {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     private(set) var problems: [Problem] = []
+    /// Timestamps without a zone, read as UTC (`FileContents.zonelessTimes`).
+    var zonelessTimes = 0
     /// Repeated strings (topics, types, reasons) share one copy.
     var interner: StringInterner
     /// The last position reported: problems come mostly in file order, and each is counted on from it.
@@ -47,7 +49,10 @@ struct EventDecoder {
         }
         var envelope = EnvelopeCapture()
         try parser.forEachMember(depth: depth + 1) { parser, key, depth throws(JSONSyntaxError) in
-            try Self.scanEnvelopeMember(&parser, key: key, depth: depth, into: &envelope)
+            let valueStart = parser.position
+            if let part = try Self.scanEnvelopeMember(&parser, key: key, depth: depth, into: &envelope) {
+                envelope.body.add(part, value: valueStart..<parser.position, in: parser.buffer)
+            }
         }
         return evaluate(envelope, range: start..<parser.position, parser: parser)
     }
@@ -95,35 +100,59 @@ struct EventDecoder {
         }
     }
 
+    /// Notes one top-level member; answers which part of the event's body it is, if it is one.
     private static func scanEnvelopeMember(_ parser: inout JSONParser, key: JSONStringSpan, depth: Int,
-                                           into envelope: inout EnvelopeCapture) throws(JSONSyntaxError) {
+                                           into envelope: inout EnvelopeCapture) throws(JSONSyntaxError) -> EventBody.Part? {
         // Only the first member of a name counts, as `members.first { $0.key == name }` did.
         switch envelopeKey(key, parser) {
         case .id?: try capture(&parser, depth: depth, into: &envelope.id)
         case .type?: try capture(&parser, depth: depth, into: &envelope.type)
-        case .time?: try capture(&parser, depth: depth, into: &envelope.time)
+        case .time?:
+            try capture(&parser, depth: depth, into: &envelope.time)
+            return .time
         case .topic?: try capture(&parser, depth: depth, into: &envelope.topic)
         case .source?:
             envelope.hasSource = true
             try capture(&parser, depth: depth, into: &envelope.source)
-        case .subject?: try capture(&parser, depth: depth, into: &envelope.subject)
+        case .subject?:
+            try capture(&parser, depth: depth, into: &envelope.subject)
+            return .subject
         case .eventType?:
             envelope.hasEventType = true
             try capture(&parser, depth: depth, into: &envelope.eventType)
-        case .eventTime?: try capture(&parser, depth: depth, into: &envelope.eventTime)
+        case .eventTime?:
+            try capture(&parser, depth: depth, into: &envelope.eventTime)
+            return .time
         case .specVersion?:
             envelope.hasSpecVersion = true
             _ = try parser.skipValue(depth: depth)
-        case .dataBase64?: try capture(&parser, depth: depth, into: &envelope.dataBase64)
+        case .dataBase64?:
+            try capture(&parser, depth: depth, into: &envelope.dataBase64)
+            return .data
         case .data?:
             guard case .absent = envelope.data else {
                 _ = try parser.skipValue(depth: depth)
-                return
+                return nil
             }
+            let start = parser.position
             envelope.data = try scanData(&parser, depth: depth)
+            envelope.dataRange = start..<parser.position
+            return .data
         case nil:
-            _ = try parser.skipValue(depth: depth)
+            guard let field = DeliveryMetadataField(key, parser) else {
+                _ = try parser.skipValue(depth: depth)
+                return nil
+            }
+            switch field {
+            case .deadLetterReason: try capture(&parser, depth: depth, into: &envelope.deadLetter.reason)
+            case .deliveryAttempts: try capture(&parser, depth: depth, into: &envelope.deadLetter.attempts)
+            case .lastDeliveryOutcome: try capture(&parser, depth: depth, into: &envelope.deadLetter.lastOutcome)
+            case .lastHttpStatusCode: try capture(&parser, depth: depth, into: &envelope.deadLetter.lastHttpStatus)
+            case .publishTime, .lastDeliveryAttemptTime: _ = try parser.skipValue(depth: depth)
+            }
+            return nil
         }
+        return nil
     }
 
     /// Notes the value at the parser's position in `field` (when `field` holds nothing yet) and consumes it.
@@ -321,9 +350,14 @@ struct EventDecoder {
             schema: isCloudEvent ? .cloudEvents : .eventGrid,
             time: time,
             subject: subject,
-            location: EventLocation(file: file, offset: range.lowerBound, length: range.count)
+            location: EventLocation(file: file, offset: range.lowerBound, length: range.count),
+            deadLetter: readDeadLetter(captured.deadLetter, reader: &reader),
+            body: captured.body
         )
         guard type == Self.recordingEventType || type.lowercased() == Self.recordingEventTypeLowercased else {
+            if let kind = CallEventKind(type: type) {
+                return .call(decodeCall(kind, envelope: envelope, data: captured.dataRange, parser: parser))
+            }
             return .other(envelope)
         }
         return decodeRecording(envelope: envelope, captured: captured, at: range.lowerBound, parser: parser)
@@ -432,6 +466,15 @@ struct EventDecoder {
         }
     }
 
+    private mutating func readDeadLetter(_ captured: DeadLetterCapture, reader: inout FieldReader) -> DeadLetter? {
+        guard captured.reason.isPresent || captured.attempts.isPresent || captured.lastOutcome.isPresent
+            || captured.lastHttpStatus.isPresent else { return nil }
+        return DeadLetter(reason: reader.string(captured.reason, "deadLetterReason", &self, interned: true),
+                          attempts: reader.integer(captured.attempts, "deliveryAttempts", &self),
+                          lastOutcome: reader.string(captured.lastOutcome, "lastDeliveryOutcome", &self, interned: true),
+                          lastHttpStatus: reader.integer(captured.lastHttpStatus, "lastHttpStatusCode", &self))
+    }
+
     /// Reports a problem of the whole file, with no position.
     mutating func reportFile(_ message: String) {
         problems.append(Problem(file: file, message: message))
@@ -484,7 +527,15 @@ private struct EnvelopeCapture {
     var source = CapturedField(), subject = CapturedField(), eventType = CapturedField(), eventTime = CapturedField()
     var dataBase64 = CapturedField()
     var data = DataValue.absent
+    /// The bytes of `data`, for the events (call events) read from it a second time.
+    var dataRange: Range<Int>?
     var hasSpecVersion = false, hasSource = false, hasEventType = false
+    var deadLetter = DeadLetterCapture()
+    var body = EventBody()
+}
+
+private struct DeadLetterCapture {
+    var reason = CapturedField(), attempts = CapturedField(), lastOutcome = CapturedField(), lastHttpStatus = CapturedField()
 }
 
 private struct DataCapture {
@@ -593,6 +644,10 @@ private struct FieldReader {
         }
         guard let text = string(field, key, &decoder) else { return nil }
         if let time = Timestamp(iso8601: text) { return time }
+        if let time = Timestamp(iso8601: text, zonelessAsUTC: true) {
+            decoder.zonelessTimes += 1
+            return time
+        }
         decoder.report("\"\(key)\" is not an ISO 8601 timestamp: \(text.debugDescription)", at: at(field.offset))
         return nil
     }

@@ -57,7 +57,7 @@ public enum FileDecoder {
                 lineStart = lineEnd + 1
             }
         }
-        return FileContents(events: events, problems: decoder.problems)
+        return FileContents(events: events, problems: decoder.problems, zonelessTimes: decoder.zonelessTimes)
     }
 
     /// Decodes the whitespace-separated JSON values in `start..<end`, stopping at the first syntax error.

@@ -58,6 +58,19 @@ public struct JSONParser {
         try parseValue(depth: 0)
     }
 
+    /// The first syntax error in `bytes` read as one JSON document (a single value, whitespace
+    /// around it), checked without building the value; `nil` when it is valid JSON.
+    public static func firstError(inDocument bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError? {
+        var parser = JSONParser(bytes: bytes)
+        do throws(JSONSyntaxError) {
+            _ = try parser.skipValue(depth: 0)
+            parser.skipWhitespace()
+            return parser.isAtEnd ? nil : parser.failure("expected the end of the document")
+        } catch {
+            return error
+        }
+    }
+
     /// An error at the current position, naming the byte found there.
     public func failure(_ message: String) -> JSONSyntaxError {
         guard position < end else { return JSONSyntaxError(offset: position, message: "\(message), found end of input") }

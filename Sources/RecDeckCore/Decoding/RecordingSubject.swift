@@ -81,11 +81,7 @@ public struct RecordingSubject: Sendable, Hashable {
 
     /// The conversation URL a `serverCallId` encodes (base64url, padding stripped), when it decodes to text.
     public static func decodedServerCallId(_ serverCallId: String) -> String? {
-        var base64 = serverCallId.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
-              text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else { return nil }
-        return text
+        Base64Text.decoded(serverCallId)
     }
 }
 

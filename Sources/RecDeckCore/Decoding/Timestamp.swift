@@ -39,14 +39,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.f…](Z|±HH:MM|±HHMM)`; `T` may be a space, letters any case.
     /// Instants outside what 64-bit nanoseconds hold (about 1678 to 2262) are rejected.
-    public init?(iso8601 text: String) {
+    /// With `zonelessAsUTC`, text without a zone (`2018-10-12T15:14:11.3028183`, valid ISO 8601
+    /// though not RFC 3339; SDK tests have it) is read as UTC.
+    public init?(iso8601 text: String, zonelessAsUTC: Bool = false) {
         var text = text
-        guard let value = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
+        guard let value = text.withUTF8({ Timestamp.parse($0, zonelessAsUTC: zonelessAsUTC) }) else { return nil }
         self = value
     }
 
-    /// Parses UTF-8 bytes as `init?(iso8601:)` parses text.
-    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    /// Parses UTF-8 bytes as `init?(iso8601:zonelessAsUTC:)` parses text.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, zonelessAsUTC: Bool = false) -> Timestamp? {
         var i = 0
         func number(_ digits: Int) -> Int? {
             guard i + digits <= b.count else { return nil }
@@ -82,8 +84,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             for _ in min(digits, 9)..<9 { fraction *= 10 }
         }
         var offsetSeconds = 0
-        guard i < b.count else { return nil }
-        if b[i] == 0x5A || b[i] == 0x7A {
+        if i == b.count {
+            guard zonelessAsUTC else { return nil }
+        } else if b[i] == 0x5A || b[i] == 0x7A {
             i += 1
         } else if b[i] == 0x2B || b[i] == 0x2D {
             let sign = b[i] == 0x2D ? -1 : 1
@@ -102,6 +105,18 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let (total, carry) = scaled.addingReportingOverflow(fraction)
         guard !overflow, !carry else { return nil }
         return Timestamp(nanoseconds: total)
+    }
+
+    /// The UTC instant of these calendar fields; nil when one is out of its range.
+    init?(utcYear year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, nanoseconds: Int64 = 0) {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Timestamp.daysIn(month: month, year: year)).contains(day),
+              (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second),
+              (0..<1_000_000_000).contains(nanoseconds) else { return nil }
+        let days = Int64(Timestamp.daysFromCivil(year: year, month: month, day: day))
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return nil }
+        self.init(nanoseconds: scaled + nanoseconds)
     }
 
     /// UTC calendar fields of this instant, shifted by `offsetSeconds`.

@@ -29,7 +29,7 @@ public struct ScanError: Error, Sendable, CustomStringConvertible {
 
 /// Finds the event files under a directory and reads them, in parallel, into a `RecordingStore`.
 ///
-/// Only `.json`, `.jsonl` and `.ndjson` files (any case) are read; hidden files and directories
+/// Only `.json`, `.jsonl` and `.ndjson` files, and Event Hubs Capture `.avro` files (any case), are read; hidden files and directories
 /// (a leading `.`) and editor leftovers are skipped. Only regular files are ever opened: a FIFO,
 /// socket or device with an event file's name is reported, never opened. Symbolic links are
 /// followed; a link to a directory already read (a loop) is reported and not read again.
@@ -37,10 +37,14 @@ public struct DirectoryScanner: Sendable {
     /// The directory as given.
     public var root: String
     public var options: ScanOptions
+    /// Where each Capture file's reading stopped, kept by a watcher so a growing file is read on
+    /// from its last complete block; nil (read every file whole) for a one-off scan.
+    public var captureTails: CaptureTails?
 
-    public init(root: String, options: ScanOptions = ScanOptions()) {
+    public init(root: String, options: ScanOptions = ScanOptions(), captureTails: CaptureTails? = nil) {
         self.root = root
         self.options = options
+        self.captureTails = captureTails
     }
 
     /// What a walk of the tree found: event files (relative paths, sorted) and problems with the rest.
@@ -55,6 +59,7 @@ public struct DirectoryScanner: Sendable {
         guard !name.hasPrefix(".") else { return false }
         let lower = name.lowercased()
         return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+            || CaptureFileDecoder.isCaptureFileName(lower)
     }
 
     /// The absolute-or-relative path of a file given relative to the root.
@@ -188,6 +193,9 @@ public struct DirectoryScanner: Sendable {
     /// `info`, when given, receives what `fstat` said of the file as it was opened (left alone when
     /// it could not be opened).
     func read(_ relative: String, interner: inout StringInterner, info: UnsafeMutablePointer<stat>? = nil) -> FileContents? {
+        if CaptureFileDecoder.isCaptureFileName(relative) {
+            return CaptureFileReader.read(relative, scanner: self, interner: &interner, info: info)
+        }
         switch FileReader.read(path: path(of: relative), maxSize: options.maxFileSize, info: info) {
         case .gone:
             return nil
@@ -195,9 +203,25 @@ public struct DirectoryScanner: Sendable {
             return FileContents(problems: [Problem(file: relative, message: message)])
         case .bytes(let buffer):
             defer { buffer.deallocate() }
-            return FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative),
-                                      interner: &interner, keepRecordingSubjects: false)
+            var contents = FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative),
+                                              interner: &interner, keepRecordingSubjects: false)
+            if let count = receivedDeliveryCount(of: relative) {
+                for index in contents.events.indices { contents.events[index].envelope.deliveryCount = count }
+            }
+            return contents
         }
+    }
+
+    /// Event Grid's delivery count from the `.headers` sidecar of a body `recdeck serve` stored,
+    /// when `relative` is one (recognised by its name, so other files cost no extra `open`).
+    private func receivedDeliveryCount(of relative: String) -> Int? {
+        let slash = relative.lastIndex(of: "/")
+        let name = slash.map { relative[relative.index(after: $0)...] } ?? relative[...]
+        guard let sidecar = ReceivedFileName.headersName(forBody: name) else { return nil }
+        let folder = slash.map { String(relative[...$0]) } ?? ""
+        guard case .bytes(let buffer) = FileReader.read(path: path(of: folder + sidecar), maxSize: 1 << 16) else { return nil }
+        defer { buffer.deallocate() }
+        return DeliveryHeaders(parsing: UnsafeBufferPointer(buffer)).deliveryCount
     }
 
     /// Lists the tree and reads every file on all cores, then applies them to a new store in path order.

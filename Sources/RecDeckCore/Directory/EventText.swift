@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Reads one event's text back from its file by byte range, so the dashboard can show it exactly as
-/// written without keeping every file in memory.
+/// written without keeping every file in memory (from its record's Body, for a Capture file).
 public enum EventText {
     /// The largest event text read back; longer events are cut (the view says so).
     public static let maximumLength = 16 << 20
@@ -14,6 +14,7 @@ public enum EventText {
     /// cannot be read any more.
     public static func read(_ location: EventLocation, under root: String) -> Result<String, EventTextError> {
         let path = DirectoryScanner(root: root).path(of: location.file)
+        if let origin = location.capture { return CaptureText.read(location, origin: origin, path: path) }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             return .failure(EventTextError(description: "\(location.file): \(String(cString: strerror(errno)))"))
@@ -44,4 +45,8 @@ public enum EventText {
 /// Why an event's text could not be read back.
 public struct EventTextError: Error, Sendable, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }

@@ -16,8 +16,8 @@ enum FileReader {
         case failed(String)
     }
 
-    /// Reads the file at `path`; `info`, when given, receives what `fstat` said of the open file.
-    static func read(path: String, maxSize: Int, info found: UnsafeMutablePointer<stat>? = nil) -> Outcome {
+    /// Reads the file at `path` from byte `start` on; `info`, when given, receives what `fstat` said of the open file.
+    static func read(path: String, maxSize: Int, info found: UnsafeMutablePointer<stat>? = nil, from start: Int = 0) -> Outcome {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return failure(errno) }
         defer { close(descriptor) }
@@ -25,7 +25,8 @@ enum FileReader {
         guard fstat(descriptor, &info) == 0 else { return failure(errno) }
         found?.pointee = info
         guard info.st_mode & S_IFMT == S_IFREG else { return .failed(DirectoryScanner.notRegular(info.st_mode)) }
-        let size = Int(info.st_size)
+        if start > 0, lseek(descriptor, off_t(start), SEEK_SET) < 0 { return failure(errno) }
+        let size = max(0, Int(info.st_size) - start)
         if size > maxSize {
             return .failed("the file is \(size) bytes, over the \(maxSize)-byte limit (raise it with --max-file-size)")
         }

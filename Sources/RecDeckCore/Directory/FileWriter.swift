@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Writes whole files with plain system calls: to a hidden temporary name beside the target,
 /// then renamed over it, so a reader (or recdeck's own watcher) never sees half a file.
@@ -19,23 +20,78 @@ public enum FileWriter {
         let temporary = "\(folder)/.\(name).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let message = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                return message
-            }
-            written += result
+        if let message = bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) {
+            close(descriptor)
+            unlink(temporary)
+            return message
         }
         close(descriptor)
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
             return message
+        }
+        return nil
+    }
+
+    /// What a durable write did.
+    public enum DurableResult: Sendable, Equatable {
+        /// The file is complete on disk under its name (the folder still needs `syncFolder`).
+        case written
+        /// A file of that name already exists; nothing was changed.
+        case exists
+        /// The write failed at `step` (nothing is left under the name); `reason` is the system's.
+        case failed(step: String, reason: String)
+    }
+
+    /// Temporary names unique within the process, whatever thread writes.
+    private static let temporaryCounter = Atomic<UInt64>(0)
+
+    /// Writes `bytes` as `folder/name`, never replacing a file: to a hidden temporary name, flushed
+    /// to disk (`fsync`), then linked under its name. Call `syncFolder(folder)` afterwards so the
+    /// name itself survives a crash.
+    public static func writeDurably(_ bytes: UnsafeRawBufferPointer, folder: String, name: String) -> DurableResult {
+        let serial = temporaryCounter.add(1, ordering: .relaxed).newValue
+        let temporary = "\(folder)/.\(name).\(getpid()).\(serial).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return .failed(step: "create", reason: String(cString: strerror(errno))) }
+        defer { unlink(temporary) }
+        if let message = writeAll(bytes, to: descriptor) {
+            close(descriptor)
+            return .failed(step: "write", reason: message)
+        }
+        guard fsync(descriptor) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(descriptor)
+            return .failed(step: "fsync", reason: message)
+        }
+        guard close(descriptor) == 0 else { return .failed(step: "close", reason: String(cString: strerror(errno))) }
+        // link, not rename: it refuses to replace an existing file.
+        guard link(temporary, "\(folder)/\(name)") == 0 else {
+            if errno == EEXIST { return .exists }
+            return .failed(step: "rename", reason: String(cString: strerror(errno)))
+        }
+        return .written
+    }
+
+    /// Flushes a folder's entries to disk, so the names written into it survive a crash.
+    public static func syncFolder(_ folder: String) -> String? {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
+    }
+
+    /// Writes all of `bytes` to `descriptor`; returns the error text on failure.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            written += result
         }
         return nil
     }

@@ -247,6 +247,7 @@ struct WatchReconciler {
     /// Forgets everything: the root is gone.
     mutating func removeAll() {
         delta.merge(shared.removeEverything())
+        scanner.captureTails?.forgetAll()
         entries = [:]
         children = [:]
         pending = [:]
@@ -255,6 +256,7 @@ struct WatchReconciler {
     /// Forgets one path.
     mutating func remove(_ path: String) {
         pending[path] = nil
+        scanner.captureTails?.forget(path)
         guard entries.removeValue(forKey: path) != nil else { return }
         delta.merge(shared.remove(file: path))
         let parent = Self.parent(of: path)

@@ -13,6 +13,22 @@ public enum Anomaly: String, Sendable, CaseIterable, Comparable {
     /// The newest event is older than the 24 h media retention: its URLs point at deleted media.
     case mediaExpired
 
+    /// Whether this is a fault of the recording itself (everything but `mediaExpired`, which is
+    /// the media's retention state, `MediaRetention`, and says nothing is wrong).
+    public var isFault: Bool { self != .mediaExpired }
+
+    /// The header's words for `count` recordings with this fault (for `failedChunk`, `count` chunks).
+    public func summary(count: Int) -> String {
+        switch self {
+        case .failedChunk: CountText.of(count, "failed chunk")
+        case .chunkGap: CountText.of(count, "chunk gap")
+        case .repeatedChunkIndex: CountText.of(count, "repeated chunk index", "repeated chunk indexes")
+        case .noChunks: "\(CountText.grouped(count)) without chunks"
+        case .noDuration: "\(CountText.grouped(count)) without duration"
+        case .mediaExpired: "\(CountText.grouped(count)) expired"
+        }
+    }
+
     public static func < (lhs: Anomaly, rhs: Anomaly) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -6,24 +6,32 @@ public struct EventRef: Sendable, Hashable {
     /// The subject text, for events other than recording events; a recording event's subject is
     /// read into the recording's ids and not kept (`nil`; the raw event on disk has it).
     public var subject: String?
-    /// Every delivery, in (file, offset) order; the first is the one shown.
+    /// Every delivery, the one that counts first (`RedeliveryRule`; equal bodies in (file, offset) order).
     public var deliveries: [EventLocation]
+    /// The highest `aeg-delivery-count` Event Grid reported for it, when `recdeck serve` received it.
+    public var deliveryCount: Int?
+    /// What Event Grid added when it dead-lettered the counting delivery, if it did.
+    public var deadLetter: DeadLetter?
 
-    public init(id: String, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation]) {
+    public init(id: String, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation],
+                deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil) {
         self.id = id
         self.type = type
         self.time = time
         self.subject = subject
         self.deliveries = deliveries
+        self.deliveryCount = deliveryCount
+        self.deadLetter = deadLetter
     }
 
-    /// The reference to an event whose canonical delivery has `envelope`.
+    /// The reference to an event whose canonical delivery has `envelope` (its `deliveryCount`
+    /// the highest over all deliveries: see `RecordingStore`).
     public init(envelope: EventEnvelope, deliveries: [EventLocation]) {
         self.init(id: envelope.key.id, type: envelope.key.type, time: envelope.time, subject: envelope.subject,
-                  deliveries: deliveries)
+                  deliveries: deliveries, deliveryCount: envelope.deliveryCount, deadLetter: envelope.deadLetter)
     }
 
-    /// The delivery shown and printed: the first in (file, offset) order.
+    /// The delivery shown and printed: the one that counts.
     public var location: EventLocation { deliveries[0] }
 }
 
@@ -47,6 +55,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
         var contentType: String?
         var channelType: String?
         var formatType: String?
+        var storageType: String?
         var chunks: [Chunk] = []
         var events: [EventRef] = []
         var duplicateDeliveries = 0
@@ -65,6 +74,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
             contentType = event.contentType ?? contentType
             channelType = event.channelType ?? channelType
             formatType = event.formatType ?? formatType
+            storageType = event.storageType ?? storageType
             duplicateDeliveries += deliveries.count - 1
             events.append(EventRef(envelope: event.envelope, deliveries: deliveries))
             if let time = event.envelope.time, lastEventTime == nil || time > lastEventTime! { lastEventTime = time }
@@ -102,6 +112,8 @@ public struct Recording: Sendable, Hashable, Identifiable {
     public var contentType: String? { box.fields.contentType }
     public var channelType: String? { box.fields.channelType }
     public var formatType: String? { box.fields.formatType }
+    /// `storageType` (`AcsStorage`, or `BlobStorage` for bring-your-own storage).
+    public var storageType: String? { box.fields.storageType }
     /// Chunks in index order (array position for chunks without an index).
     public var chunks: [Chunk] { box.fields.chunks }
     /// The recording's distinct events, oldest first.
@@ -115,6 +127,9 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
     /// How many of its chunks ended in failure (`Chunk.endedInFailure`), counted once.
     public var failedChunkCount: Int { box.fields.failedChunkCount }
+
+    /// Whether one of its events came from Event Grid's dead-letter storage.
+    public var deadLettered: Bool { box.fields.events.contains { $0.deadLetter != nil } }
 
     public static func == (lhs: Recording, rhs: Recording) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields

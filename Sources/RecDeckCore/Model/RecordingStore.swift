@@ -5,7 +5,9 @@ import Dispatch
 /// The store changes one file at a time: `apply(_:to:)` replaces a file's contents, `remove(file:)`
 /// forgets it, and each answers with the recordings added, updated and removed. A full scan is the
 /// same operation applied to every file, and the result never depends on the order of the files:
-/// among redeliveries of an event the one first in (file, offset) order is the one shown.
+/// among redeliveries of an event the one `RedeliveryRule` puts first is the one shown (for equal
+/// bodies, the first in (file, offset) order); different bodies under one key are reported as a
+/// conflicting redelivery.
 /// `apply(_:)` takes many files at once: into an empty store (the first scan) it builds everything
 /// in one pass instead of file by file, with the same result.
 ///
@@ -36,6 +38,9 @@ public struct RecordingStore: Sendable {
     /// The distinct events of each recording (a handful each: an array, not a set).
     private var eventsOfRecording: [String: [EventKey]] = [:]
     private var otherEventKeys: Set<EventKey> = []
+    /// Events whose deliveries do not all have the same body.
+    private var conflictingKeys: Set<EventKey> = []
+    private var zonelessTimeCount = 0
     /// Totals kept as files come and go, so that `summary` costs nothing on a large store.
     private var deliveryCount = 0
     private var problemCount = 0
@@ -63,6 +68,7 @@ public struct RecordingStore: Sendable {
     public mutating func apply(_ contents: FileContents, to file: String) -> StoreDelta {
         let old = files.updateValue(contents, forKey: file)
         problemCount += contents.problems.count - (old?.problems.count ?? 0)
+        zonelessTimeCount += contents.zonelessTimes - (old?.zonelessTimes ?? 0)
         var touched: Set<EventKey> = []
         if let old {
             for event in old.events where touched.insert(event.envelope.key).inserted {
@@ -77,7 +83,7 @@ public struct RecordingStore: Sendable {
             touched.insert(key)
         }
         var delta = reconcile(touched)
-        delta.problemsChanged = (old?.problems ?? []) != contents.problems
+        delta.problemsChanged = delta.problemsChanged || (old?.problems ?? []) != contents.problems
         return delta
     }
 
@@ -103,6 +109,7 @@ public struct RecordingStore: Sendable {
                 return applyOneByOne(batch)
             }
             problemCount += contents.problems.count
+            zonelessTimeCount += contents.zonelessTimes
             for (index, event) in contents.events.enumerated() {
                 entries[event.envelope.key, default: EventEntry(deliveries: [])].deliveries
                     .append(Delivery(location: event.envelope.location, file: file, index: index))
@@ -110,7 +117,7 @@ public struct RecordingStore: Sendable {
             deliveryCount += contents.events.count
         }
         var delta = bulkReconcile(batch, delta: wanted)
-        delta.problemsChanged = problemCount > 0
+        delta.problemsChanged = problemCount > 0 || !conflictingKeys.isEmpty
         return delta
     }
 
@@ -136,13 +143,14 @@ public struct RecordingStore: Sendable {
                 if entry.settled { continue }
                 entry.settled = true
                 let canonical: DecodedEvent
+                let key = entries.keys[index]
                 if entry.deliveries.count > 1 {
-                    Self.order(&entry.deliveries)
+                    orderDeliveries(&entry.deliveries)
                     canonical = event(entry.deliveries[0])
+                    if hasConflict(entry.deliveries) { conflictingKeys.insert(key) }
                 } else {
                     canonical = decoded
                 }
-                let key = entries.keys[index]
                 switch canonical {
                 case .recording(let event):
                     let recordingKey = event.recordingKey
@@ -153,7 +161,7 @@ public struct RecordingStore: Sendable {
                         eventsOfRecording[recordingKey] = [key]
                         order.append(recordingKey)
                     }
-                case .other:
+                case .other, .call:
                     entry.recordingKey = nil
                     otherEventKeys.insert(key)
                     delta.otherEventsChanged = true
@@ -186,12 +194,20 @@ public struct RecordingStore: Sendable {
         return delta
     }
 
-    /// Sorts deliveries by (file, offset), cheaply when they already are.
-    private static func order(_ deliveries: inout [Delivery]) {
-        for index in deliveries.indices.dropFirst() where deliveries[index].location < deliveries[index - 1].location {
-            deliveries.sort { $0.location < $1.location }
+    /// Puts the deliveries in `RedeliveryRule` order (the one that counts first), cheaply when they already are.
+    private func orderDeliveries(_ deliveries: inout [Delivery]) {
+        let precedes = { (lhs: Delivery, rhs: Delivery) in RedeliveryRule.precedes(event(lhs).envelope, event(rhs).envelope) }
+        for index in deliveries.indices.dropFirst() where precedes(deliveries[index], deliveries[index - 1]) {
+            deliveries.sort(by: precedes)
             return
         }
+    }
+
+    /// Whether some delivery's body differs from the first's.
+    private func hasConflict(_ deliveries: [Delivery]) -> Bool {
+        guard deliveries.count > 1 else { return false }
+        let first = event(deliveries[0]).envelope.body
+        return deliveries.dropFirst().contains { event($0).envelope.body != first }
     }
 
     private func buildRecording(id: String, keys: [EventKey]) -> Recording {
@@ -203,10 +219,16 @@ public struct RecordingStore: Sendable {
         var members: [(event: RecordingEvent, deliveries: [EventLocation])] = []
         members.reserveCapacity(keys.count)
         for key in keys {
-            guard let entry = entries[key], case .recording(let event) = event(entry.deliveries[0]) else { continue }
+            guard let entry = entries[key], case .recording(var event) = event(entry.deliveries[0]) else { continue }
+            if entry.deliveries.count > 1 { event.envelope.deliveryCount = highestDeliveryCount(entry.deliveries) }
             members.append((event, entry.deliveries.map(\.location)))
         }
         return members
+    }
+
+    /// The highest `aeg-delivery-count` among an event's deliveries (each file's own, from its sidecar).
+    private func highestDeliveryCount(_ deliveries: [Delivery]) -> Int? {
+        deliveries.lazy.compactMap { self.event($0).envelope.deliveryCount }.max()
     }
 
     /// Forgets `file`: its events leave, and a recording with no event left disappears.
@@ -219,7 +241,7 @@ public struct RecordingStore: Sendable {
             removeDeliveries(of: event.envelope.key, in: file)
         }
         var delta = reconcile(touched)
-        delta.problemsChanged = !old.problems.isEmpty
+        delta.problemsChanged = delta.problemsChanged || !old.problems.isEmpty
         return delta
     }
 
@@ -253,12 +275,17 @@ public struct RecordingStore: Sendable {
                 previousRecording = previous
             }
             let wasOther = otherEventKeys.remove(key) != nil
+            let wasConflict = conflictingKeys.remove(key) != nil
             guard !entry.deliveries.isEmpty else {
                 entries.removeValue(forKey: key)
                 if wasOther { delta.otherEventsChanged = true }
+                if wasConflict { delta.problemsChanged = true }
                 continue
             }
-            Self.order(&entry.deliveries)
+            orderDeliveries(&entry.deliveries)
+            let isConflict = hasConflict(entry.deliveries)
+            if isConflict { conflictingKeys.insert(key) }
+            if isConflict || wasConflict { delta.problemsChanged = true }
             switch event(entry.deliveries[0]) {
             case .recording(let event):
                 let recordingKey = event.recordingKey
@@ -267,7 +294,7 @@ public struct RecordingStore: Sendable {
                 affected.insert(recordingKey)
                 if previousRecording == nil { gained[recordingKey, default: []].append(key) }
                 if wasOther { delta.otherEventsChanged = true }
-            case .other:
+            case .other, .call:
                 otherEventKeys.insert(key)
                 delta.otherEventsChanged = true
             }
@@ -298,16 +325,54 @@ public struct RecordingStore: Sendable {
         return delta
     }
 
-    /// Every problem of every file, in (file, line, column) order.
+    /// Every problem of every file, and every conflicting redelivery, in (file, line, column) order.
     public var problems: [Problem] {
-        files.values.flatMap(\.problems).sorted()
+        (files.values.flatMap(\.problems) + conflictProblems).sorted()
+    }
+
+    /// One problem for each delivery whose body differs from the body that counts, in the file
+    /// of the delivery that counts, naming both files.
+    public var conflictProblems: [Problem] {
+        var found: [Problem] = []
+        for key in conflictingKeys {
+            guard let deliveries = entries[key]?.deliveries, let first = deliveries.first else { continue }
+            let winner = event(first).envelope
+            var seen: Set<EventBody> = [winner.body]
+            for delivery in deliveries.dropFirst() {
+                let loser = event(delivery).envelope
+                guard seen.insert(loser.body).inserted else { continue }
+                found.append(Problem(
+                    file: winner.location.file,
+                    message: "conflicting redelivery: event \(key.id.debugDescription) (\(key.type)) is also in "
+                        + "\(loser.location.file) with a different body; the body here counts because "
+                        + RedeliveryRule.reason(winner, over: loser)))
+            }
+        }
+        return found
+    }
+
+    /// Every delivery of the event with `key`, the one that counts first, each with its own envelope
+    /// (for the event pane's delivery switcher).
+    public func deliveries(of key: EventKey) -> [EventEnvelope] {
+        entries[key]?.deliveries.map { event($0).envelope } ?? []
+    }
+
+    /// Every call event (`CallStarted`, `RecordingStateChanged`, …) as its counting delivery has
+    /// it, with all its deliveries: what the call model is built from.
+    public var callEvents: [(event: CallEvent, deliveries: [EventLocation])] {
+        otherEventKeys.compactMap { key in
+            guard let list = entries[key]?.deliveries, case .call(let call) = event(list[0]) else { return nil }
+            return (call, list.map(\.location))
+        }
     }
 
     /// The events that are not recording events (subscription validation, call events, …), oldest first.
     public var otherEvents: [EventRef] {
         otherEventKeys.compactMap { key -> EventRef? in
             guard let list = entries[key]?.deliveries else { return nil }
-            return EventRef(envelope: event(list[0]).envelope, deliveries: list.map(\.location))
+            var envelope = event(list[0]).envelope
+            if list.count > 1 { envelope.deliveryCount = highestDeliveryCount(list) }
+            return EventRef(envelope: envelope, deliveries: list.map(\.location))
         }.sorted { lhs, rhs in
             lhs.time != rhs.time ? (lhs.time?.nanoseconds ?? .min) < (rhs.time?.nanoseconds ?? .min) : lhs.location < rhs.location
         }
@@ -317,7 +382,17 @@ public struct RecordingStore: Sendable {
     public var summary: StoreSummary {
         StoreSummary(files: files.count, events: entries.count, recordings: recordings.count,
                      otherEvents: otherEventKeys.count, duplicateDeliveries: deliveryCount - entries.count,
-                     problems: problemCount)
+                     problems: problemCount + conflictProblemCount, zonelessTimes: zonelessTimeCount)
+    }
+
+    /// How many problems `conflictProblems` holds, without building their messages.
+    private var conflictProblemCount: Int {
+        var count = 0
+        for key in conflictingKeys {
+            guard let deliveries = entries[key]?.deliveries else { continue }
+            count += Set(deliveries.map { event($0).envelope.body }).count - 1
+        }
+        return count
     }
 }
 
@@ -337,13 +412,17 @@ public struct StoreSummary: Sendable, Equatable {
     /// Deliveries beyond the first of each event.
     public var duplicateDeliveries: Int
     public var problems: Int
+    /// Timestamps without a zone, read as UTC (a note, not a problem).
+    public var zonelessTimes: Int
 
-    public init(files: Int, events: Int, recordings: Int, otherEvents: Int, duplicateDeliveries: Int, problems: Int) {
+    public init(files: Int, events: Int, recordings: Int, otherEvents: Int, duplicateDeliveries: Int, problems: Int,
+                zonelessTimes: Int = 0) {
         self.files = files
         self.events = events
         self.recordings = recordings
         self.otherEvents = otherEvents
         self.duplicateDeliveries = duplicateDeliveries
         self.problems = problems
+        self.zonelessTimes = zonelessTimes
     }
 }

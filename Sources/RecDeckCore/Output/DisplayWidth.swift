@@ -41,6 +41,28 @@ public enum DisplayWidth {
         return prefix(of: text, cells: cells - 1) + "…"
     }
 
+    /// `text` cut to at most `cells` cells by taking out its middle (`72723b9c-e…b35411b`), for
+    /// ids whose start and end both tell them apart; never splits a character.
+    public static func middleTruncated(_ text: String, to cells: Int) -> String {
+        guard cells > 1 else { return truncated(text, to: cells) }
+        if of(text) <= cells { return text }
+        let head = prefix(of: text, cells: cells / 2)
+        return head + "…" + suffix(of: text, cells: cells - 1 - of(head))
+    }
+
+    /// The longest end of `text` that fits in `cells` cells, whole characters only.
+    public static func suffix(of text: String, cells: Int) -> String {
+        var result: [Character] = []
+        var used = 0
+        for character in text.reversed() {
+            let width = of(character)
+            if used + width > cells { break }
+            result.append(character)
+            used += width
+        }
+        return String(result.reversed())
+    }
+
     /// The longest start of `text` that fits in `cells` cells, whole characters only.
     public static func prefix(of text: String, cells: Int) -> String {
         var result = ""

@@ -1,20 +1,28 @@
-/// Durations and ages written for people: `1h02m05s`, `0m06s`, `2m`, `3h`, `4d`.
+/// Durations and ages written for people: `1h02m05s`, `0m06s`, `7s`, `2m`, `3h`, `4d`, `5y`.
 public enum DurationText {
-    /// A recording's length, `1h02m05s` or `2m06s` (minutes always shown).
+    /// A recording's length: `2m06s`, `1h02m05s` (minutes always shown), `3d 04h05m` from a day on.
     public static func length(milliseconds: Int64) -> String {
         let totalSeconds = max(0, milliseconds) / 1000
-        let hours = totalSeconds / 3600, minutes = totalSeconds / 60 % 60, seconds = totalSeconds % 60
-        let mmss = "\(two(minutes))m\(two(seconds))s"
-        return hours > 0 ? "\(hours)h\(mmss)" : "\(minutes)m\(two(seconds))s"
+        let days = totalSeconds / 86_400, hours = totalSeconds / 3600 % 24
+        let minutes = totalSeconds / 60 % 60, seconds = totalSeconds % 60
+        if days > 0 { return "\(CountText.grouped(Int(days)))d \(two(hours))h\(two(minutes))m" }
+        return hours > 0 ? "\(hours)h\(two(minutes))m\(two(seconds))s" : "\(minutes)m\(two(seconds))s"
     }
 
-    /// A total such as the header's recorded time: `97h12m`.
+    /// A total such as the header's recorded time, to the unit that matters at its size:
+    /// `7s` (rounded), `12m05s`, `97h12m` under 100 hours, then days: `5,791d 19h`.
     public static func total(milliseconds: Int64) -> String {
-        let minutes = max(0, milliseconds) / 60_000
-        return "\(minutes / 60)h\(two(minutes % 60))m"
+        let seconds = (max(0, milliseconds) + 500) / 1000
+        switch seconds {
+        case ..<60: return "\(seconds)s"
+        case ..<3600: return "\(seconds / 60)m\(two(seconds % 60))s"
+        case ..<(100 * 3600): return "\(seconds / 3600)h\(two(seconds / 60 % 60))m"
+        default: return "\(CountText.grouped(Int(seconds / 86_400)))d \(two(seconds / 3600 % 24))h"
+        }
     }
 
-    /// How long ago, one unit: `45s`, `2m`, `3h`, `4d`; negative spans (clock skew) read `now`.
+    /// How long ago, one unit: `45s`, `2m`, `3h`, `4d` up to 999 days, then years of 365 days
+    /// (`5y`); negative spans (clock skew) read `now`. Never more than 5 cells below 100,000 years.
     public static func age(nanoseconds: Int64) -> String {
         let seconds = nanoseconds / 1_000_000_000
         switch seconds {
@@ -22,7 +30,8 @@ public enum DurationText {
         case ..<60: return "\(seconds)s"
         case ..<3600: return "\(seconds / 60)m"
         case ..<86_400: return "\(seconds / 3600)h"
-        default: return "\(seconds / 86_400)d"
+        case ..<(1000 * 86_400): return "\(seconds / 86_400)d"
+        default: return "\(seconds / (365 * 86_400))y"
         }
     }
 

@@ -80,6 +80,33 @@ public struct JSONWriter {
         integer(value)
     }
 
+    /// Convenience: `"key": true` or `false`.
+    public mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        separate()
+        if value { output.append("true") } else { output.append("false") }
+    }
+
+    /// Convenience: `"key": 0.75` (or null): `decimal(_:fractionDigits:)`.
+    public mutating func field(_ name: String, _ value: Double?, fractionDigits: Int) {
+        key(name)
+        separate()
+        output.append(raw: value.flatMap { Self.decimal($0, fractionDigits: fractionDigits) } ?? "null")
+    }
+
+    /// `value` rounded to `fractionDigits` decimals, without trailing zeros (`1`, `0.5`, `0.3333`);
+    /// nil when it is not finite or too large to write that way.
+    public static func decimal(_ value: Double, fractionDigits: Int) -> String? {
+        guard value.isFinite, abs(value) < 1e12, (1...6).contains(fractionDigits) else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        var fraction = String(scaled % scale)
+        fraction = String(repeating: "0", count: fractionDigits - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return (value < 0 && scaled > 0 ? "-" : "") + String(scaled / scale) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
     /// A raw line break between top-level items, for readable arrays.
     public mutating func newline() { output.append(UInt8(ascii: "\n")) }
 

@@ -1,7 +1,7 @@
 /// A column of the recordings table, shared by `recdeck list` and the dashboard: its title,
 /// its width bounds and the text of a cell (already made safe for a terminal).
 public enum RecordingColumn: String, Sendable, CaseIterable {
-    case start, age, duration, chunks, format, reason, call, recording, anomalies
+    case start, age, duration, chunks, format, reason, call, recording, anomalies, media
 
     public var title: String {
         switch self {
@@ -14,6 +14,7 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
         case .call: "CALL"
         case .recording: "RECORDING"
         case .anomalies: "ANOMALIES"
+        case .media: "MEDIA"
         }
     }
 
@@ -25,25 +26,32 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
         case .duration: 9
         case .format: 7
         case .reason: 10
-        case .call, .recording: 8
+        case .call: 8
+        case .recording: 17
         case .anomalies: 9
+        case .media: 7
         }
     }
 
     /// The dashboard's columns unless the config file names others.
     public static let dashboardDefault: [RecordingColumn] = [.start, .age, .duration, .chunks, .format, .reason, .call, .recording]
 
-    /// The order columns are given up in when the width is short: first in this list goes first.
-    public static let dropOrder: [RecordingColumn] = [.age, .format, .reason, .recording, .anomalies, .chunks, .call, .duration]
+    /// The order `list` gives columns up in when the width is short: first in this list goes first.
+    /// The start and the call id are never given up (the call id is cut when nothing else is left).
+    public static let dropOrder: [RecordingColumn] = [.age, .media, .format, .reason, .recording, .anomalies, .chunks, .duration]
 
     /// The cell text for `recording`: `offsetSeconds` shifts times from UTC for display; `compact`
-    /// drops the year from the start time (`10-01 08:00:12`), as the dashboard shows it.
+    /// drops the year from a start time in the current year (`10-01 08:00:12`), as the dashboard
+    /// shows it, and the seconds instead for any other year (`2025-10-01 08:00`).
     public func text(for recording: Recording, now: Timestamp, offsetSeconds: Int, compact: Bool = false) -> String {
         let raw: String
         switch self {
         case .start:
             let full = recording.startTime?.display(offsetSeconds: offsetSeconds) ?? "—"
-            raw = compact && full.count == 19 ? String(full.dropFirst(5)) : full
+            let sameYear = recording.startTime.map {
+                $0.components(offsetSeconds: offsetSeconds).year == now.components(offsetSeconds: offsetSeconds).year
+            } ?? false
+            raw = !compact || full.count != 19 ? full : sameYear ? String(full.dropFirst(5)) : String(full.prefix(16))
         case .age:
             raw = (recording.lastEventTime ?? recording.startTime).map {
                 DurationText.age(nanoseconds: now.nanoseconds &- $0.nanoseconds)
@@ -59,9 +67,12 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
         case .call:
             raw = recording.callId ?? "—"
         case .recording:
-            raw = recording.recordingId ?? recording.id
+            raw = RecordingIdText.readable(recording.recordingId ?? recording.id)
         case .anomalies:
-            raw = recording.anomalies(now: now).map(\.rawValue).joined(separator: ",")
+            // Faults only: the media's retention is the MEDIA column, not something wrong.
+            raw = recording.fixedAnomalies.sorted().map(\.rawValue).joined(separator: ",")
+        case .media:
+            raw = MediaRetention(recording, now: now)?.cellText ?? "—"
         }
         return SafeText.escaped(raw)
     }

@@ -119,6 +119,8 @@ public enum RecordingFormats {
         writer.beginArray()
         for anomaly in recording.anomalies(now: now) { writer.string(anomaly.rawValue) }
         writer.endArray()
+        // Added after the contract's original keys, so that they stay byte for byte what they were.
+        writer.field("deadLettered", recording.deadLettered)
         writer.endObject()
     }
 
@@ -128,6 +130,21 @@ public enum RecordingFormats {
         "contentType", "channelType", "formatType", "chunks", "chunkEndReasons", "events",
         "duplicateDeliveries", "anomalies", "file", "contentLocation",
     ]
+
+    /// A CSV line (RFC 4180 quoting) of `fields`, with unsafe characters escaped.
+    public static func csvLine(_ fields: [String]) -> String { line(fields, csv: true) }
+
+    /// A TSV line of `fields`: backslashes doubled, tabs, line breaks and other control characters
+    /// written as escapes, so every row is one line of the same number of fields.
+    public static func tsvLine(_ fields: [String]) -> String { line(fields, csv: false) }
+
+    private static func line(_ fields: [String], csv: Bool) -> String {
+        var bytes = OutputBytes()
+        var row = RowWriter(csv: csv, appendingTo: &bytes)
+        for field in fields { row.cell(field) }
+        row.finish(into: &bytes)
+        return bytes.text
+    }
 
     /// One recording's values in `columns` order (empty for missing; lists joined with `;`).
     private static func writeRow(_ recording: Recording, now: Timestamp, to row: inout RowWriter) {

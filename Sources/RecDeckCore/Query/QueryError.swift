@@ -24,6 +24,8 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case loneNegation
         /// An `anomaly:` value that is part of no anomaly code.
         case unknownAnomaly
+        /// A `deadLettered:` value other than true or false.
+        case badFlag
         /// A `--sort` field that does not exist.
         case unknownSortField
         /// A `--sort` direction other than `asc` or `desc`.

@@ -20,6 +20,8 @@ public enum QueryField: String, Sendable, Hashable, CaseIterable {
     case file
     /// An anomaly code (`failedChunk`, `chunkGap`, …), matched by any part of it.
     case anomaly
+    /// `deadLettered:true`: one of its events came from Event Grid's dead-letter storage.
+    case deadlettered
     /// Recording duration, compared with a duration (`dur>5m`).
     case dur
     /// Number of chunks, compared with a whole number (`chunks>1`).

@@ -119,15 +119,25 @@ enum QueryParser {
                 throw QueryError(.emptyValue, term: raw,
                                  message: "empty value in \(quote(raw)): put what to find after \(field.rawValue):")
             }
+            if field == .deadlettered {
+                switch value.lowercased() {
+                case "true", "yes": return .deadLettered(true)
+                case "false", "no": return .deadLettered(false)
+                default:
+                    throw QueryError(.badFlag, term: raw,
+                                     message: "bad value \(quote(value)) in \(quote(raw)): use deadLettered:true or deadLettered:false")
+                }
+            }
             guard field == .anomaly else { return .text(field, TextNeedle(value)) }
             let needle = TextNeedle(value)
             let codes = Anomaly.allCases.filter { needle.isFound(in: $0.rawValue) }
-            guard !codes.isEmpty else {
+            let callCodes = CallAnomaly.allCases.filter { needle.isFound(in: $0.rawValue) }
+            guard !codes.isEmpty || !callCodes.isEmpty else {
                 throw QueryError(.unknownAnomaly, term: raw,
                                  message: "unknown anomaly \(quote(value)) in \(quote(raw)): use part of "
-                                     + Anomaly.allCases.map(\.rawValue).joined(separator: ", "))
+                                     + (Anomaly.allCases.map(\.rawValue) + CallAnomaly.allCases.map(\.rawValue)).joined(separator: ", "))
             }
-            return .anomaly(codes)
+            return .anomaly(codes, callCodes)
         }
         guard let op = ComparisonOperator(rawValue: operatorText) else {
             throw QueryError(.badOperator, term: raw,

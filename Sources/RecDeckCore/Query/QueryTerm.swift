@@ -6,8 +6,11 @@ struct QueryTerm: Sendable, Hashable {
         case anywhere(TextNeedle)
         /// `field:value` for a text field (never `.anomaly` or a comparison field).
         case text(QueryField, TextNeedle)
-        /// `anomaly:value`: the recording has one of these anomalies (every code the value is part of).
-        case anomaly([Anomaly])
+        /// `anomaly:value`: the recording has one of these anomalies (every code the value is part of);
+        /// a call has one of the call anomalies, or one of its recordings one of the recording anomalies.
+        case anomaly([Anomaly], [CallAnomaly])
+        /// `deadLettered:true` or `deadLettered:false`.
+        case deadLettered(Bool)
         /// `dur`, `chunks`, `age` or `start` compared with a value.
         case comparison(QueryField, QueryComparison)
     }
@@ -33,8 +36,8 @@ struct QueryTerm: Sendable, Hashable {
     var dependsOnClock: Bool {
         switch condition {
         case .comparison(let field, _): field == .age
-        case .anomaly(let codes): codes.contains(.mediaExpired)
-        case .anywhere, .text: false
+        case .anomaly(let codes, let callCodes): codes.contains(.mediaExpired) || callCodes.contains(.recordingStartedNoFile)
+        case .anywhere, .text, .deadLettered: false
         }
     }
 
@@ -48,7 +51,9 @@ struct QueryTerm: Sendable, Hashable {
             return Self.anywhere(needle, in: recording)
         case .text(let field, let needle):
             return Self.text(field, needle, in: recording)
-        case .anomaly(let codes):
+        case .deadLettered(let wanted):
+            return recording.deadLettered == wanted
+        case .anomaly(let codes, _):
             return codes.contains { code in
                 if code == .mediaExpired {
                     // The same rule as `Recording.anomalies(now:)`, without building the whole list.
@@ -63,7 +68,7 @@ struct QueryTerm: Sendable, Hashable {
         }
     }
 
-    private static func anywhere(_ needle: TextNeedle, in recording: Recording) -> Bool {
+    static func anywhere(_ needle: TextNeedle, in recording: Recording) -> Bool {
         if needle.isFound(in: recording.id) || needle.isFound(in: recording.recordingId)
             || needle.isFound(in: recording.callId) || needle.isFound(in: recording.serverCallId)
             || needle.isFound(in: recording.sessionEndReason) || needle.isFound(in: recording.contentType)
@@ -95,7 +100,7 @@ struct QueryTerm: Sendable, Hashable {
                 for delivery in event.deliveries where needle.isFound(in: delivery.file) { return true }
             }
             return false
-        case .anomaly, .dur, .chunks, .age, .start: return false
+        case .anomaly, .deadlettered, .dur, .chunks, .age, .start: return false
         }
     }
 

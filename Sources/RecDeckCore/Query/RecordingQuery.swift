@@ -19,7 +19,7 @@ public struct RecordingQuery: Sendable, Hashable {
     public let text: String
     /// Seconds east of UTC that dates and times without a zone were read in.
     public let utcOffsetSeconds: Int
-    private let terms: [QueryTerm]
+    let terms: [QueryTerm]
 
     /// The query that matches everything.
     public init() {

@@ -1,3 +1,4 @@
+import RecDeckCore
 import TOMLKit
 
 /// One theme file as written, before `inherits` and palette names are resolved (`ThemeLoader`
@@ -199,8 +200,7 @@ struct ThemeDocument: Sendable {
         mutating func role(named name: String, at keyPath: [String]) -> ThemeRole? {
             if let role = ThemeRole(rawValue: name) { return role }
             var reason = "unknown role \"\(name)\""
-            if let guess = ThemeRole.allCases.map(\.rawValue).min(by: { editDistance($0, name) < editDistance($1, name) }),
-               editDistance(guess, name) <= max(2, name.count / 3) {
+            if let guess = NameSuggestion.closest(to: name, among: ThemeRole.allCases.map(\.rawValue)) {
                 reason += "; did you mean \"\(guess)\"?"
             } else {
                 reason += " (README, \"Themes\", lists the roles)"
@@ -274,21 +274,4 @@ struct ThemeDocument: Sendable {
             return attributes
         }
     }
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -9,15 +9,32 @@ public enum ChunksView {
             PaneFrame.draw(into: &buffer, rect: rect, title: "Chunks", focused: focused, theme: theme)
             return
         }
-        let name = recording.recordingId ?? recording.id
-        let shortName = DisplayWidth.truncated(name, to: 12)
-        PaneFrame.draw(into: &buffer, rect: rect, title: "Chunks of \(shortName)",
-                       detail: "(\(recording.chunks.count))", focused: focused, theme: theme)
+        // The id as far as the frame has room ("┌ Chunks of " … " (n) expires in 3h ─┐"), its
+        // middle cut when long; the retention gives way when the id would get fewer than 17 cells.
+        let id = RecordingIdText.readable(recording.recordingId ?? recording.id)
+        let count = "(\(CountText.grouped(recording.chunks.count)))"
+        var detail = count
+        if let retention = MediaRetention(recording, now: state.now) {
+            let withRetention = "\(count) \(retention.text)"
+            if rect.width - 16 - DisplayWidth.of(withRetention) >= min(17, DisplayWidth.of(id)) { detail = withRetention }
+        }
+        let name = DisplayWidth.middleTruncated(id, to: max(9, rect.width - 16 - DisplayWidth.of(detail)))
+        PaneFrame.draw(into: &buffer, rect: rect, title: "Chunks of \(name)", detail: detail, focused: focused, theme: theme)
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 0 else { return }
         if state.chunkDetail, recording.chunks.indices.contains(state.chunkIndex) {
             drawDetail(recording, chunk: recording.chunks[state.chunkIndex], into: &buffer, rect: inner, theme: theme)
             return
+        }
+        // The recording's faults in words, under its chunks (at most half the pane; the last line says how many more).
+        let faults = AnomalyExplanation.lines(for: recording)
+        let faultRows = recording.chunks.isEmpty ? inner.height - 1 : min(faults.count, max(0, (inner.height - 1) / 2))
+        for (offset, line) in faults.prefix(faultRows).enumerated() {
+            let more = faults.count - faultRows
+            let text = offset == faultRows - 1 && more > 0 ? "⚠ \(line) (and \(CountText.grouped(more)) more)" : "⚠ \(line)"
+            let first = recording.chunks.isEmpty ? inner.y + 1 : inner.maxY - min(faults.count, faultRows)
+            buffer.write(text, column: inner.x + 1, row: first + offset,
+                         limit: inner.width - 1, style: theme[.rowAnomaly])
         }
         let reasonWidth = min(24, max(10, inner.width / 3))
         buffer.write("#", column: inner.x + 1, row: inner.y, style: theme[.columnHeader])
@@ -25,11 +42,8 @@ public enum ChunksView {
         let documentColumn = inner.x + 7 + reasonWidth
         buffer.write("DOCUMENT", column: documentColumn, row: inner.y, limit: inner.maxX - documentColumn,
                      style: theme[.columnHeader])
-        if recording.chunks.isEmpty {
-            buffer.write("no chunks in the event", column: inner.x + 1, row: inner.y + 1, style: theme[.dim])
-            return
-        }
-        for offset in 0..<(inner.height - 1) {
+        if recording.chunks.isEmpty { return }
+        for offset in 0..<max(0, inner.height - 1 - faultRows) {
             let index = state.chunksScroll + offset
             guard index < recording.chunks.count else { break }
             let chunk = recording.chunks[index]
@@ -53,6 +67,10 @@ public enum ChunksView {
             ("deleteLocation", chunk.deleteLocation),
         ]
         var row = rect.y
+        for line in AnomalyExplanation.lines(for: recording) where row < rect.maxY {
+            buffer.write("⚠ " + line, column: rect.x + 1, row: row, limit: rect.width - 1, style: theme[.rowAnomaly])
+            row += 1
+        }
         for (name, value) in fields {
             guard row < rect.maxY else { return }
             buffer.write(name, column: rect.x + 1, row: row, limit: rect.width - 1, style: theme[.jsonKey])

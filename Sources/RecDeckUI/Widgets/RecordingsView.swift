@@ -2,20 +2,22 @@ import RecDeckCore
 
 /// The recordings pane: a table of the visible recordings, rendering only the rows on screen.
 public enum RecordingsView {
-    /// The width of each fixed column; `call` stretches from 8 cells and `recording` from 24
-    /// (recording ids share a long base64 prefix, so fewer cells would tell none apart).
+    /// The width of each fixed column; `call` stretches from 8 cells to a whole call id (36) and
+    /// `recording` from 24 (its readable form, `RecordingIdText`, cut in the middle).
     static let widths: [RecordingColumn: Int] = [
-        .start: 14, .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .recording: 24,
+        .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .media: 7, .recording: 24,
     ]
 
     /// The order the dashboard gives columns up in when the pane is narrow.
-    static let dropOrder: [RecordingColumn] = [.recording, .anomalies, .age, .format, .reason, .chunks, .call, .duration, .start]
+    static let dropOrder: [RecordingColumn] = [.recording, .anomalies, .media, .age, .format, .reason, .chunks, .call, .duration, .start]
 
     /// The columns of `preferred` that fit `width` cells, with their widths: fixed ones at their
-    /// width, the call id up to 14 cells and the recording id taking the rest (or the call id all
+    /// width, the call id up to 36 cells and the recording id taking the rest (or the call id all
     /// of it when the recording id does not fit).
-    public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault) -> [(RecordingColumn, Int)] {
-        func minimum(_ column: RecordingColumn) -> Int { widths[column] ?? 8 }
+    /// `startWidth` is 16 rather than 14 when a row shows a start in another year (`2025-10-01 08:00`).
+    public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault,
+                               startWidth: Int = 14) -> [(RecordingColumn, Int)] {
+        func minimum(_ column: RecordingColumn) -> Int { column == .start ? startWidth : widths[column] ?? 8 }
         func total(_ columns: [RecordingColumn]) -> Int { columns.reduce(0) { $0 + minimum($1) + 1 } - 1 }
         var chosen = preferred
         for column in dropOrder where total(chosen) > width && chosen.count > 1 {
@@ -26,7 +28,7 @@ public enum RecordingsView {
         let stretchy = result.indices.filter { result[$0].0 == .call || result[$0].0 == .recording }
         for (order, index) in stretchy.enumerated() {
             let isLast = order == stretchy.count - 1
-            let extra = isLast ? rest : min(rest, 14 - result[index].1)
+            let extra = isLast ? rest : min(rest, 36 - result[index].1)
             result[index].1 += extra
             rest -= extra
         }
@@ -42,12 +44,15 @@ public enum RecordingsView {
         if state.follow { detail += "  following" }
         PaneFrame.draw(into: &buffer, rect: rect, title: "Recordings", detail: detail, focused: focused, theme: theme)
         if state.unseenArrivals > 0, !state.follow {
-            let badge = " \(state.unseenArrivals) new "
+            let badge = " \(CountText.grouped(state.unseenArrivals)) new "
             buffer.write(badge, column: rect.maxX - 2 - DisplayWidth.of(badge), row: rect.y, style: theme[.badge])
         }
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 1 else { return }
-        let columns = columns(width: inner.width - 2, preferred: state.columns)
+        let onScreen = state.visible.dropFirst(state.recordingsScroll).prefix(inner.height - 1).compactMap { state.recordings[$0] }
+        let thisYear = state.now.components(offsetSeconds: state.displayOffsetSeconds).year
+        let otherYear = onScreen.contains { $0.startTime.map { $0.components(offsetSeconds: state.displayOffsetSeconds).year != thisYear } ?? false }
+        let columns = columns(width: inner.width - 2, preferred: state.columns, startWidth: otherYear ? 16 : 14)
         var column = inner.x + 2
         for (kind, width) in columns {
             buffer.write(kind.title, column: column, row: inner.y, limit: width, style: theme[.columnHeader])
@@ -67,19 +72,25 @@ public enum RecordingsView {
             guard index < state.visible.count, let recording = state.recordings[state.visible[index]] else { break }
             let row = inner.y + 1 + offset
             let selected = recording.id == state.selectedId
-            let anomalies = recording.anomalies(now: state.now)
+            // Faults colour the row and get ⚠; a new row keeps that colour, in the new-row attributes.
+            // The media's retention is no fault: an expired recording only has its age dimmed.
+            let faulty = !recording.fixedAnomalies.isEmpty
+            let isNew = state.arrivedAt[recording.id] != nil
             var style = theme[.text]
-            if state.arrivedAt[recording.id] != nil { style = theme[.rowNew] }
-            else if !anomalies.isEmpty { style = theme[.rowAnomaly] }
+            if faulty { style = isNew ? theme[.rowAnomaly].adding(theme[.rowNew].attributes) : theme[.rowAnomaly] }
+            else if isNew { style = theme[.rowNew] }
             if selected { style = theme[focused ? .selection : .selectionUnfocused] }
+            let expired = MediaRetention(recording, now: state.now) == .expired
             buffer.fill(Rect(x: inner.x, y: row, width: inner.width, height: 1), with: Cell(" ", style: style))
             buffer.write(selected ? "▶" : " ", column: inner.x, row: row, style: style)
-            if !anomalies.isEmpty { buffer.write("⚠", column: inner.x + 1, row: row, style: style) }
+            if faulty { buffer.write("⚠", column: inner.x + 1, row: row, style: style) }
             var x = inner.x + 2
             for (kind, width) in columns {
                 var text = kind.text(for: recording, now: state.now, offsetSeconds: state.displayOffsetSeconds, compact: true)
                 if kind == .call, state.groupByCall, previousCall == .some(recording.callId) { text = "  ″" }
-                buffer.write(text, column: x, row: row, limit: width, style: style)
+                if kind == .recording { text = DisplayWidth.middleTruncated(text, to: width) }
+                let dimmed = expired && !selected && !faulty && (kind == .age || kind == .media)
+                buffer.write(text, column: x, row: row, limit: width, style: dimmed ? theme[.dim] : style)
                 x += width + 1
             }
             previousCall = .some(recording.callId)

@@ -1,0 +1,26 @@
+/// The event types that describe a call rather than a recording file, by their `eventType`/`type`.
+public enum CallEventKind: String, Sendable, Hashable, CaseIterable {
+    case callStarted = "Microsoft.Communication.CallStarted"
+    case callEnded = "Microsoft.Communication.CallEnded"
+    case participantAdded = "Microsoft.Communication.CallParticipantAdded"
+    case participantRemoved = "Microsoft.Communication.CallParticipantRemoved"
+    /// Call Automation's callback when recording starts (`active`) or stops (`inactive`).
+    case recordingStateChanged = "Microsoft.Communication.RecordingStateChanged"
+    /// Call Automation: the call connection was established.
+    case callConnected = "Microsoft.Communication.CallConnected"
+    /// Call Automation: the call connection ended.
+    case callDisconnected = "Microsoft.Communication.CallDisconnected"
+
+    private static let byLowercasedType: [String: CallEventKind] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue.lowercased(), $0) })
+
+    /// The kind of an event type, compared ignoring case; nil for every other type.
+    public init?(type: String) {
+        if let exact = CallEventKind(rawValue: type) {
+            self = exact
+            return
+        }
+        guard type.utf8.count >= 30, let kind = Self.byLowercasedType[type.lowercased()] else { return nil }
+        self = kind
+    }
+}

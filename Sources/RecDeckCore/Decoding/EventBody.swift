@@ -1,0 +1,59 @@
+/// A fingerprint of what an event says, to tell a redelivery of the same event from a conflicting one.
+///
+/// The body is the event's `data` (or `data_base64`), `subject` and event time (`eventTime` or
+/// `time`): two deliveries have the same body when those have the same values, written with any
+/// whitespace between tokens and in either envelope (the same event in the Event Grid schema and as a
+/// CloudEvent is one body). Envelope spelling (`specversion`, `dataVersion`, extension attributes) and
+/// the delivery metadata Event Grid adds when it dead-letters an event are not part of it, so a
+/// dead-lettered copy of a delivered event is a redelivery, not a conflict.
+public struct EventBody: Sendable, Hashable {
+    /// The members of an event that make its body.
+    enum Part: UInt8 {
+        case data = 1, subject, time
+    }
+
+    /// The sum of the parts' 64-bit hashes.
+    public var digest: UInt64
+    /// How many object members the body has at every depth (a present `data` object counts its
+    /// own members and theirs): the "most fields" of `RedeliveryRule`.
+    public var members: Int
+
+    public init(digest: UInt64 = 0, members: Int = 0) {
+        self.digest = digest
+        self.members = members
+    }
+
+    /// Adds one part: its value's bytes, whitespace outside strings left out.
+    mutating func add(_ part: Part, value: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+        let prime: UInt64 = 0x100_0000_01b3
+        var hash: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(part.rawValue)) &* prime
+        var count = part == .data ? 0 : 1
+        var inString = false, escaping = false
+        for index in value {
+            let byte = bytes[index]
+            if inString {
+                if escaping {
+                    escaping = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaping = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D: continue
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: ":"): count += 1
+                default: break
+                }
+            }
+            hash = (hash ^ UInt64(byte)) &* prime
+        }
+        // Mix the part's hash before summing, so that parts do not cancel out.
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        digest = digest &+ hash
+        members += count
+    }
+}
