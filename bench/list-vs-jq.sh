@@ -12,6 +12,8 @@
 #   RECDECK_BUILD  swift build scratch path, relative to the package or absolute (default .build)
 #   BATCH          events per file (default 1; e.g. N=2000 BATCH=500 for the 1,000,000-event corpus,
 #                  written to bench/corpus-N-b500/)
+#   FLAT           1: the same files hard-linked into one folder (bench/corpus-N-flat/), the other
+#                  shape event folders have; the nested corpus is generated first when missing
 #   SEED           generator seed (default 1)
 #   RUNS, WARMUP   hyperfine runs and warm-up runs (default 5 and 1)
 #   JQ_PARALLEL    1 (default) also times jq spread over all cores with xargs -P; 0 skips it
@@ -61,6 +63,12 @@ fi
 
 mkdir -p "$results"
 
+# The single-threaded C floor: open and read every file, nothing else.
+readloop="$results/readloop"
+if [[ ! -x $readloop || $bench_dir/readloop.c -nt $readloop ]]; then
+    cc -O2 -o "$readloop" "$bench_dir/readloop.c"
+fi
+
 peak_rss_kb() { # command...: the largest maximum resident set size of the process tree, in KiB
     local out
     out=$(/usr/bin/time -v "$@" 2>&1 > /dev/null) || { say "failed: $*"; printf '%s\n' "$out" | tail -5 >&2; return 1; }
@@ -69,7 +77,9 @@ peak_rss_kb() { # command...: the largest maximum resident set size of the proce
 
 for n in "$@"; do
     if [[ $batch == 1 ]]; then corpus="$bench_dir/corpus-$n"; else corpus="$bench_dir/corpus-$n-b$batch"; fi
-    name=$(basename "$corpus")
+    flat=""
+    if [[ ${FLAT:-0} == 1 ]]; then flat="$corpus-flat"; fi
+    name=$(basename "${flat:-$corpus}")
     marker="$corpus/.generated"
     if [[ -f $marker ]] && python3 -c '
 import json, sys
@@ -81,6 +91,16 @@ sys.exit(0 if (m["files"], m["batch"], m["seed"]) == tuple(map(int, sys.argv[2:]
         say "== generating $corpus"
         python3 "$bench_dir/generate.py" "$corpus" --files "$n" --batch "$batch" --seed "$seed"
     fi
+    if [[ -n $flat ]]; then
+        if ! cmp -s "$marker" "$flat/.generated"; then
+            rm -rf "$flat"
+            mkdir -p "$flat"
+            say "== linking the files of $corpus into one folder, $flat"
+            find "$corpus" -type f -name '*.json*' -exec ln -t "$flat" {} +
+            cp "$marker" "$flat/.generated"
+        fi
+        corpus=$flat
+    fi
 
     # the same inputs for every command; names quoted for the shell hyperfine runs them in
     q_corpus=$(printf '%q' "$corpus")
@@ -91,6 +111,7 @@ sys.exit(0 if (m["files"], m["batch"], m["seed"]) == tuple(map(int, sys.argv[2:]
     cmd_jq="$find_events | xargs -0 jq -r -f $q_filter > /dev/null"
     cmd_jq_par="$find_events | xargs -0 -P $cores -n 1000 jq -r -f $q_filter > /dev/null"
     cmd_floor="find $q_corpus -type f -name '*.json*' -print0 | xargs -0 cat > /dev/null"
+    cmd_readloop="$(printf '%q' "$readloop") $q_corpus 2> /dev/null"
 
     # sanity: each command runs and what it prints
     jq_rows=$(bash -c "${cmd_jq% > /dev/null} | wc -l")
@@ -104,13 +125,16 @@ sys.exit(0 if (m["files"], m["batch"], m["seed"]) == tuple(map(int, sys.argv[2:]
         [[ -s $results/$name-recdeck.stderr ]] || rm -f "$results/$name-recdeck.stderr"
         say "   recdeck list prints $rows lines (one per recording, merged and deduplicated, plus any header)"
         names+=(recdeck); cmds+=("$cmd_recdeck")
+        names+=(recdeck-json); cmds+=("$q_bin list $q_corpus --format json > /dev/null")
         if [[ -n ${RECDECK_BEFORE:-} ]]; then
             names+=(before); cmds+=("$(printf '%q' "$RECDECK_BEFORE") list $q_corpus --format tsv > /dev/null")
+            names+=(before-json); cmds+=("$(printf '%q' "$RECDECK_BEFORE") list $q_corpus --format json > /dev/null")
         fi
     fi
     names+=(jq); cmds+=("$cmd_jq")
     if [[ $jq_parallel == 1 ]]; then names+=("jq-P$cores"); cmds+=("$cmd_jq_par"); fi
     names+=(floor); cmds+=("$cmd_floor")
+    names+=(readloop); cmds+=("$cmd_readloop")
 
     args=()
     for i in "${!names[@]}"; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
@@ -132,23 +156,26 @@ sys.exit(0 if (m["files"], m["batch"], m["seed"]) == tuple(map(int, sys.argv[2:]
         echo "machine: $cores cores, $(uname -sr), load average before the run: $load; $(jq --version); $(hyperfine --version)"
         [[ $skip_recdeck == 1 ]] || echo "recdeck: $bin built $(date -u -r "$bin" '+%Y-%m-%d %H:%M:%SZ') (HEAD now $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?'))"
         echo
-        for i in "${!names[@]}"; do printf '%-9s %s\n' "${names[$i]}" "${cmds[$i]}"; done
+        for i in "${!names[@]}"; do printf '%-12s %s\n' "${names[$i]}" "${cmds[$i]}"; done
         echo
         python3 - "$results/list-vs-jq-$name.json" "$rss_recdeck" "$rss_jq" "$rss_before" << 'EOF'
 import json, sys
 res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 for name, r in res.items():
-    print(f"{name:<9} mean {r['mean'] * 1000:9.1f} ms ± {r['stddev'] * 1000:7.1f}   min {r['min'] * 1000:9.1f}   max {r['max'] * 1000:9.1f}"
+    print(f"{name:<12} mean {r['mean'] * 1000:9.1f} ms ± {r['stddev'] * 1000:7.1f}   min {r['min'] * 1000:9.1f}   max {r['max'] * 1000:9.1f}"
           f"   cpu (user+sys) {(r['user'] + r['system']) * 1000:9.1f} ms")
 def ratio(a, b):
     if a in res and b in res:
-        print(f"{a + '/' + b:<16} {res[a]['mean'] / res[b]['mean']:6.3f} by mean   {res[a]['min'] / res[b]['min']:6.3f} by min"
+        print(f"{a + '/' + b:<20} {res[a]['mean'] / res[b]['mean']:6.3f} by mean   {res[a]['min'] / res[b]['min']:6.3f} by min"
               f"   {(res[a]['user'] + res[a]['system']) / (res[b]['user'] + res[b]['system']):6.3f} by cpu")
 print("(on a shared machine the minimum and the cpu time are steadier than the mean)")
-for other in ("jq", *[k for k in res if k.startswith("jq-P")], "floor", "before"):
+for other in ("jq", *[k for k in res if k.startswith("jq-P")], "floor", "readloop", "before"):
     ratio("recdeck", other)
+ratio("recdeck-json", "recdeck")
 ratio("jq", "floor")
-ratio("before", "floor")
+ratio("before", "readloop")
+ratio("before", "jq")
+ratio("before-json", "before")
 print()
 if sys.argv[2]:
     print(f"peak RSS recdeck list  {int(sys.argv[2]) / 1024:8.1f} MiB")

@@ -193,6 +193,17 @@ var pages: [Double] = []
 for _ in 0..<max(10, keyCount / 4) { pages.append(timeKey(.pageDown)) }
 print("keys      PgDn (page) → frame:                              \(percentiles(pages))")
 
+// Sort: `s` cycles the sort field (each a full sort of every recording), `S` flips the direction.
+var sorts: [String] = []
+for _ in 0..<SortField.allCases.count {
+    let elapsed = timeKey(.character("s"))
+    sorts.append("\(state.sort.field.rawValue) \(ms(elapsed))")
+}
+print("keys      s (next sort field) → frame, each field:          \(sorts.joined(separator: ", "))")
+var flips: [Double] = []
+for _ in 0..<6 { flips.append(timeKey(.character("S"))) }
+print("keys      S (sort direction) → frame:                       \(percentiles(flips))")
+
 // What one full pass of a filter costs (one core), for the profile in BENCHMARKS.md.
 do {
     let all = Array(state.recordings.values)

@@ -63,10 +63,10 @@ struct ListCommand: ParsableCommand {
         let recordings = order.sorted(
             store.recordings.values.filter { query?.matches($0, now: now) ?? true }, now: now)
         switch format {
-        case .json: RecordingFormats.write(recordings, as: .json, now: now, line: StandardOutput.line)
-        case .ndjson: RecordingFormats.write(recordings, as: .ndjson, now: now, line: StandardOutput.line)
-        case .csv: RecordingFormats.write(recordings, as: .csv, now: now, line: StandardOutput.line)
-        case .tsv: RecordingFormats.write(recordings, as: .tsv, now: now, line: StandardOutput.line)
+        case .json: RecordingFormats.write(recordings, as: .json, now: now, output: StandardOutput.lines)
+        case .ndjson: RecordingFormats.write(recordings, as: .ndjson, now: now, output: StandardOutput.lines)
+        case .csv: RecordingFormats.write(recordings, as: .csv, now: now, output: StandardOutput.lines)
+        case .tsv: RecordingFormats.write(recordings, as: .tsv, now: now, output: StandardOutput.lines)
         case .table:
             let rows = recordings.map { recording in
                 RecordingColumn.allCases.map {

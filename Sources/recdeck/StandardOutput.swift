@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RecDeckCore
 
 /// Buffered writes to standard output and standard error.
 ///
@@ -21,6 +22,12 @@ enum StandardOutput {
     static func line(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Queues whole lines already in bytes for standard output.
+    static func lines(_ lines: OutputBytes) {
+        buffer.append(contentsOf: lines.bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -102,80 +102,28 @@ public struct Recording: Sendable, Hashable, Identifiable {
     }
 
     /// The store's key: the recordingId, or a fallback when the events carry none (see `RecordingEvent.recordingKey`).
-    public var id: String {
-        get { box.fields.id }
-        set { update { $0.id = newValue } }
-    }
-    public var recordingId: String? {
-        get { box.fields.recordingId }
-        set { update { $0.recordingId = newValue } }
-    }
-    public var callId: String? {
-        get { box.fields.callId }
-        set { update { $0.callId = newValue } }
-    }
-    public var serverCallId: String? {
-        get { box.fields.serverCallId }
-        set { update { $0.serverCallId = newValue } }
-    }
-    public var startTime: Timestamp? {
-        get { box.fields.startTime }
-        set { update { $0.startTime = newValue } }
-    }
-    public var durationMs: Int64? {
-        get { box.fields.durationMs }
-        set { update { $0.durationMs = newValue } }
-    }
-    public var sessionEndReason: String? {
-        get { box.fields.sessionEndReason }
-        set { update { $0.sessionEndReason = newValue } }
-    }
-    public var contentType: String? {
-        get { box.fields.contentType }
-        set { update { $0.contentType = newValue } }
-    }
-    public var channelType: String? {
-        get { box.fields.channelType }
-        set { update { $0.channelType = newValue } }
-    }
-    public var formatType: String? {
-        get { box.fields.formatType }
-        set { update { $0.formatType = newValue } }
-    }
-    public var storageType: String? {
-        get { box.fields.storageType }
-        set { update { $0.storageType = newValue } }
-    }
+    public var id: String { box.fields.id }
+    public var recordingId: String? { box.fields.recordingId }
+    public var callId: String? { box.fields.callId }
+    public var serverCallId: String? { box.fields.serverCallId }
+    public var startTime: Timestamp? { box.fields.startTime }
+    public var durationMs: Int64? { box.fields.durationMs }
+    public var sessionEndReason: String? { box.fields.sessionEndReason }
+    public var contentType: String? { box.fields.contentType }
+    public var channelType: String? { box.fields.channelType }
+    public var formatType: String? { box.fields.formatType }
+    /// `storageType` (`AcsStorage`, or `BlobStorage` for bring-your-own storage).
+    public var storageType: String? { box.fields.storageType }
     /// Chunks in index order (array position for chunks without an index).
-    public var chunks: [Chunk] {
-        get { box.fields.chunks }
-        set {
-            update {
-                $0.chunks = newValue
-                $0.failedChunkCount = newValue.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
-            }
-        }
-    }
+    public var chunks: [Chunk] { box.fields.chunks }
     /// The recording's distinct events, oldest first.
-    public var events: [EventRef] {
-        get { box.fields.events }
-        set { update { $0.events = newValue } }
-    }
+    public var events: [EventRef] { box.fields.events }
     /// Deliveries beyond the first, over all its events.
-    public var duplicateDeliveries: Int {
-        get { box.fields.duplicateDeliveries }
-        set { update { $0.duplicateDeliveries = newValue } }
-    }
+    public var duplicateDeliveries: Int { box.fields.duplicateDeliveries }
     /// Anomalies that do not depend on the clock (everything but `mediaExpired`).
-    public var fixedAnomalies: Set<Anomaly> {
-        get { box.fields.fixedAnomalies }
-        set { update { $0.fixedAnomalies = newValue } }
-    }
+    public var fixedAnomalies: Set<Anomaly> { box.fields.fixedAnomalies }
     /// The newest event time, which decides whether the media has expired.
-    public var lastEventTime: Timestamp? {
-        get { box.fields.lastEventTime }
-        set { update { $0.lastEventTime = newValue } }
-    }
+    public var lastEventTime: Timestamp? { box.fields.lastEventTime }
 
     /// How many of its chunks ended in failure (`Chunk.endedInFailure`), counted once.
     public var failedChunkCount: Int { box.fields.failedChunkCount }

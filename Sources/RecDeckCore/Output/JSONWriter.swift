@@ -3,10 +3,27 @@
 /// Strings are escaped so the output is valid JSON and safe on a terminal: control characters,
 /// bidirectional overrides and invisible formatting characters become `\uXXXX`.
 public struct JSONWriter {
-    public private(set) var text = ""
+    /// What has been written.
+    public private(set) var output = OutputBytes()
     private var needsComma: [Bool] = [false]
 
     public init() {}
+
+    /// Writes at the end of `bytes` (taken over until `finish(into:)` hands them back), so that
+    /// many values share one buffer.
+    public init(appendingTo bytes: inout OutputBytes) {
+        output = bytes
+        bytes = OutputBytes()
+    }
+
+    /// Hands the bytes, with what was written, back.
+    public mutating func finish(into bytes: inout OutputBytes) {
+        bytes = output
+        output = OutputBytes()
+    }
+
+    /// What has been written, as text.
+    public var text: String { output.text }
 
     public mutating func beginObject() { open("{") }
     public mutating func endObject() { close("}") }
@@ -16,19 +33,19 @@ public struct JSONWriter {
     /// Writes `"key":` inside an object; the next value call writes its value.
     public mutating func key(_ name: String) {
         separate()
-        Self.appendQuoted(name, to: &text)
-        text += ":"
+        output.append(jsonString: name)
+        output.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
 
     public mutating func string(_ value: String?) {
         separate()
-        if let value { Self.appendQuoted(value, to: &text) } else { text += "null" }
+        if let value { output.append(jsonString: value) } else { output.append("null") }
     }
 
     public mutating func integer(_ value: Int64?) {
         separate()
-        text += value.map(String.init) ?? "null"
+        if let value { output.append(integer: value) } else { output.append("null") }
     }
 
     public mutating func integer(_ value: Int) { integer(Int64(value)) }
@@ -37,6 +54,24 @@ public struct JSONWriter {
     public mutating func field(_ name: String, _ value: String?) {
         key(name)
         string(value)
+    }
+
+    /// A time as the contract writes it (`2021-07-27T15:20:23.608Z`), or null.
+    public mutating func time(_ value: Timestamp?) {
+        separate()
+        if let value {
+            output.append(UInt8(ascii: "\""))
+            output.append(iso8601: value)
+            output.append(UInt8(ascii: "\""))
+        } else {
+            output.append("null")
+        }
+    }
+
+    /// Convenience: `"key": "2021-07-27T15:20:23.608Z"` (or null).
+    public mutating func field(_ name: String, _ value: Timestamp?) {
+        key(name)
+        time(value)
     }
 
     /// Convenience: `"key": 123` (or null).
@@ -49,14 +84,14 @@ public struct JSONWriter {
     public mutating func field(_ name: String, _ value: Bool) {
         key(name)
         separate()
-        text += value ? "true" : "false"
+        if value { output.append("true") } else { output.append("false") }
     }
 
     /// Convenience: `"key": 0.75` (or null): `decimal(_:fractionDigits:)`.
     public mutating func field(_ name: String, _ value: Double?, fractionDigits: Int) {
         key(name)
         separate()
-        text += value.flatMap { Self.decimal($0, fractionDigits: fractionDigits) } ?? "null"
+        output.append(raw: value.flatMap { Self.decimal($0, fractionDigits: fractionDigits) } ?? "null")
     }
 
     /// `value` rounded to `fractionDigits` decimals, without trailing zeros (`1`, `0.5`, `0.3333`);
@@ -73,43 +108,29 @@ public struct JSONWriter {
     }
 
     /// A raw line break between top-level items, for readable arrays.
-    public mutating func newline() { text += "\n" }
+    public mutating func newline() { output.append(UInt8(ascii: "\n")) }
 
-    private mutating func open(_ bracket: String) {
+    private mutating func open(_ bracket: Character) {
         separate()
-        text += bracket
+        output.append(bracket.asciiValue!)
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: Character) {
         needsComma.removeLast()
-        text += bracket
+        output.append(bracket.asciiValue!)
         needsComma[needsComma.count - 1] = true
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { output.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
 
     /// Appends `value` as a JSON string literal.
     public static func appendQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if SafeText.isUnsafe(scalar) {
-                    text += SafeText.escape(scalar)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
+        var literal = OutputBytes()
+        literal.append(jsonString: value)
+        text += literal.text
     }
 }

@@ -6,10 +6,10 @@ public enum RecordingExport {
     /// Writes `recordings` to `path` (a leading `~/` is the home folder).
     public static func write(_ recordings: [Recording], to path: String, now: Timestamp) -> ExportResult {
         let expanded = (path as NSString).expandingTildeInPath
-        var text = ""
+        var bytes = OutputBytes()
         let format: RecordingFormats.ListFormat = expanded.lowercased().hasSuffix(".json") ? .json : .csv
-        RecordingFormats.write(recordings, as: format, now: now) { text += $0 + "\n" }
-        if let error = FileWriter.write(Array(text.utf8), to: expanded) {
+        RecordingFormats.write(recordings, as: format, now: now) { bytes.append($0) }
+        if let error = FileWriter.write(bytes.bytes, to: expanded) {
             return .failed(path: path, reason: "\(error)")
         }
         return .written(count: recordings.count, path: path)

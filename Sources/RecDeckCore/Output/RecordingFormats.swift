@@ -9,58 +9,70 @@ public enum RecordingFormats {
         case json, ndjson, csv, tsv
     }
 
-    /// Writes `recordings` in `format` through `line`: a line, or several lines joined by line
-    /// breaks, without the last line break. Rows are formatted on all cores, a few blocks at a time.
-    public static func write(_ recordings: [Recording], as format: ListFormat, now: Timestamp, line: (String) -> Void) {
+    /// Writes `recordings` in `format`, handing `output` whole lines (each with its line break)
+    /// a block at a time. Rows are formatted into byte buffers on all cores, a few blocks at a time.
+    public static func write(_ recordings: [Recording], as format: ListFormat, now: Timestamp,
+                             output: (OutputBytes) -> Void) {
+        var header = OutputBytes()
         switch format {
         case .json:
-            line("[")
+            header.append("[\n")
+            output(header)
             let last = recordings.count - 1
-            writeRows(recordings, line: line) { recording, index in
-                var writer = JSONWriter()
+            writeRows(recordings, output: output) { recording, index, bytes in
+                var writer = JSONWriter(appendingTo: &bytes)
                 writeJSON(recording, now: now, to: &writer)
-                return writer.text + (index < last ? "," : "")
+                writer.finish(into: &bytes)
+                if index < last { bytes.append(UInt8(ascii: ",")) }
             }
-            line("]")
+            header.removeAll()
+            header.append("]\n")
+            output(header)
         case .ndjson:
-            writeRows(recordings, line: line) { recording, _ in
-                var writer = JSONWriter()
+            writeRows(recordings, output: output) { recording, _, bytes in
+                var writer = JSONWriter(appendingTo: &bytes)
                 writeJSON(recording, now: now, to: &writer)
-                return writer.text
+                writer.finish(into: &bytes)
             }
-        case .csv:
-            line(csvLine(columns))
-            writeRows(recordings, line: line) { recording, _ in csvLine(row(recording, now: now)) }
-        case .tsv:
-            line(tsvLine(columns))
-            writeRows(recordings, line: line) { recording, _ in tsvLine(row(recording, now: now)) }
+        case .csv, .tsv:
+            let csv = format == .csv
+            var row = RowWriter(csv: csv, appendingTo: &header)
+            for column in columns { row.cell(column) }
+            row.finish(into: &header)
+            header.append(UInt8(ascii: "\n"))
+            output(header)
+            writeRows(recordings, output: output) { recording, _, bytes in
+                var row = RowWriter(csv: csv, appendingTo: &bytes)
+                writeRow(recording, now: now, to: &row)
+                row.finish(into: &bytes)
+            }
         }
     }
 
     /// Formats blocks of rows in parallel, a wave of blocks at a time (so the text of the whole
-    /// list is never held at once), and hands each block to `line` in order.
-    private static func writeRows(_ recordings: [Recording], line: (String) -> Void,
-                                  _ format: @Sendable (Recording, Int) -> String) {
+    /// list is never held at once), and hands each block to `output` in order.
+    private static func writeRows(_ recordings: [Recording], output: (OutputBytes) -> Void,
+                                  _ format: @Sendable (Recording, Int, inout OutputBytes) -> Void) {
         let block = 256
         let wave = 16
         let blocks = (recordings.count + block - 1) / block
         var first = 0
         while first < blocks {
             let count = min(wave, blocks - first)
-            let texts = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
-            texts.initialize(repeating: "")
+            let texts = UnsafeMutableBufferPointer<OutputBytes>.allocate(capacity: count)
+            texts.initialize(repeating: OutputBytes())
             let slots = FormatSlots(buffer: texts)
             let base = first
             DispatchQueue.concurrentPerform(iterations: count) { offset in
                 let start = (base + offset) * block
-                var text = ""
+                var bytes = OutputBytes(capacity: block * 1024)
                 for index in start..<min(recordings.count, start + block) {
-                    if index > start { text += "\n" }
-                    text += format(recordings[index], index)
+                    format(recordings[index], index, &bytes)
+                    bytes.append(UInt8(ascii: "\n"))
                 }
-                slots.buffer[offset] = text
+                slots.buffer[offset] = bytes
             }
-            for text in texts { line(text) }
+            for text in texts { output(text) }
             texts.deinitialize()
             texts.deallocate()
             first += count
@@ -73,7 +85,7 @@ public enum RecordingFormats {
         writer.field("recordingId", recording.recordingId)
         writer.field("callId", recording.callId)
         writer.field("serverCallId", recording.serverCallId)
-        writer.field("startTime", recording.startTime?.iso8601UTC)
+        writer.field("startTime", recording.startTime)
         writer.field("durationMs", recording.durationMs)
         writer.field("sessionEndReason", recording.sessionEndReason)
         writer.field("contentType", recording.contentType)
@@ -98,7 +110,7 @@ public enum RecordingFormats {
             writer.beginObject()
             writer.field("id", event.id)
             writer.field("file", event.location.file)
-            writer.field("eventTime", event.time?.iso8601UTC)
+            writer.field("eventTime", event.time)
             writer.endObject()
         }
         writer.endArray()
@@ -119,57 +131,96 @@ public enum RecordingFormats {
         "duplicateDeliveries", "anomalies", "file", "contentLocation",
     ]
 
-    /// One recording's values in `columns` order (empty for missing; lists joined with `;`).
-    public static func row(_ recording: Recording, now: Timestamp) -> [String] {
-        [
-            recording.recordingId ?? "", recording.callId ?? "", recording.serverCallId ?? "",
-            recording.startTime?.iso8601UTC ?? "", recording.durationMs.map(String.init) ?? "",
-            recording.sessionEndReason ?? "", recording.contentType ?? "", recording.channelType ?? "",
-            recording.formatType ?? "", String(recording.chunks.count),
-            recording.chunks.map { $0.endReason ?? "" }.joined(separator: ";"), String(recording.events.count),
-            String(recording.duplicateDeliveries), recording.anomalies(now: now).map(\.rawValue).joined(separator: ";"),
-            recording.events.first?.location.file ?? "", recording.chunks.first?.contentLocation ?? "",
-        ]
-    }
-
     /// A CSV line (RFC 4180 quoting) of `fields`, with unsafe characters escaped.
-    public static func csvLine(_ fields: [String]) -> String {
-        var line = ""
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line += "," }
-            let safe = SafeText.escaped(field)
-            guard safe.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) else {
-                line += safe
-                continue
-            }
-            line += "\""
-            for character in safe.unicodeScalars {
-                if character == "\"" { line += "\"" }
-                line.unicodeScalars.append(character)
-            }
-            line += "\""
-        }
-        return line
-    }
+    public static func csvLine(_ fields: [String]) -> String { line(fields, csv: true) }
 
     /// A TSV line of `fields`: backslashes doubled, tabs, line breaks and other control characters
     /// written as escapes, so every row is one line of the same number of fields.
-    public static func tsvLine(_ fields: [String]) -> String {
-        var line = ""
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line += "\t" }
-            guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") }) else {
-                line += SafeText.escaped(field)
-                continue
-            }
-            var doubled = ""
-            for scalar in field.unicodeScalars {
-                if scalar == "\\" { doubled += "\\" }
-                doubled.unicodeScalars.append(scalar)
-            }
-            line += SafeText.escaped(doubled)
+    public static func tsvLine(_ fields: [String]) -> String { line(fields, csv: false) }
+
+    private static func line(_ fields: [String], csv: Bool) -> String {
+        var bytes = OutputBytes()
+        var row = RowWriter(csv: csv, appendingTo: &bytes)
+        for field in fields { row.cell(field) }
+        row.finish(into: &bytes)
+        return bytes.text
+    }
+
+    /// One recording's values in `columns` order (empty for missing; lists joined with `;`).
+    private static func writeRow(_ recording: Recording, now: Timestamp, to row: inout RowWriter) {
+        row.cell(recording.recordingId)
+        row.cell(recording.callId)
+        row.cell(recording.serverCallId)
+        row.cell(recording.startTime)
+        row.cell(recording.durationMs)
+        row.cell(recording.sessionEndReason)
+        row.cell(recording.contentType)
+        row.cell(recording.channelType)
+        row.cell(recording.formatType)
+        row.cell(Int64(recording.chunks.count))
+        let chunks = recording.chunks
+        row.cell(chunks.count == 1 ? chunks[0].endReason ?? "" : chunks.map { $0.endReason ?? "" }.joined(separator: ";"))
+        row.cell(Int64(recording.events.count))
+        row.cell(Int64(recording.duplicateDeliveries))
+        row.cell(recording.anomalies(now: now).map(\.rawValue).joined(separator: ";"))
+        row.cell(recording.events.first?.location.file)
+        row.cell(recording.chunks.first?.contentLocation)
+    }
+}
+
+/// One CSV or TSV line written into bytes, cell by cell, with unsafe characters escaped. CSV
+/// quotes a cell holding `,` or `"` (RFC 4180); TSV doubles backslashes and writes tabs, line
+/// breaks and other control characters as escapes, so every row is one line of the same cells.
+private struct RowWriter {
+    private var bytes: OutputBytes
+    private let csv: Bool
+    private var first = true
+
+    /// Starts a row at the end of `bytes` (taken over until `finish(into:)` hands them back).
+    init(csv: Bool, appendingTo bytes: inout OutputBytes) {
+        self.csv = csv
+        self.bytes = bytes
+        bytes = OutputBytes()
+    }
+
+    /// Hands the bytes, with this row, back.
+    mutating func finish(into bytes: inout OutputBytes) {
+        bytes = self.bytes
+        self.bytes = OutputBytes()
+    }
+
+    private mutating func separate() {
+        if !first { bytes.append(csv ? UInt8(ascii: ",") : UInt8(ascii: "\t")) }
+        first = false
+    }
+
+    /// A text cell; empty when missing.
+    mutating func cell(_ text: String?) {
+        separate()
+        guard let text else { return }
+        guard csv else {
+            bytes.append(safe: text, doublingBackslashes: true)
+            return
         }
-        return line
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(safe: text, doublingQuotes: true)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(safe: text)
+        }
+    }
+
+    /// A number cell; empty when missing.
+    mutating func cell(_ value: Int64?) {
+        separate()
+        if let value { bytes.append(integer: value) }
+    }
+
+    /// A time cell (`2021-07-27T15:20:23.608Z`); empty when missing.
+    mutating func cell(_ time: Timestamp?) {
+        separate()
+        if let time { bytes.append(iso8601: time) }
     }
 }
 
