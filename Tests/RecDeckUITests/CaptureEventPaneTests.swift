@@ -15,7 +15,7 @@ import Testing
         let id = try #require(state.selectedId)
         let event = try #require(state.recordings[id]?.events.first)
         let text = try EventText.read(event.location, under: fixtures.path).get()
-        _ = update(&state, .eventLoaded(subject: id, sections: [(title: event.location.title, text: text)]))
+        _ = update(&state, .eventLoaded(subject: .recording(id), sections: [.init(title: event.location.title, text: text)]))
         let lines = render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(id == "rec-11")
         #expect(lines.contains { $0.hasPrefix(
