@@ -15,7 +15,7 @@ public enum EventPaneView {
                     + "\(CountText.of(deliveries, "delivery", "deliveries")) of the first)"
                 : "(1 of \(CountText.of(deliveries, "delivery", "deliveries")))"
         } else if case .event(let location)? = state.eventSubject {
-            title = "Event  \(location.file)"
+            title = "Event  \(location.title)"
         }
         if let summary = state.eventState.matchSummary {
             detail += "  /\(state.eventState.search) \(summary)"

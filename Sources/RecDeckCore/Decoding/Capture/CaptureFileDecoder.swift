@@ -169,16 +169,13 @@ extension DecodedEvent {
     /// This event as read from a Capture record: its location names the record (the range stays
     /// inside the Body), and an id made up for a missing one names the record too.
     fileprivate func read(from origin: CaptureRecordOrigin) -> DecodedEvent {
-        func moved(_ envelope: EventEnvelope) -> EventEnvelope {
-            var envelope = envelope
-            if envelope.key.id == "\(envelope.location.file)@\(envelope.location.offset)" {
-                envelope.key.id = "\(envelope.location.file)@\(origin.blockOffset).\(origin.record).\(envelope.location.offset)"
-            }
-            envelope.location.capture = origin
-            return envelope
-        }
         var event = self
-        event.envelope = moved(envelope)
+        let location = envelope.location
+        // The decoder's stand-in for a missing id is "file@offset", which records would share.
+        if envelope.key.id.hasPrefix(location.file), envelope.key.id == "\(location.file)@\(location.offset)" {
+            event.envelope.key.id = "\(location.file)@\(origin.blockOffset).\(origin.record).\(location.offset)"
+        }
+        event.envelope.location.capture = origin
         return event
     }
 }
