@@ -5,7 +5,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, first, last
     case drillIn, back
     case filter, nextMatch, previousMatch
-    case sortKey, sortDirection, follow, groupByCall
+    case sortKey, sortDirection, follow, newestArrival, groupByCall
     case problems, allEvents, copy, export
     case toggleUTC, nextTheme, fold, redraw, suspend
 }
@@ -108,7 +108,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("N")], .previousMatch, "previous match in the event pane"),
         KeyBinding([.character("s")], .sortKey, "sort by the next column"),
         KeyBinding([.character("S")], .sortDirection, "reverse the sort"),
-        KeyBinding([.character("f")], .follow, "follow the newest recording"),
+        KeyBinding([.character("f")], .follow, "follow arrivals: select each recording as its event arrives"),
+        KeyBinding([.character("a")], .newestArrival, "jump to the newest arrival (follow stays off)"),
         KeyBinding([.character("c")], .groupByCall, "group by call"),
         KeyBinding([.character("p")], .problems, "problems: files that could not be read"),
         KeyBinding([.character("e")], .allEvents, "all events, recordings or not"),
