@@ -155,6 +155,15 @@ import Testing
         #expect(state.unseenArrivals == 0)
     }
 
+    @Test func unknownKeysSaySo() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("x"))
+        #expect(state.message?.text == "x: not a key here · ? for help")
+        #expect(render(state).text.contains(" x: not a key here · ? for help"))
+        _ = press(&state, .control("b"))
+        #expect(state.message?.text == "Ctrl-b: not a key here · ? for help")
+    }
+
     @Test func theNewBadgeGoesWhenTheNewRecordingDoes() {
         var state = DashboardFixture.state()
         arrival(&state, id: "n1", recording: "rec-new", start: "2026-10-01T08:59:00Z")

@@ -15,7 +15,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .input(.key(let key)):
         switch state.mode {
         case .browse:
-            guard let action = state.keymap.action(for: key) else { return [] }
+            guard let action = state.keymap.action(for: key) else {
+                // Said briefly, so a mistyped key is not mistaken for one that did nothing.
+                notify(&state, "\(KeyName.label(key)): not a key here · \(state.keymap.label(of: .help)) for help", isError: false)
+                return []
+            }
             return perform(&state, action)
         case .filterPrompt, .searchPrompt, .exportPrompt:
             return PromptKeys.handle(&state, key)
