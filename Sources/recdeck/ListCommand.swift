@@ -28,7 +28,7 @@ struct ListCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Sort by FIELD (start, end, duration, age, chunks, events, call, rec, reason, format, type, channel, anomalies), :asc or :desc.",
-        valueName: "FIELD[:asc|desc]"))
+        valueName: "FIELD[:asc|desc]"), completion: CompletionWords.sortFields)
     var sort: String?
 
     @OptionGroup var scan: ScanFlags

@@ -86,6 +86,29 @@ public struct Keymap: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The keys as an mdoc list, for the manual page's KEYS section (a test keeps
+    /// `docs/recdeck.1`'s copy equal to it); keys in ASCII words (`Down`, `Enter`).
+    public var manualList: String {
+        var lines = [".Bl -tag -width Ds"]
+        for binding in bindings {
+            let keys = binding.keys.map { key -> String in
+                switch key {
+                case .up: "Up"
+                case .down: "Down"
+                case .left: "Left"
+                case .right: "Right"
+                case .enter: "Enter"
+                default: KeyName.label(key)
+                }
+            }
+            // `\&` keeps a key such as `?` from being read as punctuation.
+            lines.append(".It " + keys.map { "Cm \\&\($0)" }.joined(separator: " , "))
+            lines.append(binding.summary)
+        }
+        lines.append(".El")
+        return lines.joined(separator: "\n")
+    }
+
     /// The keys of DESIGN.md.
     public static let standard = Keymap(bindings: [
         KeyBinding([.character("q"), .control("c")], .quit, "quit"),
