@@ -1,7 +1,7 @@
 # recdeck: build, install and uninstall.
 #
 #   make                              release build
-#   make install PREFIX=/usr/local    binary, bundled themes, man page, shell completions
+#   make install PREFIX=/usr/local    binary, bundled themes, man page (docs/recdeck.1), shell completions
 #   make uninstall PREFIX=/usr/local
 #
 # The installed binary finds its themes in PREFIX/share/recdeck/themes (relative to itself).
@@ -14,25 +14,21 @@ SCRATCH ?= .build
 
 BUILD := $(SWIFT) build -c release --scratch-path $(SCRATCH)
 ROOT := $(DESTDIR)$(PREFIX)
-MANUAL := $(SCRATCH)/plugins/GenerateManual/outputs/recdeck/recdeck.1
 
-.PHONY: all build manual install uninstall
+.PHONY: all build install uninstall
 
 all: build
 
 build:
 	$(BUILD) --product recdeck
 
-manual: build
-	$(SWIFT) package --scratch-path $(SCRATCH) --allow-writing-to-package-directory generate-manual
-
-install: build manual
+install: build
 	install -d "$(ROOT)/bin" "$(ROOT)/share/recdeck/themes" "$(ROOT)/share/man/man1" \
 		"$(ROOT)/share/bash-completion/completions" "$(ROOT)/share/zsh/site-functions" \
 		"$(ROOT)/share/fish/vendor_completions.d"
 	install -m 755 "$$($(BUILD) --show-bin-path)/recdeck" "$(ROOT)/bin/recdeck"
 	install -m 644 themes/*.toml "$(ROOT)/share/recdeck/themes/"
-	install -m 644 "$(MANUAL)" "$(ROOT)/share/man/man1/recdeck.1"
+	install -m 644 docs/recdeck.1 "$(ROOT)/share/man/man1/recdeck.1"
 	"$(ROOT)/bin/recdeck" --generate-completion-script bash > "$(ROOT)/share/bash-completion/completions/recdeck"
 	"$(ROOT)/bin/recdeck" --generate-completion-script zsh > "$(ROOT)/share/zsh/site-functions/_recdeck"
 	"$(ROOT)/bin/recdeck" --generate-completion-script fish > "$(ROOT)/share/fish/vendor_completions.d/recdeck.fish"

@@ -15,7 +15,7 @@ struct DemoCommand: ParsableCommand {
 
     @Option(name: .customLong("theme"), help: ArgumentHelp(
         "A theme by name (see `recdeck themes`) or a .toml file; default: $RECDECK_THEME, else default.",
-        valueName: "NAME|PATH"))
+        valueName: "NAME|PATH"), completion: CompletionWords.themes)
     var theme: String?
 
     @Flag(name: .customLong("utc"), help: "Show times in UTC instead of local time.")

@@ -28,7 +28,7 @@ struct ListCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Sort by FIELD (start, end, duration, age, chunks, events, call, rec, reason, format, type, channel, anomalies), :asc or :desc.",
-        valueName: "FIELD[:asc|desc]"))
+        valueName: "FIELD[:asc|desc]"), completion: CompletionWords.sortFields)
     var sort: String?
 
     @OptionGroup var scan: ScanFlags
@@ -51,6 +51,12 @@ struct ListCommand: ParsableCommand {
         }
     }
 
+    /// Now, or the ISO 8601 time in `RECDECK_NOW` (for output that does not change with the
+    /// clock: README's sample and the test that keeps it true).
+    static func now() -> Timestamp {
+        ProcessInfo.processInfo.environment["RECDECK_NOW"].flatMap { Timestamp(iso8601: $0) } ?? Timestamp.now()
+    }
+
     func run() throws {
         StandardOutput.prepare()
         let settings = try config.load()
@@ -59,7 +65,7 @@ struct ListCommand: ParsableCommand {
         let query = try display.query(utc: utc)
         let order = try order() ?? settings.sort ?? RecordingSort()
         let store = scanOrExit(directory, options: options)
-        let now = Timestamp.now()
+        let now = Self.now()
         let recordings = order.sorted(
             store.recordings.values.filter { query?.matches($0, now: now) ?? true }, now: now)
         switch format {

@@ -30,7 +30,7 @@ struct WatchCommand: ParsableCommand {
 
     @Option(name: .customLong("theme"), help: ArgumentHelp(
         "A theme by name (see `recdeck themes`) or a .toml file; default: $RECDECK_THEME, else default.",
-        valueName: "NAME|PATH"))
+        valueName: "NAME|PATH"), completion: CompletionWords.themes)
     var theme: String?
 
     @Option(name: .customLong("poll"), help: ArgumentHelp(

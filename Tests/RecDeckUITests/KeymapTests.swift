@@ -25,4 +25,14 @@ import Testing
         let table = Keymap.standard.markdownTable
         #expect(text.contains(table), "README.md's keys table is out of date; replace it with:\n\(table)")
     }
+
+    /// The manual page's KEYS list is generated from the keymap too (`docs/recdeck.1`).
+    @Test func manualKeysListMatchesTheKeymap() throws {
+        let manual = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/recdeck.1")
+        let text = try String(contentsOf: manual, encoding: .utf8)
+        let list = Keymap.standard.manualList
+        #expect(text.contains(".Sh KEYS\n"))
+        #expect(text.contains(list), "docs/recdeck.1's keys list is out of date; replace it with:\n\(list)")
+    }
 }

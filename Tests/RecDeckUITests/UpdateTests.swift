@@ -62,15 +62,45 @@ import Testing
         #expect(state.visible == ["rec-multi", "rec-old"])
         #expect(state.selectedId == "rec-multi")
         _ = press(&state, .character("x"))
-        guard case .filterPrompt(_, let error?) = state.mode else { Issue.record("no error"); return }
+        guard case .filterPrompt(_, let error?, _) = state.mode else { Issue.record("no error"); return }
         #expect(error.contains("dur>1mx"))
-        #expect(state.visible == ["rec-multi", "rec-old"])
+        // While the text does not parse, the list shows the filter submitted before (none here).
+        #expect(state.visible.count == 3)
         #expect(render(state).text.contains("filter: dur>1mx"))
         _ = press(&state, .backspace, .enter)
         #expect(state.mode == .browse)
         #expect(state.query.text == "dur>1m")
-        _ = press(&state, .character("/"), .escape)
-        #expect(state.query.isEmpty)
+        #expect(state.visible == ["rec-multi", "rec-old"])
+    }
+
+    @Test func anInvalidFilterIsNeverAppliedAndEscRestoresTheOneBefore() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("/"))
+        for character in "reason:ended" { _ = press(&state, .character(character)) }
+        _ = press(&state, .enter)
+        #expect(state.query.text == "reason:ended")
+        #expect(state.visible.count == 3)
+        // Typed on: `reason:ended dur>1x` does not parse; the submitted filter stays, Enter keeps the prompt.
+        _ = press(&state, .character("/"))
+        for character in " dur>1x" { _ = press(&state, .character(character)) }
+        #expect(state.query.text == "reason:ended")
+        _ = press(&state, .enter)
+        guard case .filterPrompt(let prompt, let error?, _) = state.mode else { Issue.record("prompt closed"); return }
+        #expect(prompt.text == "reason:ended dur>1x")
+        #expect(error.contains("dur>1x"))
+        #expect(render(state).text.contains(error))
+        // `foo:bar` is not `foo`: an unknown field is an error too.
+        _ = press(&state, .control("u"))
+        for character in "foo:bar" { _ = press(&state, .character(character)) }
+        guard case .filterPrompt(_, _?, _) = state.mode else { Issue.record("foo:bar accepted"); return }
+        #expect(state.query.text == "reason:ended")
+        // A valid edit applies as typed; Esc then puts back the filter in force before the prompt opened.
+        _ = press(&state, .control("u"))
+        for character in "dur>1m" { _ = press(&state, .character(character)) }
+        #expect(state.visible == ["rec-multi", "rec-old"])
+        _ = press(&state, .escape)
+        #expect(state.mode == .browse)
+        #expect(state.query.text == "reason:ended")
         #expect(state.visible.count == 3)
     }
 
@@ -92,10 +122,57 @@ import Testing
         var state = DashboardFixture.state()
         _ = press(&state, .character("j"), .character("f"))
         #expect(state.follow)
-        #expect(state.selectedId == "rec-failed")
+        // The first load's newest event is rec-multi's (08:58), not the top row's.
+        #expect(state.selectedId == "rec-multi")
         arrival(&state, id: "n1", recording: "rec-new", start: "2026-10-01T08:59:00Z")
         #expect(state.selectedId == "rec-new")
         #expect(state.unseenArrivals == 0)
+    }
+
+    @Test func followFollowsArrivalsWhateverTheSort() {
+        var state = DashboardFixture.state()
+        // Sorted by start, oldest first: an arrival that started long ago lands mid-list, not on top.
+        state.sort = RecordingSort(field: .start, ascending: true)
+        state.refreshView()
+        _ = press(&state, .character("f"))
+        arrival(&state, id: "n1", recording: "rec-late", start: "2026-09-30T08:00:00Z")
+        #expect(state.visible.firstIndex(of: "rec-late") == 1)
+        #expect(state.selectedId == "rec-late")
+        arrival(&state, id: "n2", recording: "rec-later", start: "2026-10-01T08:10:00Z")
+        #expect(state.selectedId == "rec-later")
+    }
+
+    @Test func jumpToTheNewestArrivalWithoutFollowing() {
+        var state = DashboardFixture.state()
+        state.sort = RecordingSort(field: .duration, ascending: false)
+        state.refreshView()
+        arrival(&state, id: "n1", recording: "rec-new", start: "2026-10-01T08:59:00Z")
+        #expect(state.unseenArrivals == 1)
+        #expect(state.selectedId != "rec-new")
+        _ = press(&state, .character("a"))
+        #expect(state.selectedId == "rec-new")
+        #expect(!state.follow)
+        #expect(state.unseenArrivals == 0)
+    }
+
+    @Test func unknownKeysSaySo() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("x"))
+        #expect(state.message?.text == "x: not a key here · ? for help")
+        #expect(render(state).text.contains(" x: not a key here · ? for help"))
+        _ = press(&state, .control("b"))
+        #expect(state.message?.text == "Ctrl-b: not a key here · ? for help")
+    }
+
+    @Test func theNewBadgeGoesWhenTheNewRecordingDoes() {
+        var state = DashboardFixture.state()
+        arrival(&state, id: "n1", recording: "rec-new", start: "2026-10-01T08:59:00Z")
+        #expect(render(state).text.contains(" 1 new "))
+        var delta = StoreDelta()
+        delta.removed = ["rec-new"]
+        _ = update(&state, .storeChanged(delta, summary: state.summary, problems: nil, otherEvents: nil, initialLoad: false))
+        #expect(state.unseenArrivals == 0)
+        #expect(!render(state).text.contains(" new "))
     }
 
     @Test func removalMovesToTheNearestRow() {

@@ -1,7 +1,7 @@
 /// A column of the recordings table, shared by `recdeck list` and the dashboard: its title,
 /// its width bounds and the text of a cell (already made safe for a terminal).
 public enum RecordingColumn: String, Sendable, CaseIterable {
-    case start, age, duration, chunks, format, reason, call, recording, anomalies, media
+    case start, age, duration, chunks, format, reason, call, recording, anomalies, media, arrived
 
     public var title: String {
         switch self {
@@ -15,13 +15,14 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
         case .recording: "RECORDING"
         case .anomalies: "ANOMALIES"
         case .media: "MEDIA"
+        case .arrived: "ARRIVED"
         }
     }
 
     /// Narrowest useful width in cells.
     public var minimumWidth: Int {
         switch self {
-        case .start: 19
+        case .start, .arrived: 19
         case .age, .chunks: 6
         case .duration: 9
         case .format: 7
@@ -38,7 +39,7 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
 
     /// The order `list` gives columns up in when the width is short: first in this list goes first.
     /// The start and the call id are never given up (the call id is cut when nothing else is left).
-    public static let dropOrder: [RecordingColumn] = [.age, .media, .format, .reason, .recording, .anomalies, .chunks, .duration]
+    public static let dropOrder: [RecordingColumn] = [.arrived, .age, .media, .format, .reason, .recording, .anomalies, .chunks, .duration]
 
     /// The cell text for `recording`: `offsetSeconds` shifts times from UTC for display; `compact`
     /// drops the year from a start time in the current year (`10-01 08:00:12`), as the dashboard
@@ -46,9 +47,11 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
     public func text(for recording: Recording, now: Timestamp, offsetSeconds: Int, compact: Bool = false) -> String {
         let raw: String
         switch self {
-        case .start:
-            let full = recording.startTime?.display(offsetSeconds: offsetSeconds) ?? "—"
-            let sameYear = recording.startTime.map {
+        case .start, .arrived:
+            // ARRIVED is when the newest event was sent (what AGE counts from).
+            let time = self == .start ? recording.startTime : recording.lastEventTime
+            let full = time?.display(offsetSeconds: offsetSeconds) ?? "—"
+            let sameYear = time.map {
                 $0.components(offsetSeconds: offsetSeconds).year == now.components(offsetSeconds: offsetSeconds).year
             } ?? false
             raw = !compact || full.count != 19 ? full : sameYear ? String(full.dropFirst(5)) : String(full.prefix(16))

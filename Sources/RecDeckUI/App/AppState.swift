@@ -30,8 +30,10 @@ public struct ListCursor: Sendable, Hashable {
 public enum Mode: Sendable, Hashable {
     /// The panes: keys are keymap actions.
     case browse
-    /// The filter prompt (`/` on the recordings), with why its text does not parse, if it does not.
-    case filterPrompt(PromptState, error: String?)
+    /// The filter prompt (`/` on the recordings), with why its text does not parse, if it does
+    /// not, and the filter in force when it opened (shown again while the text does not parse,
+    /// and restored by Esc).
+    case filterPrompt(PromptState, error: String?, applied: RecordingQuery)
     /// The event pane's search prompt (`/` in the event pane).
     case searchPrompt(PromptState)
     /// The export path prompt (`w`).
@@ -139,8 +141,14 @@ public struct AppState: Sendable {
     public var loading: (done: Int, total: Int)?
     /// When each recording that arrived live came in (for the brief highlight).
     public var arrivedAt: [String: Timestamp] = [:]
-    /// Recordings that arrived while not following and not looked at yet.
-    public var unseenArrivals = 0
+    /// Recordings that arrived while not following and not looked at yet (a recording that goes
+    /// away is no longer one of them).
+    public var unseenIds: Set<String> = []
+    /// How many recordings the "N new" badge counts.
+    public var unseenArrivals: Int { unseenIds.count }
+    /// The recording whose event arrived last (the newest event time of the first load): what
+    /// follow selects, whatever the sort, and what the jump key goes to.
+    public var newestArrival: String?
     /// Event times of the last hour, for the arrivals sparkline.
     public var arrivalTimes: [Timestamp] = []
     /// The header's totals over every recording, recomputed when recordings change (not per frame).
@@ -497,9 +505,9 @@ public struct AppState: Sendable {
 
     /// Keeps the selection on its recording, or the nearest row when it left the list.
     private mutating func settleSelection(previousRow: Int?) {
-        if follow, let first = visible.first {
-            selectedId = first
-            rowHint = 0
+        if follow, let newest = newestArrival, recordings[newest] != nil, visible.contains(newest) {
+            selectedId = newest
+            rowHint = nil
             return
         }
         if let row = selectedRow {

@@ -53,7 +53,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.focus == .event {
             state.mode = .searchPrompt(PromptState(text: state.eventState.search))
         } else {
-            state.mode = .filterPrompt(PromptState(text: state.query.text), error: nil)
+            state.mode = .filterPrompt(PromptState(text: state.query.text), error: nil, applied: state.query)
         }
     case .nextMatch:
         state.eventState.nextMatch(in: state.eventDocument ?? JSONDocument(), height: eventHeight(state))
@@ -74,12 +74,22 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .follow:
         state.follow.toggle()
         if state.follow {
-            state.unseenArrivals = 0
+            state.unseenIds.removeAll()
             let before = state.selectedId
             state.refreshView()
             keepSelectionVisible(&state)
             if before != state.selectedId { return selectionChanged(&state, resetChunk: true) }
         }
+    case .newestArrival:
+        guard let newest = state.newestArrival, let row = state.visible.firstIndex(of: newest) else {
+            notify(&state, state.newestArrival == nil ? "nothing has arrived yet" : "the newest arrival is hidden by the filter", isError: false)
+            return []
+        }
+        state.unseenIds.removeAll()
+        guard row != state.selectedRow else { return [] }
+        state.select(row: row)
+        keepSelectionVisible(&state)
+        return selectionChanged(&state, resetChunk: true)
     case .groupByCall:
         state.groupByCall.toggle()
         state.refreshView()
@@ -137,7 +147,8 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         let target = min(max(0, current.addingReportingOverflow(delta).partialValue), state.visible.count - 1)
         guard target != current || state.selectedId == nil else { return [] }
         state.select(row: target)
-        if target == 0 { state.unseenArrivals = 0 }
+        if target == 0 { state.unseenIds.removeAll() }
+        if let id = state.selectedId { state.unseenIds.remove(id) }
         keepSelectionVisible(&state)
         return selectionChanged(&state, resetChunk: true)
     case .chunks:

@@ -27,7 +27,7 @@ private func drawPrompt(_ state: AppState, into buffer: inout Buffer, rect: Rect
     let theme = state.theme
     let label: String, text: String, error: String?
     switch state.mode {
-    case .filterPrompt(let prompt, let reason): (label, text, error) = ("filter: ", prompt.text, reason)
+    case .filterPrompt(let prompt, let reason, _): (label, text, error) = ("filter: ", prompt.text, reason)
     case .searchPrompt(let prompt): (label, text, error) = ("search: ", prompt.text, nil)
     default: return
     }

@@ -5,7 +5,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, first, last
     case drillIn, back
     case filter, nextMatch, previousMatch
-    case sortKey, sortDirection, follow, groupByCall
+    case sortKey, sortDirection, follow, newestArrival, groupByCall
     case problems, allEvents, copy, export
     case toggleUTC, nextTheme, fold, redraw, suspend
 }
@@ -86,6 +86,29 @@ public struct Keymap: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The keys as an mdoc list, for the manual page's KEYS section (a test keeps
+    /// `docs/recdeck.1`'s copy equal to it); keys in ASCII words (`Down`, `Enter`).
+    public var manualList: String {
+        var lines = [".Bl -tag -width Ds"]
+        for binding in bindings {
+            let keys = binding.keys.map { key -> String in
+                switch key {
+                case .up: "Up"
+                case .down: "Down"
+                case .left: "Left"
+                case .right: "Right"
+                case .enter: "Enter"
+                default: KeyName.label(key)
+                }
+            }
+            // `\&` keeps a key such as `?` from being read as punctuation.
+            lines.append(".It " + keys.map { "Cm \\&\($0)" }.joined(separator: " , "))
+            lines.append(binding.summary)
+        }
+        lines.append(".El")
+        return lines.joined(separator: "\n")
+    }
+
     /// The keys of DESIGN.md.
     public static let standard = Keymap(bindings: [
         KeyBinding([.character("q"), .control("c")], .quit, "quit"),
@@ -108,7 +131,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("N")], .previousMatch, "previous match in the event pane"),
         KeyBinding([.character("s")], .sortKey, "sort by the next column"),
         KeyBinding([.character("S")], .sortDirection, "reverse the sort"),
-        KeyBinding([.character("f")], .follow, "follow the newest recording"),
+        KeyBinding([.character("f")], .follow, "follow arrivals: select each recording as its event arrives"),
+        KeyBinding([.character("a")], .newestArrival, "jump to the newest arrival (follow stays off)"),
         KeyBinding([.character("c")], .groupByCall, "group by call"),
         KeyBinding([.character("p")], .problems, "problems: files that could not be read"),
         KeyBinding([.character("e")], .allEvents, "all events, recordings or not"),

@@ -1,25 +1,24 @@
 import Foundation
 import RecDeckCore
 
-/// Keys and pastes while a prompt has the keyboard: the filter (applied as it is typed), the event
-/// pane's search, the export path.
+/// Keys and pastes while a prompt has the keyboard: the filter (applied as it is typed while it
+/// parses; otherwise the filter in force before stays, the reason shows and Enter does not close
+/// the prompt; Esc restores the filter in force before), the event pane's search, the export path.
 enum PromptKeys {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.mode {
-        case .filterPrompt(var prompt, _):
+        case .filterPrompt(var prompt, let error, let applied):
             switch key {
             case .enter:
-                state.mode = .browse
+                // An invalid query is never applied half-way: the prompt stays open with its reason.
+                if error == nil { state.mode = .browse }
                 return []
             case .escape, .control("c"):
                 state.mode = .browse
-                state.query = RecordingQuery()
-                state.refreshView()
-                keepSelectionVisible(&state)
-                return selectionChanged(&state, resetChunk: false)
+                return show(&state, applied)
             default:
                 guard edit(&prompt, key) else { return [] }
-                return filterChanged(&state, prompt)
+                return filterChanged(&state, prompt, applied: applied)
             }
         case .searchPrompt(var prompt):
             switch key {
@@ -57,9 +56,9 @@ enum PromptKeys {
     static func paste(_ state: inout AppState, _ text: String) -> [Effect] {
         let flat = String(text.map { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : $0 })
         switch state.mode {
-        case .filterPrompt(var prompt, _):
+        case .filterPrompt(var prompt, _, let applied):
             prompt.text += flat
-            return filterChanged(&state, prompt)
+            return filterChanged(&state, prompt, applied: applied)
         case .searchPrompt(var prompt):
             prompt.text += flat
             searchChanged(&state, prompt)
@@ -90,19 +89,27 @@ enum PromptKeys {
         return true
     }
 
-    /// The filter's text changed: apply it when it parses, otherwise say why under the prompt.
-    private static func filterChanged(_ state: inout AppState, _ prompt: PromptState) -> [Effect] {
+    /// The filter's text changed: apply it when it parses; otherwise show the filter in force
+    /// before the prompt opened (`applied`) and say why under the prompt.
+    private static func filterChanged(_ state: inout AppState, _ prompt: PromptState, applied: RecordingQuery) -> [Effect] {
         do {
-            state.query = try RecordingQuery(parsing: prompt.text, utcOffsetSeconds: state.displayOffsetSeconds)
-            state.mode = .filterPrompt(prompt, error: nil)
-            let before = state.selectedId
-            state.refreshView()
-            keepSelectionVisible(&state)
-            return before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true)
+            let query = try RecordingQuery(parsing: prompt.text, utcOffsetSeconds: state.displayOffsetSeconds)
+            state.mode = .filterPrompt(prompt, error: nil, applied: applied)
+            return show(&state, query)
         } catch {
-            state.mode = .filterPrompt(prompt, error: error.message)
-            return []
+            state.mode = .filterPrompt(prompt, error: error.message, applied: applied)
+            return show(&state, applied)
         }
+    }
+
+    /// Filters the list with `query` (nothing to do when it is the one shown).
+    private static func show(_ state: inout AppState, _ query: RecordingQuery) -> [Effect] {
+        guard query != state.query else { return [] }
+        state.query = query
+        let before = state.selectedId
+        state.refreshView()
+        keepSelectionVisible(&state)
+        return before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true)
     }
 
     private static func searchChanged(_ state: inout AppState, _ prompt: PromptState) {

@@ -15,7 +15,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .input(.key(let key)):
         switch state.mode {
         case .browse:
-            guard let action = state.keymap.action(for: key) else { return [] }
+            guard let action = state.keymap.action(for: key) else {
+                // Said briefly, so a mistyped key is not mistaken for one that did nothing.
+                notify(&state, "\(KeyName.label(key)): not a key here · \(state.keymap.label(of: .help)) for help", isError: false)
+                return []
+            }
             return perform(&state, action)
         case .filterPrompt, .searchPrompt, .exportPrompt:
             return PromptKeys.handle(&state, key)
@@ -69,10 +73,19 @@ private func applyStoreChange(_ state: inout AppState, _ delta: StoreDelta, summ
                               problems: [Problem]?, otherEvents: [EventRef]?, initialLoad: Bool) -> [Effect] {
     let previousSelection = state.selectedId
     let previous = state.selectedRecording
+    // The recording whose event came last: of this batch's, the one with the newest event.
+    let arrived = delta.added.merging(delta.updated) { new, _ in new }
+    if let newest = arrived.max(by: {
+        ($0.value.lastEventTime?.nanoseconds ?? .min, $0.key) < ($1.value.lastEventTime?.nanoseconds ?? .min, $1.key)
+    }) {
+        state.newestArrival = newest.key
+    }
+    state.unseenIds.subtract(delta.removed)
+    if let gone = state.newestArrival, delta.removed.contains(gone) { state.newestArrival = nil }
     for (id, recording) in delta.added {
         if !initialLoad {
             state.arrivedAt[id] = state.now
-            if !state.follow { state.unseenArrivals += 1 }
+            if !state.follow { state.unseenIds.insert(id) }
         }
         if let time = recording.lastEventTime, state.now.nanoseconds - time.nanoseconds < 3_600_000_000_000 {
             state.arrivalTimes.append(time)

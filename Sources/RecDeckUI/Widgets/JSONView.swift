@@ -49,6 +49,8 @@ public enum JSONView {
                 style = style.adding(.reverse)
             } else {
                 style.background = background
+                // A syntax colour that is the bar's own (8 colours make many greys black) contrasts instead.
+                if style.foreground == background { style.foreground = Theme.contrast(to: background) }
             }
             return style
         }

@@ -5,11 +5,11 @@ public enum RecordingsView {
     /// The width of each fixed column; `call` stretches from 8 cells to a whole call id (36) and
     /// `recording` from 24 (its readable form, `RecordingIdText`, cut in the middle).
     static let widths: [RecordingColumn: Int] = [
-        .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .media: 7, .recording: 24,
+        .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .media: 7, .arrived: 14, .recording: 24,
     ]
 
     /// The order the dashboard gives columns up in when the pane is narrow.
-    static let dropOrder: [RecordingColumn] = [.recording, .anomalies, .media, .age, .format, .reason, .chunks, .call, .duration, .start]
+    static let dropOrder: [RecordingColumn] = [.recording, .anomalies, .media, .arrived, .age, .format, .reason, .chunks, .call, .duration, .start]
 
     /// The columns of `preferred` that fit `width` cells, with their widths: fixed ones at their
     /// width, the call id up to 36 cells and the recording id taking the rest (or the call id all

@@ -1,0 +1,63 @@
+import Foundation
+import RecDeckTestSupport
+import Testing
+
+/// The shell completions offer the values of the options whose values are names (issue 13):
+/// sort fields for `--sort`, formats for `--format`, theme names for `--theme`. bash is driven
+/// through its completion function; fish through `complete -C`; zsh's script must parse and
+/// carry the same words. `.ci/run` installs zsh and fish.
+@Suite struct CompletionTests {
+    static func script(_ shell: String) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recdeck-completion-\(UUID().uuidString).\(shell)").path
+        let generated = CommandRunner.recdeck("--generate-completion-script", shell)
+        FileManager.default.createFile(atPath: path, contents: Data(generated.stdout.utf8))
+        return path
+    }
+
+    /// What bash's completion function offers for `line` (the cursor at its end).
+    static func bash(_ line: String) -> [String] {
+        let path = script("bash")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let folder = (CommandRunner.binary as NSString).deletingLastPathComponent
+        let program = """
+            source '\(path)'; PATH='\(folder)':$PATH
+            COMP_WORDS=(\(words.map { "'\($0)'" }.joined(separator: " "))); COMP_CWORD=\(words.count - 1)
+            COMP_LINE='\(line)'; COMP_POINT=${#COMP_LINE}
+            _recdeck recdeck '\(words[words.count - 1])' '\(words[words.count - 2])'
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let result = CommandRunner.run(["/usr/bin/env", "bash", "-c", program], environment: [:], deadline: 30)
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func bashOffersSortFieldsFormatsAndThemes() {
+        #expect(Self.bash("recdeck list x --sort du") == ["duration", "duration:asc", "duration:desc"])
+        #expect(Self.bash("recdeck list x --format n") == ["ndjson"])
+        #expect(Self.bash("recdeck watch --theme so") == ["solarized-dark"])
+        #expect(Set(Self.bash("recdeck demo --theme ")).isSuperset(of: ["default", "light", "mono", "gruvbox-dark"]))
+    }
+
+    @Test func fishOffersSortFieldsAndFormats() {
+        let path = Self.script("fish")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = (CommandRunner.binary as NSString).deletingLastPathComponent
+        let home = TemporaryDirectory()
+        let result = CommandRunner.run(["/usr/bin/env", "fish", "--no-config", "-i", "-c",
+                                        "set -x PATH '\(folder)' $PATH; source '\(path)'; complete -C 'recdeck list x --sort du'; complete -C 'recdeck list x --format n'"],
+                                       environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path], deadline: 30)
+        let offered = result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        #expect(offered == ["duration", "duration:asc", "duration:desc", "ndjson"], "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func zshScriptParsesAndCarriesTheWords() throws {
+        let path = Self.script("zsh")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let check = CommandRunner.run(["/usr/bin/env", "zsh", "-n", path], environment: [:], deadline: 30)
+        #expect(check.status == 0, "\(check.stderr)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("duration:desc"))
+        #expect(text.contains("---completion watch -- --theme"))
+        #expect(text.contains("ndjson"))
+    }
+}
