@@ -63,11 +63,11 @@ mkdir(staging, 0o755)
 func perform(_ effects: [Effect], _ state: inout AppState) {
     for effect in effects {
         guard case .loadEvents(let subject, let events) = effect else { continue }
-        let sections = events.enumerated().map { index, event -> (title: String, text: String) in
+        let sections = events.enumerated().map { index, event -> JSONDocument.Section in
             let title = "── event \(index + 1) of \(events.count) · \(event.location.file) ──"
             switch EventText.read(event.location, under: root) {
-            case .success(let text): return (title, text)
-            case .failure(let error): return (title, "cannot read the event: \(error.description)")
+            case .success(let text): return JSONDocument.Section(title: title, text: text)
+            case .failure(let error): return JSONDocument.Section(title: title, text: "cannot read the event: \(error.description)")
             }
         }
         _ = update(&state, .eventLoaded(subject: subject, sections: sections))
@@ -92,7 +92,6 @@ do {
     fail("\(error)")
 }
 var state = AppState(directory: root, size: (width, height), now: Timestamp.now())
-state.feedStatus = WatchStatus.scanning.description
 consume(render(state))
 let firstFrame = now() - startTime
 var indexedFrame = 0.0
@@ -104,7 +103,7 @@ while true {
         batches += 1
         let applyStart = now()
         defer { if batch.delta.added.count > 1000 { applyTimes.append((batch.delta.added.count, now() - applyStart, applyStart - startTime)) } }
-        var effects = update(&state, .feedStatus(batch.status.description, isLive: batch.status == .live))
+        var effects = update(&state, .feedStatus(batch.status, notice: batch.notice))
         let initial = !initialLoadDone
         if batch.status != .scanning { initialLoadDone = true }
         effects += update(&state, .storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,
@@ -152,7 +151,7 @@ for number in 0..<renameCount {
         guard waitReadable(watcher.fileDescriptor, seconds: 10) else { fail("no batch for \(id)") }
         guard let batch = watcher.takeBatch() else { continue }
         let applyStart = now()
-        var effects = update(&state, .feedStatus(batch.status.description, isLive: batch.status == .live))
+        var effects = update(&state, .feedStatus(batch.status, notice: batch.notice))
         effects += update(&state, .storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,
                                                 otherEvents: nil, initialLoad: false))
         perform(effects, &state)

@@ -46,6 +46,9 @@ public enum KeyDecoder {
         }
     }
 
+    /// `KEY_ENTER`, for a paste that contains one.
+    static var enterKeyCode: Int32 { KEY_ENTER }
+
     /// The mouse action for a `getmouse` button state, or nil for anything else (releases, moves).
     public static func mouseAction(buttonState state: UInt) -> MouseEvent.Action? {
         if state & UInt(recdeck_button4_pressed()) != 0 { return .wheelUp }

@@ -1,3 +1,4 @@
+import RecDeckUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +16,7 @@ import Glibc
 /// (standard input is not readable after a resize: the `.resize` only comes out of `readEvents`).
 /// Only one `SignalPipe` can be installed at a time; `uninstall()` (or deinit) puts the previous
 /// handlers back.
-public final class SignalPipe {
+public final class SignalPipe: SignalSource {
     /// The signals written to the pipe.
     public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
 

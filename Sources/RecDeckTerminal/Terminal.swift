@@ -24,7 +24,7 @@ import Glibc
 /// crash (see `CrashGuard`). While curses is active, standard error is held back and written out
 /// when it lets go (see `StandardErrorCapture`), so stray messages cannot garble the screen and a
 /// crash's "Fatal error" line is not lost with the alternate screen.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     /// The colours this terminal shows (after `NO_COLOR` and the `ColorMode`). Themes can be
     /// reduced to it; `draw` reduces whatever it is given anyway.
     public let colorDepth: ColorDepth
@@ -38,6 +38,9 @@ public final class Terminal {
     private var previous: Buffer?
     private var lastReportedSize: (width: Int, height: Int)
     private let palette: CursesPalette
+    private var paste = BracketedPaste()
+    /// Asks the terminal to mark pasted text (bracketed paste), and stops asking.
+    private static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
 
     /// Starts curses on standard input/output (with `newterm`, which fails instead of exiting).
     /// Call `checkEnvironment()` first.
@@ -85,6 +88,7 @@ public final class Terminal {
         mouseEnabled = mouse
         lastReportedSize = (Int(getmaxx(window)), Int(getmaxy(window)))
         enableMouse()
+        Self.writeToTerminal(Self.bracketedPasteOn)
         StandardErrorCapture.begin()
         armCrashGuard()
         CrashGuard.registerAtExit(terminalAtExit)
@@ -103,39 +107,25 @@ public final class Terminal {
 
     // MARK: drawing
 
-    /// Writes `buffer`, top-left at the screen's top-left, clipped to the screen. Only cells that
-    /// differ from the last drawn buffer are given to curses (everything after `invalidate()` or a
-    /// size change); a wide grapheme is written once, its continuation cell skipped. Then one
-    /// `doupdate`, which sends the terminal only what changed. The screen is never cleared here.
+    /// Writes `buffer`, top-left at the screen's top-left, clipped to the screen. Only the cells
+    /// `Buffer.diff` finds changed since the last drawn buffer are given to curses (everything
+    /// after `invalidate()` or a size change); a wide grapheme is written once at its lead. Then
+    /// one `doupdate`, which sends the terminal only what changed. The screen is never cleared here.
     public func draw(_ buffer: Buffer) {
         guard active else { return }
         let window = recdeck_stdscr()
         let old = previous.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
         if old == nil { werase(window) }
         let screenSize = size
-        let rows = min(buffer.height, screenSize.height)
-        let columns = min(buffer.width, screenSize.width)
-        for row in 0..<rows {
-            for column in 0..<columns {
-                let cell = buffer[column, row]
-                let leadIsWide = column + 1 < buffer.width && buffer[column + 1, row].isContinuation
-                if cell.isContinuation, column > 0, !buffer[column - 1, row].isContinuation {
-                    continue // drawn with its lead cell
-                }
-                if let old {
-                    var dirty = old[column, row] != cell
-                    if !dirty, leadIsWide { dirty = old[column + 1, row] != buffer[column + 1, row] }
-                    if !dirty { continue }
-                }
-                if cell.isContinuation || (leadIsWide && column + 1 >= columns) {
-                    // An orphan continuation, or a wide grapheme cut by the screen's right edge.
-                    put(" ", style: cell.style, column: column, row: row)
-                } else if put(cell.text, style: cell.style, column: column, row: row) < 2, leadIsWide {
-                    // The buffer counts 2 cells where the C library counts 1 (a flag, an emoji
-                    // with U+FE0F, a character newer than glibc's tables): blank the second cell
-                    // so nothing stale stays there and the columns after it stay aligned.
-                    put(" ", style: buffer[column + 1, row].style, column: column + 1, row: row)
-                }
+        for change in buffer.diff(from: old) where change.row < screenSize.height && change.column < screenSize.width {
+            if change.width == 2 && change.column + 1 >= screenSize.width {
+                // A wide grapheme cut by the screen's right edge.
+                put(" ", style: change.cell.style, column: change.column, row: change.row)
+            } else if put(change.cell.text, style: change.cell.style, column: change.column, row: change.row) < change.width {
+                // The buffer counts 2 cells where the C library counts 1 (a flag, an emoji
+                // with U+FE0F, a character newer than glibc's tables): blank the second cell
+                // so nothing stale stays there and the columns after it stay aligned.
+                put(" ", style: change.cell.style, column: change.column + 1, row: change.row)
             }
         }
         wnoutrefresh(window)
@@ -175,7 +165,8 @@ public final class Terminal {
         let window = recdeck_stdscr()
         var events: [InputEvent] = []
         var resized = false
-        while events.count < 4096 {
+        // A long paste is many characters but one event: bound what one call reads, not the events.
+        for _ in 0..<(1 << 20) {
             var character: wint_t = 0
             let result = wget_wch(window, &character)
             if result == ERR { break }
@@ -188,13 +179,14 @@ public final class Terminal {
                     if getmouse(&mouse) == OK, let action = KeyDecoder.mouseAction(buttonState: UInt(mouse.bstate)) {
                         events.append(.mouse(MouseEvent(action: action, column: Int(mouse.x), row: Int(mouse.y))))
                     }
-                } else if let key = KeyDecoder.key(keyCode: code) {
-                    events.append(.key(key))
+                } else {
+                    events += paste.feed([.keyCode(code)])
                 }
-            } else if let key = KeyDecoder.key(character: character) {
-                events.append(.key(key))
+            } else {
+                events += paste.feed([.character(UInt32(character))])
             }
         }
+        events += paste.endOfRead()
         // The kernel's size wins: ncurses only notices a resize when its own SIGWINCH handler ran.
         var rows: Int32 = 0
         var columns: Int32 = 0
@@ -237,6 +229,7 @@ public final class Terminal {
         nodelay(window, true)
         curs_set(0)
         enableMouse()
+        Self.writeToTerminal(Self.bracketedPasteOn)
         StandardErrorCapture.begin()
         armCrashGuard()
         invalidate()
@@ -282,6 +275,7 @@ public final class Terminal {
             if let value = recdeck_string_capability(name) { bytes += Array(String(cString: value).utf8) }
         }
         capability("sgr0")
+        bytes += Array(Self.bracketedPasteOff.utf8)
         if mouseEnabled { bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
         capability("cnorm")
         capability("rmkx")
@@ -292,11 +286,19 @@ public final class Terminal {
     /// Leaves curses mode (shared by `restore`, `suspend` and the `atexit` handler).
     fileprivate static func endCurses(mouse: Bool) {
         if mouse { mousemask(0, nil) }
+        writeToTerminal(bracketedPasteOff)
         curs_set(1)
         endwin()
         recdeck_fflush_stdout()
         CrashGuard.disarm()
         StandardErrorCapture.end()
+    }
+
+    /// Writes `sequence` to standard output after whatever curses has buffered.
+    private static func writeToTerminal(_ sequence: String) {
+        recdeck_fflush_stdout()
+        var bytes = Array(sequence.utf8)
+        _ = write(1, &bytes, bytes.count)
     }
 
     /// Selects the user's locale, and C.UTF-8 for characters when that is not UTF-8 (LANG unset

@@ -91,3 +91,15 @@ extension FileContents {
         events.compactMap { if case .recording(let event) = $0 { event } else { nil } }
     }
 }
+
+extension TemporaryDirectory {
+    /// The dashboard tests' directory: two recordings (rec-multi with two chunks, rec-single) in
+    /// `2026/10/01/`, and another event type in `calls.json`.
+    public static func twoRecordings() -> TemporaryDirectory {
+        let directory = TemporaryDirectory()
+        directory.write("2026/10/01/a.json", "[\(EventFixture.recording(id: "e1", call: "1027c4aa", recording: "rec-multi", eventTime: "2026-10-01T08:58:00Z", start: "2026-10-01T07:55:55Z", durationMs: "3725000", chunks: [EventFixture.chunk(index: 0, document: "0-weu-d7-e4", endReason: "ChunkMaximumTimeExceeded"), EventFixture.chunk(index: 1, document: "0-weu-d20-b", endReason: "SessionEnded")]))]")
+        directory.write("2026/10/01/b.json", "[\(EventFixture.recording(id: "e2", call: "99ab01ff", recording: "rec-single", eventTime: "2026-10-01T08:57:00Z", start: "2026-10-01T07:50:00Z", durationMs: "6000"))]")
+        directory.write("calls.json", EventFixture.other())
+        return directory
+    }
+}

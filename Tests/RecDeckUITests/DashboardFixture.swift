@@ -32,7 +32,7 @@ enum DashboardFixture {
         let store = store()
         var delta = StoreDelta()
         for (id, recording) in store.recordings { delta.added[id] = recording }
-        _ = update(&state, .feedStatus("live", isLive: true))
+        _ = update(&state, .feedStatus(.live, notice: nil))
         _ = update(&state, .storeChanged(delta, summary: store.summary, problems: store.problems,
                                          otherEvents: store.otherEvents, initialLoad: true))
         return state

@@ -7,7 +7,7 @@ import Testing
     @Test func fullLayoutAt120x40() {
         var state = DashboardFixture.state()
         #expect(state.selectedId == "rec-failed")
-        _ = update(&state, .eventLoaded(subject: "rec-failed", sections: [(title: "e2", text: #"{"id": "e2", "n": 1}"#)]))
+        _ = update(&state, .eventLoaded(subject: .recording("rec-failed"), sections: [.init(title: "e2", text: #"{"id": "e2", "n": 1}"#)]))
         let lines = render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == 40)
         #expect(lines[0].hasPrefix(" recdeck  ~/events  ● live  3 recordings · 3 calls · 1h04m · ⚠ 1 failed chunk · 1 problem"))
@@ -80,7 +80,7 @@ import Testing
         var delta = StoreDelta()
         for (id, recording) in store.recordings { delta.added[id] = recording }
         _ = update(&state, .storeChanged(delta, summary: store.summary, problems: [], otherEvents: [], initialLoad: false))
-        _ = update(&state, .eventLoaded(subject: state.selectedId ?? "", sections: [(title: "x", text: "{\"a\": \"\u{1B}[2J\"}")]))
+        _ = update(&state, .eventLoaded(subject: .recording(state.selectedId ?? ""), sections: [.init(title: "x", text: "{\"a\": \"\u{1B}[2J\"}")]))
         let buffer = render(state)
         for cell in buffer.cells {
             #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })

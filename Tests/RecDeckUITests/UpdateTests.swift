@@ -23,7 +23,7 @@ import Testing
         #expect(state.selectedId == "rec-multi")
         #expect(effects.count == 1)
         guard case .loadEvents(let subject, let events)? = effects.first else { Issue.record("no load"); return }
-        #expect(subject == "rec-multi" && events.map(\.id) == ["e1"])
+        #expect(subject == .recording("rec-multi") && events.map(\.id) == ["e1"])
         _ = press(&state, .character("G"))
         #expect(state.selectedId == "rec-old")
         _ = press(&state, .down)
@@ -62,11 +62,12 @@ import Testing
         #expect(state.visible == ["rec-multi", "rec-old"])
         #expect(state.selectedId == "rec-multi")
         _ = press(&state, .character("x"))
-        #expect(state.filterError?.contains("dur>1mx") == true)
+        guard case .filterPrompt(_, let error?) = state.mode else { Issue.record("no error"); return }
+        #expect(error.contains("dur>1mx"))
         #expect(state.visible == ["rec-multi", "rec-old"])
         #expect(render(state).text.contains("filter: dur>1mx"))
         _ = press(&state, .backspace, .enter)
-        #expect(state.filterPrompt == nil)
+        #expect(state.mode == .browse)
         #expect(state.query.text == "dur>1m")
         _ = press(&state, .character("/"), .escape)
         #expect(state.query.isEmpty)
@@ -121,11 +122,11 @@ import Testing
     @Test func copyMenuAndExport() {
         var state = DashboardFixture.state()
         _ = press(&state, .character("y"))
-        guard case .copyMenu(let choices)? = state.overlay else { Issue.record("no menu"); return }
+        guard case .copyMenu(let choices)? = state.mode.overlay else { Issue.record("no menu"); return }
         #expect(choices.map(\.key).prefix(2) == ["i", "c"])
         let effects = press(&state, .character("u"))
         #expect(effects == [.copy("https://storage.asm.skype.com/v1/objects/0-weu-d3-ff/content/video", what: "content URL of chunk 0")])
-        #expect(state.overlay == nil)
+        #expect(state.mode == .browse)
         _ = press(&state, .character("w"))
         _ = press(&state, .control("u"))
         for character in "out.json" { _ = press(&state, .character(character)) }
@@ -139,14 +140,14 @@ import Testing
         #expect(text.contains("All events (4)"))
         #expect(text.contains("CallStarted"))
         let effects = press(&state, .enter)
-        #expect(state.overlay == nil)
+        #expect(state.mode == .browse)
         #expect(state.focus == .event)
         #expect(effects.count == 1)
     }
 
     @Test func eventSearchAndFold() {
         var state = DashboardFixture.state()
-        _ = update(&state, .eventLoaded(subject: "rec-failed", sections: [(title: "e2", text: #"{"id": "e2", "data": {"a": "needle", "b": "needle"}}"#)]))
+        _ = update(&state, .eventLoaded(subject: .recording("rec-failed"), sections: [.init(title: "e2", text: #"{"id": "e2", "data": {"a": "needle", "b": "needle"}}"#)]))
         _ = press(&state, .character("3"), .character("/"))
         for character in "needle" { _ = press(&state, .character(character)) }
         _ = press(&state, .enter)

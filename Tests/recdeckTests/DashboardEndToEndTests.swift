@@ -6,10 +6,7 @@ import Testing
 @Suite struct DashboardEndToEndTests {
     /// A directory with two recordings (one with two chunks), another event type and a broken file.
     func fixture() -> TemporaryDirectory {
-        let directory = TemporaryDirectory()
-        directory.write("2026/10/01/a.json", "[\(EventFixture.recording(id: "e1", call: "1027c4aa", recording: "rec-multi", eventTime: "2026-10-01T08:58:00Z", start: "2026-10-01T07:55:55Z", durationMs: "3725000", chunks: [EventFixture.chunk(index: 0, document: "0-weu-d7-e4", endReason: "ChunkMaximumTimeExceeded"), EventFixture.chunk(index: 1, document: "0-weu-d20-b", endReason: "SessionEnded")]))]")
-        directory.write("2026/10/01/b.json", "[\(EventFixture.recording(id: "e2", call: "99ab01ff", recording: "rec-single", eventTime: "2026-10-01T08:57:00Z", start: "2026-10-01T07:50:00Z", durationMs: "6000"))]")
-        directory.write("calls.json", EventFixture.other())
+        let directory = TemporaryDirectory.twoRecordings()
         directory.write("broken.json", "[\n  {\"id\": \"x\",,\n]")
         return directory
     }
@@ -20,6 +17,26 @@ import Testing
                                       environment: environment)
         try session.waitFor("2 recordings")
         return session
+    }
+
+    /// A paste reaches the filter prompt as one input: a line break in it does not close the
+    /// prompt (typed, it would be Enter), and a 179-character id is one edit.
+    @Test func aPasteIsOneInputNotKeys() throws {
+        let directory = fixture()
+        let session = try open(directory)
+        session.sendKeys("/")
+        try session.waitFor("filter: ▏")
+        session.paste("call:99ab\nrec")
+        try session.waitFor("filter: call:99ab rec▏")
+        session.sendKeys("C-u")
+        let id = String(repeating: "aHR0cHM6Ly9ub3RoaW5nLmV4YW1wbGUv", count: 6).prefix(179)
+        session.paste(String(id))
+        let screen = try session.waitFor("0 shown")
+        #expect(screen.contains("filter: " + id.prefix(40)))
+        session.sendKeys("Escape")
+        try session.waitFor("10-01 07:55:55")
+        session.sendKeys("q")
+        #expect(session.exitStatus() == 0)
     }
 
     @Test func browseDrillFilterHelpAndProblems() throws {

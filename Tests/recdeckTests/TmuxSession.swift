@@ -112,6 +112,13 @@ final class TmuxSession {
         tmux(["send-keys", "-t", target, "-l", "--", literal])
     }
 
+    /// Pastes `text` the way a terminal does: bracketed (`ESC [200~ … ESC [201~`) when the program
+    /// asked for it with `?2004h`, as plain typing otherwise (`paste-buffer -p`).
+    func paste(_ text: String) {
+        tmux(["set-buffer", "-b", "recdeck-test", "--", text])
+        tmux(["paste-buffer", "-p", "-d", "-b", "recdeck-test", "-t", target])
+    }
+
     /// Resizes the window (the program gets SIGWINCH).
     func resize(width: Int, height: Int) {
         tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])

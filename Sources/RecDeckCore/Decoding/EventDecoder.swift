@@ -11,6 +11,9 @@ import Foundation
 /// the fields are read (type, source, id, time, subject, then `data`), whatever the key order.
 struct EventDecoder {
     static let recordingEventType = "Microsoft.Communication.RecordingFileStatusUpdated"
+    /// The most chunks one event may list (a chunk holds up to four hours: ten thousand would be
+    /// four and a half years of one recording); the rest are reported, not read.
+    static let maximumChunksPerEvent = 10_000
     static let recordingEventTypeLowercased = recordingEventType.lowercased()
 
     /// The file's bytes, for turning offsets into line:column.
@@ -19,6 +22,8 @@ struct EventDecoder {
     private(set) var problems: [Problem] = []
     /// Repeated strings (topics, types, reasons) share one copy.
     var interner: StringInterner
+    /// The last position reported: problems come mostly in file order, and each is counted on from it.
+    private var lastPosition: (offset: Int, position: TextPosition)?
     /// Whether a recording event keeps its subject text once its ids are read from it.
     var keepsRecordingSubjects = true
 
@@ -235,7 +240,14 @@ struct EventDecoder {
             return kind == .null ? .null : .notArray(kind, offset)
         }
         var elements: [ChunkCapture] = []
+        var beyondLimit = 0
         try parser.forEachElement(depth: depth + 1) { parser, depth throws(JSONSyntaxError) in
+            guard elements.count < Self.maximumChunksPerEvent else {
+                // Checked as JSON, not kept: one event must not hold unbounded work and memory.
+                _ = try parser.skipValue(depth: depth)
+                beyondLimit += 1
+                return
+            }
             guard parser.peek == UInt8(ascii: "{") else {
                 elements.append(ChunkCapture(notAnObject: try parser.skipValue(depth: depth)))
                 return
@@ -254,7 +266,7 @@ struct EventDecoder {
             }
             elements.append(chunk)
         }
-        return .array(offset, elements)
+        return .array(offset, elements, beyondLimit: beyondLimit)
     }
 
     private enum ChunkKey {
@@ -396,7 +408,11 @@ struct EventDecoder {
                 return
             case .notArray(let kind, let offset):
                 report("expected an array for \"recordingChunks\", found \(kind.name)", at: reader.at(offset))
-            case .array(let listOffset, let elements):
+            case .array(let listOffset, let elements, let beyondLimit):
+                if beyondLimit > 0 {
+                    report("\"recordingChunks\" lists \(elements.count + beyondLimit) chunks: only the first "
+                           + "\(elements.count) are read", at: reader.at(listOffset))
+                }
                 event.chunks.reserveCapacity(elements.count)
                 for element in elements {
                     if let kind = element.notAnObject {
@@ -423,7 +439,13 @@ struct EventDecoder {
 
     /// Reports a problem at byte `offset` of the file.
     mutating func report(_ message: String, at offset: Int) {
-        let position = TextPosition(of: offset, in: bytes)
+        let position: TextPosition
+        if let known = lastPosition, known.offset <= offset {
+            position = TextPosition(of: offset, in: bytes, after: known)
+        } else {
+            position = TextPosition(of: offset, in: bytes)
+        }
+        lastPosition = (offset, position)
         problems.append(Problem(file: file, line: position.line, column: position.column, message: message))
     }
 }
@@ -469,8 +491,8 @@ private struct DataCapture {
     enum Chunks {
         case absent, null
         case notArray(JSONKind, Int)
-        /// The list's offset and its elements.
-        case array(Int, [ChunkCapture])
+        /// The list's offset, its first `maximumChunksPerEvent` elements, and how many more it had.
+        case array(Int, [ChunkCapture], beyondLimit: Int)
     }
 
     enum Storage {

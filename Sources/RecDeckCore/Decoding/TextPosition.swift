@@ -10,9 +10,15 @@ public struct TextPosition: Sendable, Hashable {
 
     /// Counts lines and characters up to `offset` (continuation bytes do not start a character).
     public init(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-        var line = 1
-        var column = 1
-        for index in 0..<min(offset, bytes.count) {
+        self.init(of: offset, in: bytes, after: (0, TextPosition(line: 1, column: 1)))
+    }
+
+    /// Counts on from a known earlier position (`known.offset <= offset`), so that many positions
+    /// in increasing order cost one pass over the text, not one pass each.
+    public init(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, after known: (offset: Int, position: TextPosition)) {
+        var line = known.position.line
+        var column = known.position.column
+        for index in min(known.offset, bytes.count)..<min(offset, bytes.count) {
             let byte = bytes[index]
             if byte == 0x0A {
                 line += 1

@@ -24,7 +24,7 @@ import Darwin
 ///
 /// The invariant: once the files have stopped changing (and the settle time is over), the store
 /// equals a fresh `DirectoryScanner(root:options:).scan()` of the directory.
-public final class DirectoryWatcher: Sendable {
+public final class DirectoryWatcher: EventSource {
     /// The directory as given.
     public let root: String
     public let options: WatchOptions
@@ -56,6 +56,14 @@ public final class DirectoryWatcher: Sendable {
     /// Readable while a batch waits to be taken; `poll()` it for `POLLIN`, then call `takeBatch()`.
     /// Valid until `stop()`.
     public var fileDescriptor: Int32 { shared.doorbell.readEnd }
+
+    /// `fileDescriptor`, as an `EventSource`.
+    public var readinessDescriptor: Int32 { fileDescriptor }
+
+    /// The bytes of one delivery, read back from its file under `root` (see `EventText`).
+    public func text(of location: EventLocation) -> Result<String, EventTextError> {
+        EventText.read(location, under: root)
+    }
 
     /// Everything that changed since the previous call, merged into one batch; `nil` when nothing did.
     /// Never blocks for longer than a few microseconds.

@@ -44,4 +44,8 @@ public enum EventText {
 /// Why an event's text could not be read back.
 public struct EventTextError: Error, Sendable, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }

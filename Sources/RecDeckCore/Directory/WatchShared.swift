@@ -31,14 +31,14 @@ final class WatchShared: @unchecked Sendable {
     private var counters = Counters()
 
     /// Readable while a batch waits to be taken.
-    let doorbell: WatchPipe
+    let doorbell: Doorbell
     /// Wakes the watcher thread when the consumer asks for something.
-    let wake: WatchPipe
+    let wake: Doorbell
 
     init() throws(WatchError) {
-        doorbell = try WatchPipe.open()
+        doorbell = try Doorbell.open()
         do {
-            wake = try WatchPipe.open()
+            wake = try Doorbell.open()
         } catch {
             doorbell.close()
             throw error

@@ -2,6 +2,8 @@
 ///
 /// Event Grid delivers at least once, so the same key can arrive several times; different events
 /// can share an id (the official examples do), which is why the type is part of the key.
+/// All three parts are hashed: producers that send empty or constant ids (or one id for many
+/// types) must not pile their events into one hash bucket.
 public struct EventKey: Sendable, Hashable {
     /// `topic` (Event Grid) or `source` (CloudEvents); empty when absent.
     public var source: String
@@ -12,11 +14,5 @@ public struct EventKey: Sendable, Hashable {
         self.source = source
         self.id = id
         self.type = type
-    }
-
-    /// Hashes the id alone (equal keys have equal ids, and ids rarely repeat across sources and
-    /// types): a long topic and type are compared only when ids collide, never hashed.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
     }
 }

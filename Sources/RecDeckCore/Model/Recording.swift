@@ -59,6 +59,30 @@ public struct Recording: Sendable, Hashable, Identifiable {
         var fixedAnomalies: Set<Anomaly> = []
         var lastEventTime: Timestamp?
         var failedChunkCount = 0
+
+        /// Takes what `event` says over what earlier events said (missing values erase nothing).
+        mutating func absorb(_ event: RecordingEvent, deliveries: [EventLocation]) {
+            recordingId = event.subjectIds.recordingId ?? event.dataRecordingId ?? recordingId
+            callId = event.subjectIds.callId ?? callId
+            serverCallId = event.subjectIds.serverCallId ?? serverCallId
+            startTime = event.startTime ?? startTime
+            durationMs = event.durationMs ?? durationMs
+            sessionEndReason = event.sessionEndReason ?? sessionEndReason
+            contentType = event.contentType ?? contentType
+            channelType = event.channelType ?? channelType
+            formatType = event.formatType ?? formatType
+            storageType = event.storageType ?? storageType
+            duplicateDeliveries += deliveries.count - 1
+            events.append(EventRef(envelope: event.envelope, deliveries: deliveries))
+            if let time = event.envelope.time, lastEventTime == nil || time > lastEventTime! { lastEventTime = time }
+        }
+
+        /// Settles the merged chunks and what is derived from them.
+        mutating func finish(chunks merged: [Chunk]) {
+            chunks = merged
+            failedChunkCount = chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
+            fixedAnomalies = Recording.fixedAnomalies(chunks: chunks, durationMs: durationMs, failed: failedChunkCount)
+        }
     }
 
     private final class Box: @unchecked Sendable {
@@ -164,99 +188,56 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// Merges the events of one recording (each with its deliveries, the first the canonical one).
     public init(id: String, events: [(event: RecordingEvent, deliveries: [EventLocation])]) {
         var f = Fields(id: id)
-        func merge(_ event: RecordingEvent) {
-            f.recordingId = event.subjectIds.recordingId ?? event.dataRecordingId ?? f.recordingId
-            f.callId = event.subjectIds.callId ?? f.callId
-            f.serverCallId = event.subjectIds.serverCallId ?? f.serverCallId
-            f.startTime = event.startTime ?? f.startTime
-            f.durationMs = event.durationMs ?? f.durationMs
-            f.sessionEndReason = event.sessionEndReason ?? f.sessionEndReason
-            f.contentType = event.contentType ?? f.contentType
-            f.channelType = event.channelType ?? f.channelType
-            f.formatType = event.formatType ?? f.formatType
-            f.storageType = event.storageType ?? f.storageType
-        }
-        var chunkSlots: [Chunk] = []
+        var chunks = ChunkMerge()
         if events.count == 1 {
             // The common case: one event, nothing to order.
             let (event, deliveries) = events[0]
-            merge(event)
-            f.duplicateDeliveries = deliveries.count - 1
-            f.events = [EventRef(envelope: event.envelope, deliveries: deliveries)]
-            if Self.allDistinct(event.chunks) {
-                chunkSlots = event.chunks  // shared with the event, not copied
+            f.absorb(event, deliveries: deliveries)
+            if ChunkMerge.allDistinct(event.chunks) {
+                chunks = ChunkMerge(distinct: event.chunks, ordered: false)  // shared with the event, not copied
             } else {
-                Self.mergeChunks(event.chunks, into: &chunkSlots)
+                chunks.merge(event.chunks)
             }
         } else {
-            let ordered = events.sorted { lhs, rhs in
-                let left = lhs.event.envelope.time, right = rhs.event.envelope.time
-                if left != right { return (left ?? Timestamp(nanoseconds: .min)) < (right ?? Timestamp(nanoseconds: .min)) }
-                return lhs.deliveries[0] < rhs.deliveries[0]
+            f.events.reserveCapacity(events.count)
+            for (event, deliveries) in events.sorted(by: { Self.mergesBefore($0.event.envelope.time, $0.deliveries[0], $1.event.envelope.time, $1.deliveries[0]) }) {
+                f.absorb(event, deliveries: deliveries)
+                chunks.merge(event.chunks)
             }
-            var duplicates = 0
-            var refs: [EventRef] = []
-            refs.reserveCapacity(ordered.count)
-            for (event, deliveries) in ordered {
-                merge(event)
-                duplicates += deliveries.count - 1
-                refs.append(EventRef(envelope: event.envelope, deliveries: deliveries))
-                Self.mergeChunks(event.chunks, into: &chunkSlots)
-            }
-            f.duplicateDeliveries = duplicates
-            f.events = refs
         }
-        f.chunks = Self.ordered(chunkSlots)
-        var last: Timestamp?
-        for event in f.events {
-            if let time = event.time, last == nil || time > last! { last = time }
-        }
-        f.lastEventTime = last
-        f.failedChunkCount = f.chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
-        f.fixedAnomalies = Self.fixedAnomalies(chunks: f.chunks, durationMs: f.durationMs, failed: f.failedChunkCount)
+        f.finish(chunks: chunks.ordered())
         box = Box(f)
     }
 
-    /// Whether no two chunks share (index, documentId), so merging would change nothing.
-    private static func allDistinct(_ chunks: [Chunk]) -> Bool {
-        for later in chunks.indices.dropFirst() {
-            for earlier in 0..<later where chunks[earlier].index == chunks[later].index
-                && chunks[earlier].documentId == chunks[later].documentId {
-                return false
+    /// Merges `later` events (new to this recording) in, as `init(id:events:)` over all of its
+    /// events would; answers false, changing nothing, when one of them merges before an event
+    /// already merged (an earlier event time), which takes building the recording again.
+    ///
+    /// The work is that of the new events and one pass over the recording's chunks, whatever the
+    /// number of its events, so a recording growing one event at a time is never rebuilt (and
+    /// when nothing else holds this value, its arrays grow in place).
+    mutating func merge(_ later: [(event: RecordingEvent, deliveries: [EventLocation])]) -> Bool {
+        let ordered = later.sorted { Self.mergesBefore($0.event.envelope.time, $0.deliveries[0], $1.event.envelope.time, $1.deliveries[0]) }
+        guard let first = ordered.first, let newest = events.last,
+              Self.mergesBefore(newest.time, newest.location, first.event.envelope.time, first.deliveries[0]) else { return false }
+        update { f in
+            var chunks = ChunkMerge(distinct: f.chunks)
+            f.chunks = []
+            for (event, deliveries) in ordered {
+                f.absorb(event, deliveries: deliveries)
+                chunks.merge(event.chunks)
             }
+            f.finish(chunks: chunks.ordered())
         }
         return true
     }
 
-    private static func mergeChunks(_ chunks: [Chunk], into slots: inout [Chunk]) {
-        for chunk in chunks {
-            if let slot = slots.firstIndex(where: { $0.index == chunk.index && $0.documentId == chunk.documentId }) {
-                slots[slot] = Self.merged(slots[slot], with: chunk)
-            } else {
-                slots.append(chunk)
-            }
+    /// The order events merge in: by event time (missing first), then by canonical delivery.
+    private static func mergesBefore(_ leftTime: Timestamp?, _ left: EventLocation, _ rightTime: Timestamp?, _ right: EventLocation) -> Bool {
+        if leftTime != rightTime {
+            return (leftTime ?? Timestamp(nanoseconds: .min)) < (rightTime ?? Timestamp(nanoseconds: .min))
         }
-    }
-
-    /// Index order; a stable sort keeps the order of appearance for chunks without an index.
-    private static func ordered(_ slots: [Chunk]) -> [Chunk] {
-        var inOrder = true
-        for position in slots.indices.dropFirst() {
-            // Already in order when every index is there and they never go down.
-            guard let previous = slots[position - 1].index, let current = slots[position].index, previous <= current else {
-                inOrder = false
-                break
-            }
-        }
-        if inOrder { return slots }
-        return slots.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.index, rhs.element.index) {
-            case let (left?, right?) where left != right: left < right
-            case (_?, nil): true
-            case (nil, _?): false
-            default: lhs.offset < rhs.offset
-            }
-        }.map(\.element)
+        return left < right
     }
 
     /// Every anomaly at `now`, in code order.
@@ -274,13 +255,6 @@ public struct Recording: Sendable, Hashable, Identifiable {
         let (span, overflow) = durationMs.multipliedReportingOverflow(by: 1_000_000)
         let (end, carry) = startTime.nanoseconds.addingReportingOverflow(span)
         return overflow || carry ? nil : Timestamp(nanoseconds: end)
-    }
-
-    private static func merged(_ old: Chunk, with new: Chunk) -> Chunk {
-        Chunk(index: new.index ?? old.index, documentId: new.documentId ?? old.documentId,
-              endReason: new.endReason ?? old.endReason, contentLocation: new.contentLocation ?? old.contentLocation,
-              metadataLocation: new.metadataLocation ?? old.metadataLocation,
-              deleteLocation: new.deleteLocation ?? old.deleteLocation)
     }
 
     private static func fixedAnomalies(chunks: [Chunk], durationMs: Int64?, failed: Int) -> Set<Anomaly> {

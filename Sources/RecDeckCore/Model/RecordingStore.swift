@@ -39,6 +39,9 @@ public struct RecordingStore: Sendable {
     /// Totals kept as files come and go, so that `summary` costs nothing on a large store.
     private var deliveryCount = 0
     private var problemCount = 0
+    /// How many events recordings were merged from, one at a time, since the store began: the
+    /// work of keeping recordings up to date (tests check that a growing recording is not rebuilt).
+    private(set) var mergedEventCount = 0
     /// The recordings, by id.
     public private(set) var recordings: [String: Recording] = [:]
 
@@ -192,6 +195,11 @@ public struct RecordingStore: Sendable {
     }
 
     private func buildRecording(id: String, keys: [EventKey]) -> Recording {
+        Recording(id: id, events: members(keys))
+    }
+
+    /// The recording events of `keys`, each with its deliveries.
+    private func members(_ keys: [EventKey]) -> [(event: RecordingEvent, deliveries: [EventLocation])] {
         var members: [(event: RecordingEvent, deliveries: [EventLocation])] = []
         members.reserveCapacity(keys.count)
         for key in keys {
@@ -199,7 +207,7 @@ public struct RecordingStore: Sendable {
             if entry.deliveries.count > 1 { event.envelope.deliveryCount = highestDeliveryCount(entry.deliveries) }
             members.append((event, entry.deliveries.map(\.location)))
         }
-        return Recording(id: id, events: members)
+        return members
     }
 
     /// The highest `aeg-delivery-count` among an event's deliveries (each file's own, from its sidecar).
@@ -228,11 +236,18 @@ public struct RecordingStore: Sendable {
     }
 
     /// Re-derives the recordings that the events `touched` belong to, before and after.
+    ///
+    /// A recording that only gained events which merge after its own (new events, later in time:
+    /// the usual live arrival) has them merged in; one that lost or changed an event is built
+    /// again from its events.
     private mutating func reconcile(_ touched: Set<EventKey>) -> StoreDelta {
         var delta = StoreDelta()
         var affected: Set<String> = []
+        var rebuilt: Set<String> = []
+        var gained: [String: [EventKey]] = [:]
         for key in touched {
             guard var entry = entries[key] else { continue }
+            var previousRecording: String?
             if let previous = entry.recordingKey {
                 if var keys = eventsOfRecording[previous], let at = keys.firstIndex(of: key) {
                     keys.remove(at: at)
@@ -240,6 +255,8 @@ public struct RecordingStore: Sendable {
                 }
                 entry.recordingKey = nil
                 affected.insert(previous)
+                rebuilt.insert(previous)
+                previousRecording = previous
             }
             let wasOther = otherEventKeys.remove(key) != nil
             guard !entry.deliveries.isEmpty else {
@@ -254,6 +271,7 @@ public struct RecordingStore: Sendable {
                 entry.recordingKey = recordingKey
                 eventsOfRecording[recordingKey, default: []].append(key)
                 affected.insert(recordingKey)
+                if previousRecording == nil { gained[recordingKey, default: []].append(key) }
                 if wasOther { delta.otherEventsChanged = true }
             case .other:
                 otherEventKeys.insert(key)
@@ -267,6 +285,15 @@ public struct RecordingStore: Sendable {
                 if recordings.removeValue(forKey: id) != nil { delta.removed.insert(id) }
                 continue
             }
+            if !rebuilt.contains(id), let new = gained[id], let slot = recordings.index(forKey: id) {
+                let members = self.members(new)
+                if recordings.values[slot].merge(members) {
+                    mergedEventCount += members.count
+                    delta.updated[id] = recordings.values[slot]
+                    continue
+                }
+            }
+            mergedEventCount += keys.count
             let recording = buildRecording(id: id, keys: keys)
             switch recordings.updateValue(recording, forKey: id) {
             case nil: delta.added[id] = recording

@@ -49,15 +49,7 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
 
     /// `recordings` in this order; `now` decides `age`.
     public func sorted(_ recordings: [Recording], now: Timestamp) -> [Recording] {
-        let order: [Int]
-        if field.isText {
-            let keys = recordings.map(textKey)
-            order = sortedIndexes(recordings, keys: keys, compare: compareIgnoringCase)
-        } else {
-            let keys = recordings.map { numberKey($0, now: now) }
-            order = sortedIndexes(recordings, keys: keys) { $0 == $1 ? 0 : ($0 < $1 ? -1 : 1) }
-        }
-        return order.map { recordings[$0] }
+        RecordingSortKeys(sorting: recordings, by: self, now: now).order.map { recordings[$0] }
     }
 
     /// Whether `lhs` comes before `rhs` in this order (distinct ids), as `sorted(_:now:)` places them:
@@ -87,23 +79,8 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
     /// Whether the order depends on the clock (`age`), so a list sorted earlier may be out of order now.
     public var dependsOnClock: Bool { field == .age }
 
-    private func sortedIndexes<Key>(_ recordings: [Recording], keys: [Key?], compare: (Key, Key) -> Int) -> [Int] {
-        let ascending = ascending
-        return recordings.indices.sorted { left, right in
-            switch (keys[left], keys[right]) {
-            case let (a?, b?):
-                let result = compare(a, b)
-                if result != 0 { return ascending ? result < 0 : result > 0 }
-            case (_?, nil): return true
-            case (nil, _?): return false
-            case (nil, nil): break
-            }
-            let leftId = recordings[left].id, rightId = recordings[right].id
-            return leftId != rightId ? leftId < rightId : left < right
-        }
-    }
-
-    private func textKey(_ recording: Recording) -> String? {
+    /// The text sorted by, for text fields.
+    func textKey(_ recording: Recording) -> String? {
         switch field {
         case .call: recording.callId
         case .rec: recording.recordingId ?? recording.id
@@ -115,7 +92,8 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private func numberKey(_ recording: Recording, now: Timestamp) -> Int64? {
+    /// The number sorted by, for the other fields.
+    func numberKey(_ recording: Recording, now: Timestamp) -> Int64? {
         switch field {
         case .start: return recording.startTime?.nanoseconds
         case .end: return recording.endTime?.nanoseconds

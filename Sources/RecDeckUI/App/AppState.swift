@@ -13,8 +13,45 @@ public enum Overlay: Sendable, Hashable {
     case allEvents
     /// Choices of what to copy, each with the key that picks it.
     case copyMenu([CopyChoice])
-    /// A one-line question (the export path).
-    case exportPrompt
+}
+
+/// Where the user is in a list overlay: the first row shown and the row selected.
+public struct ListCursor: Sendable, Hashable {
+    public var scroll = 0
+    public var selection = 0
+    public init(scroll: Int = 0, selection: Int = 0) {
+        self.scroll = scroll
+        self.selection = selection
+    }
+}
+
+/// What the keyboard is talking to: the panes, one of the prompts, or an overlay. One value, so
+/// two prompts can never be open at once, and a prompt's text lives only while it is open.
+public enum Mode: Sendable, Hashable {
+    /// The panes: keys are keymap actions.
+    case browse
+    /// The filter prompt (`/` on the recordings), with why its text does not parse, if it does not.
+    case filterPrompt(PromptState, error: String?)
+    /// The event pane's search prompt (`/` in the event pane).
+    case searchPrompt(PromptState)
+    /// The export path prompt (`w`).
+    case exportPrompt(PromptState)
+    /// A window over the panes, and where the user is in it.
+    case overlay(Overlay, ListCursor)
+
+    /// The overlay shown, if any.
+    public var overlay: Overlay? {
+        if case .overlay(let overlay, _) = self { return overlay }
+        return nil
+    }
+
+    /// Whether the one-line prompt under the panes is open (filter or search).
+    public var promptOpen: Bool {
+        switch self {
+        case .filterPrompt, .searchPrompt: true
+        default: false
+        }
+    }
 }
 
 /// One thing `y` can copy: its key, its label and the text.
@@ -85,9 +122,11 @@ public struct AppState: Sendable {
     public var summary = StoreSummary(files: 0, events: 0, recordings: 0, otherEvents: 0, duplicateDeliveries: 0, problems: 0)
     /// The directory as the user named it.
     public var directory: String
-    /// The feed's state in words (`live`, `polling every 2 s`, `root missing`, …) and whether it is live.
-    public var feedStatus: String = "starting"
-    public var feedIsLive = false
+    /// What the event source is doing (`live`, `polling every 2s`, `directory missing`, …).
+    public var feedStatus: WatchStatus = .scanning
+    /// What the source says about how it follows the feed, as long as it holds (such as a fall-back
+    /// from kernel notifications to polling); shown in the status line when nothing else is.
+    public var feedNotice: String?
     /// Files read so far and in all, while the first scan runs.
     public var loading: (done: Int, total: Int)?
     /// When each recording that arrived live came in (for the brief highlight).
@@ -119,21 +158,15 @@ public struct AppState: Sendable {
     public var columns: [RecordingColumn] = RecordingColumn.dashboardDefault
     public var sort = RecordingSort()
     public var query = RecordingQuery()
-    /// The filter being typed, when the prompt is open.
-    public var filterPrompt: PromptState?
-    /// Why the text in the filter prompt does not parse.
-    public var filterError: String?
-    /// The event-pane search being typed, when its prompt is open.
-    public var searchPrompt: PromptState?
-    public var overlay: Overlay?
-    public var overlayScroll = 0
-    public var overlaySelection = 0
-    public var exportPrompt = PromptState()
+    /// Which prompt or overlay has the keyboard, if any.
+    public var mode: Mode = .browse
     /// The event pane's content and where the user is in it.
     public var eventDocument: JSONDocument?
     public var eventState = JSONViewState()
-    /// Which recording (or other event id) the event pane shows.
-    public var eventSubject: String?
+    /// What the event pane shows (or will, once `eventDocument` for it is read).
+    public var eventSubject: EventSubject?
+    /// The text of `eventSubject` is being read: the pane says "loading…" until it arrives.
+    public var eventLoading = false
     public var themes: [Theme]
     public var themeIndex = 0
     /// A transient line for the status bar, and whether it reports an error.
@@ -154,6 +187,9 @@ public struct AppState: Sendable {
 
     public var theme: Theme { themes[themeIndex % themes.count] }
 
+    /// Whether the feed is followed live.
+    public var feedIsLive: Bool { feedStatus == .live }
+
     /// The recording the selection is on.
     public var selectedRecording: Recording? { selectedId.flatMap { recordings[$0] } }
 
@@ -166,7 +202,7 @@ public struct AppState: Sendable {
 
     /// Where everything goes at the current size, focus and prompt.
     public var layout: Layout {
-        Layout(width: size.width, height: size.height, focus: focus, promptOpen: filterPrompt != nil || searchPrompt != nil)
+        Layout(width: size.width, height: size.height, focus: focus, promptOpen: mode.promptOpen)
     }
 
     /// Seconds to add to UTC for display.

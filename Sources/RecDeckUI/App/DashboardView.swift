@@ -25,11 +25,16 @@ public func render(_ state: AppState) -> Buffer {
 /// The filter or search line: what is typed, and why it does not parse.
 private func drawPrompt(_ state: AppState, into buffer: inout Buffer, rect: Rect) {
     let theme = state.theme
-    let (label, text) = state.filterPrompt.map { ("filter: ", $0.text) } ?? ("search: ", state.searchPrompt?.text ?? "")
+    let label: String, text: String, error: String?
+    switch state.mode {
+    case .filterPrompt(let prompt, let reason): (label, text, error) = ("filter: ", prompt.text, reason)
+    case .searchPrompt(let prompt): (label, text, error) = ("search: ", prompt.text, nil)
+    default: return
+    }
     var column = rect.x + buffer.write(" " + label, column: rect.x, row: rect.y, style: theme[.prompt])
     column += buffer.write(text, column: column, row: rect.y, limit: rect.maxX - column - 1, style: theme[.text])
     buffer.write("▏", column: column, row: rect.y, style: theme[.prompt])
-    if let error = state.filterError, state.filterPrompt != nil {
+    if let error {
         let start = max(column + 3, rect.maxX - DisplayWidth.of(error) - 1)
         buffer.write(error, column: start, row: rect.y, limit: rect.maxX - start, style: theme[.error])
     }

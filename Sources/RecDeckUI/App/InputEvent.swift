@@ -29,9 +29,11 @@ public struct MouseEvent: Hashable, Sendable {
     }
 }
 
-/// What the terminal reports: a key, a mouse action or a new size.
+/// What the terminal reports: a key, a paste, a mouse action or a new size.
 public enum InputEvent: Hashable, Sendable {
     case key(Key)
+    /// Text the terminal marked as pasted (bracketed paste): one input however long it is.
+    case paste(String)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
 }

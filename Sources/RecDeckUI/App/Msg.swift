@@ -1,32 +1,46 @@
 import RecDeckCore
 
-/// Something that happened: input, time passing, the store changing, a file read finishing.
+/// Something that happened: input, time passing, the store changing, an effect's answer.
 public enum Msg: Sendable {
     case input(InputEvent)
     /// The clock moved on (the run loop's timer).
     case tick(Timestamp)
-    /// A batch from the watcher: the merged delta, the totals, and the problems and other events
-    /// when they changed.
+    /// A batch from the event source: the merged delta, the totals, and the problems and other
+    /// events when they changed.
     case storeChanged(StoreDelta, summary: StoreSummary, problems: [Problem]?, otherEvents: [EventRef]?, initialLoad: Bool)
-    /// The feed's state changed (live, polling, root missing, …).
-    case feedStatus(String, isLive: Bool)
+    /// The feed's state (live, polling, directory missing, …) and its standing notice, such as why
+    /// kernel notifications are not used (`nil` when there is nothing to say).
+    case feedStatus(WatchStatus, notice: String?)
     /// Progress of the first scan: files read so far and in all (`nil` when done).
     case loadProgress(done: Int, total: Int)
     case loadFinished
     /// The raw text of the events the event pane asked for, one section per event.
-    case eventLoaded(subject: String, sections: [(title: String, text: String)])
-    /// The result of an effect, to show in the status line.
+    case eventLoaded(subject: EventSubject, sections: [JSONDocument.Section])
+    /// The answer to `.copy`: what was copied, and whether the terminal took the request.
+    case copied(what: String, written: Bool)
+    /// The answer to `.export`.
+    case exported(ExportResult)
+    /// A line to show in the status bar for a while.
     case notice(String, isError: Bool)
+}
+
+/// What the event pane shows: a recording's events, or one event that belongs to no recording.
+public enum EventSubject: Sendable, Hashable {
+    /// The events of the recording with this id.
+    case recording(String)
+    /// One event that is not a recording event, by where it is written.
+    case event(EventLocation)
 }
 
 /// Work `update` asks the run loop to do: nothing here touches files or the terminal itself.
 public enum Effect: Sendable, Equatable {
     case quit
-    /// Read these events' bytes and answer with `.eventLoaded(subject:…)`.
-    case loadEvents(subject: String, events: [EventRef])
-    /// Put `text` on the clipboard (OSC 52); `what` names it for the confirmation.
+    /// Read these events' text (on a worker) and answer with `.eventLoaded(subject:…)`.
+    case loadEvents(subject: EventSubject, events: [EventRef])
+    /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it.
     case copy(String, what: String)
-    /// Write the recordings with these ids to `path` (JSON when it ends in `.json`, CSV otherwise).
+    /// Write the recordings with these ids to `path` (JSON when it ends in `.json`, CSV otherwise),
+    /// on a worker, and answer with `.exported`.
     case export(path: String, ids: [String])
     /// Repaint every cell (Ctrl-L).
     case redraw

@@ -7,20 +7,24 @@ public enum EventPaneView {
         let focused = state.focus == .event
         var title = "Event"
         var detail = ""
-        if let recording = state.selectedRecording, state.eventSubject == recording.id, let first = recording.events.first {
+        if let recording = state.selectedRecording, state.eventSubject == .recording(recording.id), let first = recording.events.first {
             title = "Event  \(first.location.file)"
             let deliveries = first.deliveries.count
             detail = recording.events.count > 1
                 ? "(\(recording.events.count) events, \(deliveries) deliveries of the first)"
                 : "(1 of \(deliveries) deliver\(deliveries == 1 ? "y" : "ies"))"
-        } else if let subject = state.eventSubject, subject.hasPrefix("event:") {
-            title = "Event  \(subject.dropFirst(6))"
+        } else if case .event(let location)? = state.eventSubject {
+            title = "Event  \(location.file)"
         }
         if let summary = state.eventState.matchSummary {
             detail += "  /\(state.eventState.search) \(summary)"
         }
         PaneFrame.draw(into: &buffer, rect: rect, title: title, detail: detail, focused: focused, theme: theme)
         let inner = rect.inset(by: 1)
+        if state.eventLoading {
+            buffer.write("loading…", column: inner.x + 1, row: inner.y, limit: inner.width - 1, style: theme[.dim])
+            return
+        }
         guard let document = state.eventDocument, inner.width > 0, inner.height > 0 else { return }
         JSONView.render(document, state: state.eventState, into: &buffer, rect: inner, theme: theme, focused: focused)
     }

@@ -13,7 +13,7 @@ public enum HeaderView {
         put(" recdeck  ", .headerLive)
         put(state.directory + "  ", .header)
         put(state.feedIsLive ? "● " : "○ ", state.feedIsLive ? .headerLive : .headerWarning)
-        put(state.feedStatus + "  ", state.feedIsLive ? .headerLive : .headerWarning)
+        put(state.feedStatus.description + "  ", state.feedIsLive ? .headerLive : .headerWarning)
         if let loading = state.loading {
             put("indexing \(grouped(loading.done))/\(grouped(loading.total)) files  ", .headerWarning)
         }

@@ -3,19 +3,32 @@ import RecDeckCore
 /// The windows drawn over the panes: help, problems, all events, the copy menu and the export prompt.
 public enum OverlayView {
     public static func draw(_ state: AppState, into buffer: inout Buffer) {
-        guard let overlay = state.overlay else { return }
         let theme = state.theme
         let width = min(state.size.width - 4, 100), height = min(state.size.height - 2, 40)
+        let overlay: Overlay, cursor: ListCursor
+        switch state.mode {
+        case .overlay(let shown, let at):
+            (overlay, cursor) = (shown, at)
+        case .exportPrompt(let prompt):
+            let box = centered(width: min(width, 70), height: 5, in: state.size)
+            frame(box, title: "Export \(state.visible.count) recordings", into: &buffer, theme: theme)
+            buffer.write("path (.json for JSON, otherwise CSV):", column: box.x + 2, row: box.y + 1, style: theme[.dim])
+            let used = buffer.write(prompt.text, column: box.x + 2, row: box.y + 2, limit: box.width - 5, style: theme[.prompt])
+            buffer.write("▏", column: box.x + 2 + used, row: box.y + 2, style: theme[.prompt])
+            return
+        default:
+            return
+        }
         switch overlay {
         case .help:
             let rows = state.keymap.bindings.map { binding in
                 (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
             }
-            list(state, title: "Keys", rows: rows + [("", .dim), ("Esc or q closes this window", .dim)],
+            list(cursor, state, title: "Keys", rows: rows + [("", .dim), ("Esc or q closes this window", .dim)],
                  width: min(width, 64), height: height, into: &buffer, theme: theme, selectable: false)
         case .problems:
             let rows = state.problems.map { ($0.description, ThemeRole.error) }
-            list(state, title: "Problems (\(state.problems.count))",
+            list(cursor, state, title: "Problems (\(state.problems.count))",
                  rows: rows.isEmpty ? [("every file was read without a problem", .dim)] : rows,
                  width: width, height: height, into: &buffer, theme: theme, selectable: !rows.isEmpty)
         case .allEvents:
@@ -26,19 +39,12 @@ public enum OverlayView {
                 return ("\(time)  \(DisplayWidth.padded(type, to: 26)) \(row.event.location.file)\(extra)",
                         row.recordingId == nil ? .dim : .text)
             }
-            list(state, title: "All events (\(rows.count))  ⏎ opens", rows: rows, width: width, height: height,
+            list(cursor, state, title: "All events (\(rows.count))  ⏎ opens", rows: rows, width: width, height: height,
                  into: &buffer, theme: theme, selectable: true)
         case .copyMenu(let choices):
             let rows = choices.map { ("\($0.key)  \($0.label)", ThemeRole.text) }
-            list(state, title: "Copy", rows: rows + [("", .dim), ("Esc cancels", .dim)],
+            list(cursor, state, title: "Copy", rows: rows + [("", .dim), ("Esc cancels", .dim)],
                  width: min(width, 50), height: rows.count + 4, into: &buffer, theme: theme, selectable: false)
-        case .exportPrompt:
-            let box = centered(width: min(width, 70), height: 5, in: state.size)
-            frame(box, title: "Export \(state.visible.count) recordings", into: &buffer, theme: theme)
-            buffer.write("path (.json for JSON, otherwise CSV):", column: box.x + 2, row: box.y + 1, style: theme[.dim])
-            let used = buffer.write(state.exportPrompt.text, column: box.x + 2, row: box.y + 2, limit: box.width - 5,
-                                    style: theme[.prompt])
-            buffer.write("▏", column: box.x + 2 + used, row: box.y + 2, style: theme[.prompt])
         }
     }
 
@@ -53,16 +59,16 @@ public enum OverlayView {
         PaneFrame.draw(into: &buffer, rect: rect, title: title, focused: true, theme: style)
     }
 
-    static func list(_ state: AppState, title: String, rows: [(String, ThemeRole)], width: Int, height: Int,
+    static func list(_ cursor: ListCursor, _ state: AppState, title: String, rows: [(String, ThemeRole)], width: Int, height: Int,
                      into buffer: inout Buffer, theme: Theme, selectable: Bool) {
         let box = centered(width: width, height: min(height, rows.count + 2), in: state.size)
         frame(box, title: title, into: &buffer, theme: theme)
         let inner = box.inset(by: 1)
         for offset in 0..<max(0, inner.height) {
-            let index = state.overlayScroll + offset
+            let index = cursor.scroll + offset
             guard index < rows.count else { break }
             var style = theme[rows[index].1]
-            if selectable, index == state.overlaySelection { style = theme[.selection] }
+            if selectable, index == cursor.selection { style = theme[.selection] }
             buffer.fill(Rect(x: inner.x, y: inner.y + offset, width: inner.width, height: 1), with: Cell(" ", style: style))
             buffer.write(rows[index].0, column: inner.x + 1, row: inner.y + offset, limit: inner.width - 1, style: style)
         }

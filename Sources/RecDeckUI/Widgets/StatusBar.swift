@@ -14,6 +14,10 @@ public enum StatusBar {
             buffer.write(" " + message.text, column: rect.x, row: rect.y, style: theme[message.isError ? .error : .status])
             return
         }
+        if let notice = state.feedNotice {
+            buffer.write(" " + notice, column: rect.x, row: rect.y, style: theme[.error])
+            return
+        }
         var column = rect.x + 1
         for (action, label) in hints {
             let key = state.keymap.label(of: action).split(separator: " ").first.map(String.init) ?? ""

@@ -1,0 +1,101 @@
+import RecDeckCore
+
+/// Keys while an overlay is open: the help, problems and all-events lists, and the copy menu.
+enum OverlayKeys {
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard case .overlay(let overlay, var cursor) = state.mode else { return [] }
+        switch overlay {
+        case .copyMenu(let choices):
+            if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
+                state.mode = .browse
+                return [.copy(choice.value, what: choice.label)]
+            }
+            if key == .escape || key == .character("q") || key == .control("c") { state.mode = .browse }
+            return []
+        case .help, .problems, .allEvents:
+            let count = overlayLineCount(state)
+            let page = max(1, state.size.height - 6)
+            switch state.keymap.action(for: key) {
+            case .moveDown?: cursor.selection += 1
+            case .moveUp?: cursor.selection -= 1
+            case .pageDown?: cursor.selection += page
+            case .pageUp?: cursor.selection -= page
+            case .first?: cursor.selection = 0
+            case .last?: cursor.selection = count - 1
+            case .drillIn? where overlay == .allEvents:
+                return openEventFromList(&state, row: cursor.selection)
+            case .quit?, .back?, .help?, .problems?, .allEvents?:
+                state.mode = .browse
+                return []
+            default:
+                return []
+            }
+            cursor.selection = min(max(0, cursor.selection), max(0, count - 1))
+            if cursor.selection < cursor.scroll { cursor.scroll = cursor.selection }
+            if cursor.selection >= cursor.scroll + page { cursor.scroll = cursor.selection - page + 1 }
+            state.mode = .overlay(overlay, cursor)
+            return []
+        }
+    }
+
+    /// Enter in the all-events list: a recording event selects its recording; another event opens in the event pane.
+    private static func openEventFromList(_ state: inout AppState, row index: Int) -> [Effect] {
+        let rows = allEventRows(state)
+        guard index < rows.count else { return [] }
+        let row = rows[index]
+        state.mode = .browse
+        if let id = row.recordingId {
+            if !state.visible.contains(id) {
+                state.query = RecordingQuery()
+                state.refreshView()
+            }
+            state.selectedId = id
+            state.focus = .event
+            keepSelectionVisible(&state)
+            return selectionChanged(&state, resetChunk: true)
+        }
+        state.focus = .event
+        return loadEvents(&state, .event(row.event.location), [row.event])
+    }
+}
+
+/// Number of selectable lines in a list overlay.
+func overlayLineCount(_ state: AppState) -> Int {
+    switch state.mode.overlay {
+    case .help?: state.keymap.bindings.count
+    case .problems?: state.problems.count
+    case .allEvents?: allEventRows(state).count
+    default: 0
+    }
+}
+
+/// Every event, recording or not, newest first: (event, the recording it belongs to).
+func allEventRows(_ state: AppState) -> [(event: EventRef, recordingId: String?)] {
+    var rows = state.otherEvents.map { (event: $0, recordingId: String?.none) }
+    for recording in state.recordings.values {
+        for event in recording.events { rows.append((event, recording.id)) }
+    }
+    return rows.sorted { lhs, rhs in
+        let left = lhs.event.time?.nanoseconds ?? .min, right = rhs.event.time?.nanoseconds ?? .min
+        return left != right ? left > right : lhs.event.location < rhs.event.location
+    }
+}
+
+/// What `y` offers for the current selection.
+func copyChoices(_ state: AppState) -> [CopyChoice] {
+    guard let recording = state.selectedRecording else { return [] }
+    var choices: [CopyChoice] = []
+    choices.append(CopyChoice(key: "i", label: "recording id", value: recording.recordingId ?? recording.id))
+    if let call = recording.callId { choices.append(CopyChoice(key: "c", label: "call id", value: call)) }
+    if let server = recording.serverCallId { choices.append(CopyChoice(key: "s", label: "server call id", value: server)) }
+    let chunk = recording.chunks.indices.contains(state.chunkIndex) ? recording.chunks[state.chunkIndex] : nil
+    let which = chunk.flatMap { $0.index.map { " of chunk \($0)" } } ?? ""
+    if let url = chunk?.contentLocation { choices.append(CopyChoice(key: "u", label: "content URL\(which)", value: url)) }
+    if let url = chunk?.metadataLocation { choices.append(CopyChoice(key: "m", label: "metadata URL\(which)", value: url)) }
+    if let url = chunk?.deleteLocation { choices.append(CopyChoice(key: "d", label: "delete URL\(which)", value: url)) }
+    if let document = chunk?.documentId { choices.append(CopyChoice(key: "o", label: "document id\(which)", value: document)) }
+    if let text = state.eventDocument?.sourceText, state.eventSubject == .recording(recording.id), !state.eventLoading {
+        choices.append(CopyChoice(key: "j", label: "event JSON", value: text))
+    }
+    return choices
+}

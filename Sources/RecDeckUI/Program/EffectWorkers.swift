@@ -1,0 +1,48 @@
+import Dispatch
+import RecDeckCore
+import Synchronization
+
+/// Runs slow effects (reading event text, writing an export) on worker threads and hands their
+/// answers back as `Msg`s: `doorbell` turns readable when one waits, so the run loop polls it with
+/// the keyboard and never blocks on disk or a hung mount.
+final class EffectWorkers: Sendable {
+    private let results = Mutex<(messages: [Msg], running: Int)>(([], 0))
+    private let doorbell: Doorbell
+    private let queue = DispatchQueue(label: "recdeck.effects", qos: .userInitiated, attributes: .concurrent)
+
+    init() throws(WatchError) {
+        doorbell = try Doorbell.open()
+    }
+
+    deinit {
+        doorbell.close()
+    }
+
+    /// Readable while an answer waits to be taken.
+    var readinessDescriptor: Int32 { doorbell.readEnd }
+
+    /// Effects started and not answered yet.
+    var running: Int { results.withLock { $0.running } }
+
+    /// Runs `work` on a worker; its answer arrives through `take()`.
+    func start(_ work: @escaping @Sendable () -> Msg) {
+        results.withLock { $0.running += 1 }
+        queue.async { [self] in
+            let message = work()
+            results.withLock {
+                $0.messages.append(message)
+                $0.running -= 1
+            }
+            doorbell.ring()
+        }
+    }
+
+    /// The answers that arrived, in the order they finished.
+    func take() -> [Msg] {
+        doorbell.drain()
+        return results.withLock { state in
+            defer { state.messages = [] }
+            return state.messages
+        }
+    }
+}
