@@ -13,6 +13,8 @@ public enum EventPaneView {
             detail = recording.events.count > 1
                 ? "(\(recording.events.count) events, \(deliveries) deliveries of the first)"
                 : "(1 of \(deliveries) deliver\(deliveries == 1 ? "y" : "ies"))"
+            // What Event Grid said, when `recdeck serve` kept its headers.
+            if let count = first.deliveryCount { detail += " · Event Grid delivery count \(count)" }
         } else if case .event(let location)? = state.eventSubject {
             title = "Event  \(location.file)"
         }
