@@ -18,7 +18,8 @@ final class Dashboard {
     private let program: Program
 
     /// Starts the terminal and the watcher; prints one line and exits 2 when the terminal cannot be used.
-    init(_ settings: DashboardSettings) {
+    /// `source`, when given, makes the run loop's source from the watcher (`recdeck serve` adds its counts).
+    init(_ settings: DashboardSettings, source: ((DirectoryWatcher) -> EventSource)? = nil) {
         do {
             try Terminal.checkEnvironment()
         } catch {
@@ -61,7 +62,7 @@ final class Dashboard {
             state.message?.until = Timestamp(nanoseconds: now.nanoseconds + Self.themeNoticeNanoseconds)
         }
         do {
-            program = try Program(state: state, backend: terminal, source: watcher, signals: signals)
+            program = try Program(state: state, backend: terminal, source: source?(watcher) ?? watcher, signals: signals)
         } catch {
             terminal.restore()
             StandardOutput.message("recdeck: \(error.description)")

@@ -61,6 +61,20 @@ struct ServeCommand: ParsableCommand {
         "Close connections beyond N open at once (default 512).", valueName: "N"))
     var maxConnections: Int = 512
 
+    @Flag(help: "Dashboard: keep the newest recording selected as new ones arrive.")
+    var follow = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Dashboard: do not ask the terminal for mouse reports.")
+    var noMouse = false
+
+    @Option(name: .customLong("theme"), help: ArgumentHelp(
+        "Dashboard: a theme by name (see `recdeck themes`) or a .toml file.", valueName: "NAME|PATH"))
+    var theme: String?
+
+    @OptionGroup var display: DisplayFlags
+
+    @OptionGroup var config: ConfigFlags
+
     func validate() throws {
         if key != nil && keyFile != nil { throw ValidationError("give --key or --key-file, not both") }
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout)] where !(value >= 0.01 && value <= 3600) {
@@ -71,6 +85,15 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try serverConfiguration()
+        let file = try config.load()
+        var settings = try DashboardSettings(directory: directory, displayName: WatchCommand.displayName(directory), config: file)
+        // Deliveries land in DIR/received/YYYY/MM/DD: always read sub-directories.
+        settings.watchOptions.scan.recursive = true
+        settings.mouse = settings.mouse && !noMouse
+        settings.utc = settings.utc || display.utc
+        settings.follow = settings.follow || follow
+        settings.theme = theme ?? settings.theme
+        settings.query = try display.query(utc: settings.utc)
         let log = ServeLog(perRequest: headless, sink: { StandardOutput.message($0) })
         let server: WebhookServer
         do {
@@ -81,15 +104,21 @@ struct ServeCommand: ParsableCommand {
         }
         let host = configuration.listen.description.dropLast(String(configuration.listen.port).count + 1)
         StandardOutput.message("recdeck: receiving on http://\(host):\(server.port)\(configuration.path)?key=\(configuration.key.queryText)")
-        guard headless else {
-            StandardOutput.message("recdeck: the dashboard while serving comes with a later change; use --headless")
-            server.shutdown()
-            throw ExitCode(2)
+        var status: Int32 = 0
+        if headless {
+            let signal = Self.waitForTermination()
+            StandardOutput.message("recdeck: \(signal): finishing the requests in flight")
+        } else {
+            let address = configuration.listen.isLoopback ? ":\(server.port)" : "\(host):\(server.port)"
+            let statistics = server.statistics
+            status = MainActor.assumeIsolated {
+                Dashboard(settings, source: { ServingSource(watcher: $0, statistics: statistics, address: address) }).run()
+            }
         }
-        let signal = Self.waitForTermination()
-        StandardOutput.message("recdeck: \(signal): finishing the requests in flight")
         server.shutdown()
         StandardOutput.message("recdeck: stopped; \(server.statistics.deliveries) deliveries stored under \(directory)/received")
+        // The dashboard ended by q (0) or a signal (128 + its number); either way the server drained.
+        if status != 0 && status < 128 { throw ExitCode(status) }
     }
 
     /// The server's settings from the flags and the environment; usage errors exit 2.

@@ -23,4 +23,11 @@ public protocol EventSource: AnyObject, Sendable {
     func text(of location: EventLocation) -> Result<String, EventTextError>
     /// Ends the source.
     func stop()
+    /// What the source receives over HTTP, when it does (`recdeck serve`); read once a second.
+    var receiving: ReceivingSummary? { get }
+}
+
+extension EventSource {
+    /// Sources that only read files receive nothing.
+    public var receiving: ReceivingSummary? { nil }
 }

@@ -132,6 +132,8 @@ public struct AppState: Sendable {
     public var summary = StoreSummary(files: 0, events: 0, recordings: 0, otherEvents: 0, duplicateDeliveries: 0, problems: 0)
     /// The directory as the user named it.
     public var directory: String
+    /// What `recdeck serve` has received, while it does (shown in the header).
+    public var receiving: ReceivingSummary?
     /// What the event source is doing (`live`, `polling every 2s`, `directory missing`, …).
     public var feedStatus: WatchStatus = .scanning
     /// What the source says about how it follows the feed, as long as it holds (such as a fall-back

@@ -22,6 +22,8 @@ public enum Msg: Sendable {
     case exported(ExportResult)
     /// A line to show in the status bar for a while.
     case notice(String, isError: Bool)
+    /// What the source receives over HTTP (`recdeck serve`), once a second.
+    case receiving(ReceivingSummary)
 }
 
 /// What the event pane shows: a recording's events, or one event that belongs to no recording.

@@ -64,6 +64,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .notice(let text, let isError):
         notify(&state, text, isError: isError)
         return []
+    case .receiving(let summary):
+        if let url = summary.validationUrl, url != state.receiving?.validationUrl {
+            notify(&state, "subscription validation answered; its validation URL: \(url)", isError: false)
+        }
+        state.receiving = summary
+        return []
     }
 }
 

@@ -107,6 +107,7 @@ public final class Program {
         let now = clock()
         if now.nanoseconds >= nextTick {
             messages.append(.tick(now))
+            if let receiving = source?.receiving { messages.append(.receiving(receiving)) }
             // While files are being read, a progress line every 0.1 s; otherwise the clock every second.
             if let progress = source?.progress {
                 messages.append(.loadProgress(done: progress.done, total: progress.total))
@@ -145,6 +146,8 @@ public final class Program {
 
     private func messages(for batch: WatchBatch) -> [Msg] {
         var messages: [Msg] = [.feedStatus(batch.status, notice: batch.notice)]
+        // Counts of what was received change with the files it wrote: show both in the same frame.
+        if let receiving = source?.receiving { messages.append(.receiving(receiving)) }
         let initial = !initialLoadDone
         if batch.status != .scanning { initialLoadDone = true }
         messages.append(.storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,

@@ -14,6 +14,8 @@ public enum EventPaneView {
                 ? "(\(CountText.of(recording.events.count, "event")), "
                     + "\(CountText.of(deliveries, "delivery", "deliveries")) of the first)"
                 : "(1 of \(CountText.of(deliveries, "delivery", "deliveries")))"
+            // What Event Grid said, when `recdeck serve` kept its headers.
+            if let count = first.deliveryCount { detail += " · Event Grid delivery count \(count)" }
         } else if case .event(let location)? = state.eventSubject {
             title = "Event  \(location.title)"
         }

@@ -21,6 +21,7 @@ public enum HeaderView {
         put(state.directory + "  ", .header)
         put(state.feedIsLive ? "● " : "○ ", state.feedIsLive ? .headerLive : .headerWarning)
         put(state.feedStatus.description + "  ", state.feedIsLive ? .headerLive : .headerWarning)
+        if let receiving = state.receiving { put(receivingText(receiving, now: state.now) + "  ", .headerLive) }
         if let loading = state.loading {
             put("indexing \(CountText.grouped(loading.done))/\(CountText.grouped(loading.total)) files  ", .headerWarning)
         }
@@ -78,6 +79,17 @@ public enum HeaderView {
         if !faults.isEmpty { pieces.append(Piece(text: "⚠ " + faults.joined(separator: " · "), role: .headerWarning)) }
         if !state.problems.isEmpty { pieces.append(Piece(text: CountText.of(state.problems.count, "problem"), role: .headerWarning)) }
         return pieces
+    }
+
+    /// `receiving on :8080 · 12 deliveries · last 3s ago`.
+    static func receivingText(_ receiving: ReceivingSummary, now: Timestamp) -> String {
+        let count = receiving.deliveries
+        var text = "receiving on \(receiving.address) · \(grouped(count)) deliver\(count == 1 ? "y" : "ies")"
+        if let last = receiving.lastDelivery {
+            let age = DurationText.age(nanoseconds: now.nanoseconds - last.nanoseconds)
+            text += age == "now" ? " · last just now" : " · last \(age) ago"
+        }
+        return text
     }
 
     static func clockText(_ state: AppState) -> String {
