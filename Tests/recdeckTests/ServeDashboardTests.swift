@@ -35,7 +35,7 @@ import Testing
         let event = "[" + EventFixture.recording(id: "live-1", recording: "rec-live-1") + "]"
         let client = try HTTPTestClient(port: endpoint)
         #expect(try client.exchange("POST", target, headers: [("aeg-delivery-count", "1")], body: event).status == 200)
-        try session.waitFor("1 recordings")
+        try session.waitFor("1 recording ")
         #expect(try client.exchange("POST", target, headers: [("aeg-delivery-count", "2")], body: event).status == 200)
         try session.waitFor("(1 of 2 deliveries) · Event Grid delivery count 2")
         let screen = try session.waitFor("receiving on :\(endpoint) · 3 deliveries · last")

@@ -12,7 +12,7 @@ public enum DurationText {
     /// A total such as the header's recorded time, to the unit that matters at its size:
     /// `7s` (rounded), `12m05s`, `97h12m` under 100 hours, then days: `5,791d 19h`.
     public static func total(milliseconds: Int64) -> String {
-        let seconds = (max(0, milliseconds) + 500) / 1000
+        let seconds = max(0, milliseconds).addingReportingOverflow(500).overflow ? Int64.max / 1000 : (max(0, milliseconds) + 500) / 1000
         switch seconds {
         case ..<60: return "\(seconds)s"
         case ..<3600: return "\(seconds / 60)m\(two(seconds % 60))s"

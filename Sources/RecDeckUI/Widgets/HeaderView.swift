@@ -84,9 +84,9 @@ public enum HeaderView {
     /// `receiving on :8080 · 12 deliveries · last 3s ago`.
     static func receivingText(_ receiving: ReceivingSummary, now: Timestamp) -> String {
         let count = receiving.deliveries
-        var text = "receiving on \(receiving.address) · \(grouped(count)) deliver\(count == 1 ? "y" : "ies")"
+        var text = "receiving on \(receiving.address) · \(CountText.of(count, "delivery", "deliveries"))"
         if let last = receiving.lastDelivery {
-            let age = DurationText.age(nanoseconds: now.nanoseconds - last.nanoseconds)
+            let age = DurationText.age(nanoseconds: now.nanoseconds &- last.nanoseconds)
             text += age == "now" ? " · last just now" : " · last \(age) ago"
         }
         return text
