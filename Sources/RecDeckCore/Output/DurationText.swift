@@ -12,7 +12,9 @@ public enum DurationText {
     /// A total such as the header's recorded time, to the unit that matters at its size:
     /// `7s` (rounded), `12m05s`, `97h12m` under 100 hours, then days: `5,791d 19h`.
     public static func total(milliseconds: Int64) -> String {
-        let seconds = max(0, milliseconds).addingReportingOverflow(500).overflow ? Int64.max / 1000 : (max(0, milliseconds) + 500) / 1000
+        // Rounded to the nearest second without adding first, which could overflow.
+        let positive = max(0, milliseconds)
+        let seconds = positive / 1000 + (positive % 1000 >= 500 ? 1 : 0)
         switch seconds {
         case ..<60: return "\(seconds)s"
         case ..<3600: return "\(seconds / 60)m\(two(seconds % 60))s"

@@ -90,13 +90,37 @@ public struct OutputBytes: Sendable {
     /// Appends `text` with every unsafe scalar escaped (`SafeText`): `\\` doubled too when
     /// `doublingBackslashes` (TSV), `"` doubled when `doublingQuotes` (a quoted CSV field).
     public mutating func append(safe text: String, doublingBackslashes: Bool = false, doublingQuotes: Bool = false) {
+        append(escaping: text,
+               isSpecial: { ($0 == UInt8(ascii: "\\") && doublingBackslashes) || ($0 == UInt8(ascii: "\"") && doublingQuotes) },
+               writeSpecial: { output, byte in
+                   output.bytes.append(byte)
+                   output.bytes.append(byte)
+               })
+    }
+
+    /// Appends `text` as a JSON string literal: `"` and `\\` escaped, line breaks and tabs as
+    /// `\n` `\t` `\r`, every other unsafe scalar as `\uXXXX`.
+    public mutating func append(jsonString text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        append(escaping: text,
+               isSpecial: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
+               writeSpecial: { output, byte in
+                   output.append(byte == UInt8(ascii: "\"") ? "\\\"" : "\\\\")
+               })
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies `text` in runs of printable ASCII and safe scalars; an ASCII byte for which
+    /// `isSpecial` holds is written by `writeSpecial`, every unsafe scalar as `SafeText` escapes it.
+    private mutating func append(escaping text: String, isSpecial: (UInt8) -> Bool,
+                                 writeSpecial: (inout OutputBytes, UInt8) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                let special = (byte == UInt8(ascii: "\\") && doublingBackslashes) || (byte == UInt8(ascii: "\"") && doublingQuotes)
+                let special = isSpecial(byte)
                 if byte >= 0x20 && byte < 0x7F && !special {
                     index += 1
                     continue
@@ -104,8 +128,7 @@ public struct OutputBytes: Sendable {
                 if byte < 0x80 {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                     if special {
-                        bytes.append(byte)
-                        bytes.append(byte)
+                        writeSpecial(&self, byte)
                     } else {
                         append(raw: SafeText.escape(Unicode.Scalar(byte)))
                     }
@@ -124,44 +147,6 @@ public struct OutputBytes: Sendable {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
-    }
-
-    /// Appends `text` as a JSON string literal: `"` and `\\` escaped, line breaks and tabs as
-    /// `\n` `\t` `\r`, every other unsafe scalar as `\uXXXX`.
-    public mutating func append(jsonString text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                    index += 1
-                    continue
-                }
-                if byte < 0x80 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    switch byte {
-                    case UInt8(ascii: "\""): append("\\\"")
-                    case UInt8(ascii: "\\"): append("\\\\")
-                    default: append(raw: SafeText.escape(Unicode.Scalar(byte)))
-                    }
-                    index += 1
-                    start = index
-                    continue
-                }
-                let (scalar, length) = Self.scalar(in: utf8, at: index)
-                if SafeText.isUnsafe(scalar) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    append(raw: SafeText.escape(scalar))
-                    start = index + length
-                }
-                index += length
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The scalar starting at `index` of valid UTF-8 (a `String`'s), and its length in bytes.

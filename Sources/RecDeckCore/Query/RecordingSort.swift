@@ -21,26 +21,7 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `FIELD`, `FIELD:asc` or `FIELD:desc` (any case, surrounding spaces ignored).
     public init(parsing text: String) throws(QueryError) {
-        let trimmed = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-        let pieces = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = pieces.first.map { $0.lowercased() } ?? ""
-        guard let field = SortField(rawValue: name) else {
-            let known = SortField.allCases.map(\.rawValue)
-            let list = known.dropLast().joined(separator: ", ") + " or " + known.last!
-            let what = name.isEmpty ? "missing sort field in \"\(trimmed)\""
-                : "unknown sort field \"\(name)\"" + (name == trimmed.lowercased() ? "" : " in \"\(trimmed)\"")
-            throw QueryError(.unknownSortField, term: text, message: "\(what): use \(list), optionally followed by :asc or :desc")
-        }
-        var ascending: Bool?
-        if pieces.count == 2 {
-            switch pieces[1].lowercased() {
-            case "asc": ascending = true
-            case "desc": ascending = false
-            default:
-                throw QueryError(.badSortDirection, term: text,
-                                 message: "bad sort direction \"\(pieces[1])\" in \"\(trimmed)\": use asc or desc")
-            }
-        }
+        let (field, ascending): (SortField, Bool?) = try SortText.parse(text)
         self.init(field: field, ascending: ascending)
     }
 

@@ -24,23 +24,7 @@ public struct CallSort: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `FIELD`, `FIELD:asc` or `FIELD:desc` (any case, surrounding spaces ignored).
     public init(parsing text: String) throws(QueryError) {
-        let trimmed = text.trimmingSpaces
-        let pieces = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = pieces.first.map { $0.lowercased() } ?? ""
-        guard let field = Field(rawValue: name) else {
-            let known = Field.allCases.map(\.rawValue)
-            throw QueryError(.unknownSortField, term: text,
-                             message: "unknown sort field \"\(name)\" for calls: use \(known.dropLast().joined(separator: ", ")) or \(known.last!), optionally followed by :asc or :desc")
-        }
-        var ascending: Bool?
-        if pieces.count == 2 {
-            switch pieces[1].lowercased() {
-            case "asc": ascending = true
-            case "desc": ascending = false
-            default:
-                throw QueryError(.badSortDirection, term: text, message: "bad sort direction \"\(pieces[1])\" in \"\(trimmed)\": use asc or desc")
-            }
-        }
+        let (field, ascending): (Field, Bool?) = try SortText.parse(text, rows: "calls")
         self.init(field: field, ascending: ascending)
     }
 
@@ -79,11 +63,5 @@ public struct CallSort: Sendable, Hashable, CustomStringConvertible {
         case .anomalies: Int64(call.anomalies(now: now).count)
         case .call: nil
         }
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
