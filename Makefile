@@ -3,6 +3,7 @@
 #   make                              release build
 #   make install PREFIX=/usr/local    binary, bundled themes, man page (docs/recdeck.1), shell completions
 #   make uninstall PREFIX=/usr/local
+#   make test                         every test: `swift test`, then the install tier (a release build)
 #
 # The installed binary finds its themes in PREFIX/share/recdeck/themes (relative to itself).
 # DESTDIR is honoured for staged installs; SCRATCH names the build folder (default .build).
@@ -15,7 +16,7 @@ SCRATCH ?= .build
 BUILD := $(SWIFT) build -c release --scratch-path $(SCRATCH)
 ROOT := $(DESTDIR)$(PREFIX)
 
-.PHONY: all build install uninstall
+.PHONY: all build install uninstall test
 
 all: build
 
@@ -38,3 +39,8 @@ uninstall:
 		"$(ROOT)/share/bash-completion/completions/recdeck" "$(ROOT)/share/zsh/site-functions/_recdeck" \
 		"$(ROOT)/share/fish/vendor_completions.d/recdeck.fish"
 	rm -rf "$(ROOT)/share/recdeck"
+
+# `swift test` runs every tier but `install`; the install tier runs after it, from the same build.
+test:
+	$(SWIFT) test
+	RECDECK_SLOW_TESTS=1 $(SWIFT) test --skip-build --filter InstallTests

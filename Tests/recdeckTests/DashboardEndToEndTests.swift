@@ -3,7 +3,7 @@ import RecDeckTestSupport
 import Testing
 
 /// The built binary in a real terminal (tmux): keys in, screen out.
-@Suite struct DashboardEndToEndTests {
+@Suite(.tags(.terminal)) struct DashboardEndToEndTests {
     /// A directory with two recordings (one with two chunks), another event type and a broken file.
     func fixture() -> TemporaryDirectory {
         let directory = TemporaryDirectory.twoRecordings()
@@ -156,7 +156,7 @@ import Testing
 }
 
 /// `recdeck demo`: a live feed into a temporary directory, removed on exit.
-@Suite struct DemoEndToEndTests {
+@Suite(.tags(.terminal)) struct DemoEndToEndTests {
     @Test func demoFeedsTheDashboardAndCleansUp() throws {
         let session = try TmuxSession(recdeck: ["demo", "--utc"], width: 120, height: 40)
         let first = try session.waitFor("recordings")

@@ -5,7 +5,7 @@ import Testing
 
 /// Files written badly or by an attacker: every one is reported (or read), nothing crashes or
 /// hangs, and every good event beside them still counts — in `check` and in the dashboard.
-@Suite struct HostileInputTests {
+@Suite(.tags(.terminal)) struct HostileInputTests {
     /// One good recording and every kind of bad file, keyed by the message each must produce.
     static func hostileDirectory() -> (TemporaryDirectory, expected: [String: String]) {
         let directory = TemporaryDirectory()

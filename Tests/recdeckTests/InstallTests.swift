@@ -2,9 +2,10 @@ import Foundation
 import RecDeckTestSupport
 import Testing
 
-/// `make install` into a temporary prefix: the installed binary runs from anywhere and finds its
+/// `make install` into a temporary prefix (the slow tier, run by `make test` after `swift test`): the installed binary runs from anywhere and finds its
 /// themes, `man -l` renders its page, the completions are there; `make uninstall` removes it all.
-@Suite struct InstallTests {
+@Suite(.tags(.install), .enabled(if: SlowTests.enabled, "the install tier: `make test` runs it"))
+struct InstallTests {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 

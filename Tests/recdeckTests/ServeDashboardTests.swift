@@ -3,7 +3,7 @@ import RecDeckTestSupport
 import Testing
 
 /// `recdeck serve` with its dashboard, in a real terminal (tmux), receiving over real HTTP.
-@Suite struct ServeDashboardTests {
+@Suite(.tags(.terminal)) struct ServeDashboardTests {
     static let key = "dashboard-test-key-7"
 
     @Test func deliveriesAppearLiveWithTheirCounts() throws {

@@ -7,7 +7,7 @@ import Testing
 /// `RECDECK_SOAK_SECONDS` and `RECDECK_SOAK_FILES`). Afterwards
 /// the header agrees with a fresh `recdeck check`, and once the writer's files are gone, open
 /// files and memory are back where they were after the first load.
-@Suite struct SoakTests {
+@Suite(.tags(.terminal)) struct SoakTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/soak.py").path
 

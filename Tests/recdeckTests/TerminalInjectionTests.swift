@@ -5,7 +5,7 @@ import Testing
 /// Event text is untrusted: escape sequences, C0/C1 controls, OSC 52 clipboard writes, OSC 0/2
 /// title changes, bidi overrides and zero-width characters in any field, in the JSON text, and in
 /// file and directory names must show as visible escapes and never act on the terminal.
-@Suite struct TerminalInjectionTests {
+@Suite(.tags(.terminal)) struct TerminalInjectionTests {
     /// JSON-escaped attack text: a title change, a clipboard write, a screen clear, a CSI in C1
     /// form, a bidi override and a zero-width space.
     static let attack = #"\u001b]0;pwned\u0007\u001b]2;pwned2\u0007\u001b]52;c;aGFja2Vk\u0007\u001b[2J\u009b31m\u202egnp.exe\u200b"#

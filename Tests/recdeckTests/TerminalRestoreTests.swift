@@ -4,7 +4,7 @@ import RecDeckTestSupport
 import Testing
 
 /// Every way out gives the terminal back: keys, signals, a crash, suspending.
-@Suite struct TerminalRestoreTests {
+@Suite(.tags(.terminal)) struct TerminalRestoreTests {
     /// A dashboard on an empty directory under a reporting shell, and its process id; the
     /// directories go when `folders` is released.
     private func started(environment: [String: String] = [:]) throws -> (session: TmuxSession, pid: pid_t, folders: [TemporaryDirectory]) {

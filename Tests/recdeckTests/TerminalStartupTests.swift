@@ -4,7 +4,7 @@ import Testing
 
 /// The interactive mode refuses to start where it cannot draw, with one line and exit status 2;
 /// and the tmux harness itself works (so end-to-end failures are about recdeck, not the harness).
-@Suite struct TerminalStartupTests {
+@Suite(.tags(.terminal)) struct TerminalStartupTests {
     /// An empty directory to watch, removed afterwards by the caller.
     /// The screen's non-blank lines.
     private func lines(_ screen: String) -> [String] {
@@ -71,7 +71,7 @@ import Testing
 }
 
 /// The tmux harness on plain shell commands.
-@Suite struct TmuxSessionTests {
+@Suite(.tags(.terminal)) struct TmuxSessionTests {
     @Test func waitsSendsResizesAndReadsTheExitStatus() throws {
         let session = try TmuxSession("printf 'hello\\n'; sleep 30", width: 100, height: 30)
         let screen = try session.waitFor("hello")

@@ -4,7 +4,7 @@ import Testing
 
 /// Themes seen from outside: the built binary in tmux (colours read with `capture-pane -e`), and
 /// `recdeck themes`.
-@Suite struct ThemeEndToEndTests {
+@Suite(.tags(.terminal)) struct ThemeEndToEndTests {
     /// Two recordings, so there is a selection to see.
     func events() -> TemporaryDirectory {
         let directory = TemporaryDirectory()

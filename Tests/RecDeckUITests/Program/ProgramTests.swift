@@ -5,7 +5,7 @@ import RecDeckUI
 import Testing
 
 /// The real run loop in process: a watched directory, keys in, frames out (`TestBackend`, fake clock).
-@Suite struct ProgramTests {
+@Suite(.tags(.inProcess)) struct ProgramTests {
     func fixture() -> TemporaryDirectory {
         TemporaryDirectory.twoRecordings()
     }
