@@ -243,44 +243,34 @@ public struct DirectoryScanner: Sendable {
     /// Reads `files` in parallel; the result is in the same order, `nil` for files that vanished.
     /// `progress`, when given, is called now and then (from worker threads) with the number read so far.
     public func readAll(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileContents?] {
-        readAll(files, progress: progress, infos: nil)
+        readAll(files, progress: progress, keepInfo: false).map(\.contents)
     }
 
-    /// `readAll`, also filling `infos` (one per file) with what `fstat` said of each file as it was
-    /// opened, so that a watcher's first scan need not `stat` every file again. An entry is left
-    /// alone for a file that could not be opened.
+    /// `readAll`, each file with what `fstat` said of it as it was opened (when `keepInfo`), so that
+    /// a watcher's first scan need not `stat` every file again; all zero for a file that could not
+    /// be opened.
     func readAll(_ files: [String], progress: (@Sendable (Int) -> Void)?,
-                 infos: UnsafeMutableBufferPointer<stat>?) -> [FileContents?] {
-        let results = UnsafeMutableBufferPointer<FileContents?>.allocate(capacity: files.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        let slots = SendableBuffer(buffer: results)
-        let infoSlots = infos.map { SendableBuffer(buffer: $0) }
+                 keepInfo: Bool) -> [(contents: FileContents?, info: stat)] {
         let scanner = self
         let counter = Atomic<Int>(0)
         // Blocks of files, so that each worker shares repeated strings through its own interner.
-        let block = 64
-        DispatchQueue.concurrentPerform(iterations: (files.count + block - 1) / block) { blockIndex in
+        let blocks = Parallel.blocks(files.count, block: 64) { range in
             var interner = StringInterner()
-            let range = blockIndex * block..<min(files.count, (blockIndex + 1) * block)
+            var read: [(contents: FileContents?, info: stat)] = []
+            read.reserveCapacity(range.count)
             for index in range {
-                slots.buffer[index] = scanner.read(files[index], interner: &interner,
-                                                   info: infoSlots.map { $0.buffer.baseAddress! + index })
+                var info = stat()
+                let contents = keepInfo ? scanner.read(files[index], interner: &interner, info: &info)
+                    : scanner.read(files[index], interner: &interner)
+                read.append((contents, info))
             }
             if let progress {
                 let done = counter.add(range.count, ordering: .relaxed).newValue
                 // Every 512 files (the count just passed, so the figures stay round).
                 if done / 512 != (done - range.count) / 512 { progress(done / 512 * 512) }
             }
+            return read
         }
-        return Array(results)
+        return Array(blocks.joined())
     }
-}
-
-/// A buffer whose elements are each written by exactly one thread of a `concurrentPerform`.
-private struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
 }

@@ -184,7 +184,8 @@ struct WatchReconciler {
         // Stat every listed file, then read (in parallel) those whose stamp moved or was not trusted.
         let wall = WatchClock.wallNanoseconds()
         let scanner = scanner
-        let stamps = Self.concurrentMap(listing.files) { WatchFileStamp.of(path: scanner.path(of: $0)) }
+        let files = listing.files
+        let stamps = Parallel.map(files.count, block: 64, threshold: 256) { WatchFileStamp.of(path: scanner.path(of: files[$0])) }
         var changed: [(path: String, stamp: WatchFileStamp)] = []
         for (path, stamp) in zip(listing.files, stamps) {
             guard let stamp else {
@@ -221,14 +222,11 @@ struct WatchReconciler {
         let shared = shared
         shared.setProgress((0, total))
         defer { shared.setProgress(nil) }
-        let infos = UnsafeMutableBufferPointer<stat>.allocate(capacity: files.count)
-        infos.initialize(repeating: stat())
-        defer { infos.deallocate() }
-        let contents = scanner.readAll(files, progress: { done in shared.setProgress((done, total)) }, infos: infos)
+        let contents = scanner.readAll(files, progress: { done in shared.setProgress((done, total)) }, keepInfo: true)
         for (index, path) in files.enumerated() {
-            guard let read = contents[index] else { continue }  // gone since the listing
+            guard let read = contents[index].contents else { continue }  // gone since the listing
             // A file that could not be opened (permission, a FIFO swapped in) was not stat'ed: stat it now.
-            let info = infos[index]
+            let info = contents[index].info
             let stamp = info.st_ino != 0 || info.st_dev != 0 ? WatchFileStamp(info) : WatchFileStamp.of(path: scanner.path(of: path))
             guard let stamp else { continue }
             accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
@@ -298,28 +296,4 @@ struct WatchReconciler {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
-
-    /// `transform` over `items`, spread over all cores when there are many.
-    private static func concurrentMap<Result: Sendable>(_ items: [String], _ transform: @Sendable (String) -> Result?) -> [Result?] {
-        guard items.count >= 256 else { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        let slots = WatchSlots(buffer: results)
-        let stride = 64
-        DispatchQueue.concurrentPerform(iterations: (items.count + stride - 1) / stride) { block in
-            for index in block * stride..<min(items.count, (block + 1) * stride) {
-                slots.buffer[index] = transform(items[index])
-            }
-        }
-        return Array(results)
-    }
-}
-
-/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
-private struct WatchSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
 }

@@ -1,9 +1,11 @@
+import Synchronization
+
 /// The state a `DirectoryWatcher`'s thread shares with its consumer, all behind one lock: the store,
 /// the batch waiting to be taken, the status, and the consumer's requests (stop, pause, rescan).
 ///
 /// The watcher thread is the only writer of the store; the consumer reads it through `snapshot()`
 /// (a copy-on-write copy, so it costs nothing until the watcher next changes the store).
-final class WatchShared: @unchecked Sendable {
+final class WatchShared: Sendable {
     /// What the consumer asked the watcher thread to do.
     struct Requests {
         var stop = false
@@ -19,16 +21,20 @@ final class WatchShared: @unchecked Sendable {
         var fileReads = 0
     }
 
-    private let lock = WatchLock()
-    private var store = RecordingStore()
-    private var unread: WatchBatch?
-    private var rung = false
-    private var closed = false
-    private var currentStatus: WatchStatus = .scanning
-    private var currentNotice: String?
-    private var currentProgress: (done: Int, total: Int)?
-    private var requests = Requests()
-    private var counters = Counters()
+    /// Everything the two sides share.
+    private struct State {
+        var store = RecordingStore()
+        var unread: WatchBatch?
+        var rung = false
+        var closed = false
+        var status: WatchStatus = .scanning
+        var notice: String?
+        var progress: (done: Int, total: Int)?
+        var requests = Requests()
+        var counters = Counters()
+    }
+
+    private let state = Mutex(State())
 
     /// Readable while a batch waits to be taken.
     let doorbell: Doorbell
@@ -48,7 +54,7 @@ final class WatchShared: @unchecked Sendable {
     // MARK: Store (written by the watcher thread only)
 
     func apply(_ contents: FileContents, to file: String) -> StoreDelta {
-        lock.withLock { store.apply(contents, to: file) }
+        state.withLock { $0.store.apply(contents, to: file) }
     }
 
     /// Applies many files at once (`RecordingStore.apply(_:)`). Into an empty store (the first
@@ -56,107 +62,107 @@ final class WatchShared: @unchecked Sendable {
     func apply(_ batch: [(file: String, contents: FileContents)]) -> StoreDelta {
         guard !batch.isEmpty else { return StoreDelta() }
         // The watcher thread is the only writer: the store cannot fill up in between.
-        if lock.withLock({ store.summary.files == 0 }) {
+        if state.withLock({ $0.store.summary.files == 0 }) {
             var fresh = RecordingStore()
             let delta = fresh.apply(batch)
-            lock.withLock { store = fresh }
+            state.withLock { $0.store = fresh }
             return delta
         }
-        return lock.withLock { store.apply(batch) }
+        return state.withLock { $0.store.apply(batch) }
     }
 
     func remove(file: String) -> StoreDelta {
-        lock.withLock { store.remove(file: file) }
+        state.withLock { $0.store.remove(file: file) }
     }
 
     /// Empties the store; the delta removes every recording.
     func removeEverything() -> StoreDelta {
-        lock.withLock {
+        state.withLock { state in
             var delta = StoreDelta()
-            delta.removed = Set(store.recordings.keys)
-            delta.problemsChanged = store.summary.problems > 0
-            delta.otherEventsChanged = store.summary.otherEvents > 0
-            store = RecordingStore()
+            delta.removed = Set(state.store.recordings.keys)
+            delta.problemsChanged = state.store.summary.problems > 0
+            delta.otherEventsChanged = state.store.summary.otherEvents > 0
+            state.store = RecordingStore()
             return delta
         }
     }
 
     func snapshot() -> RecordingStore {
-        lock.withLock { store }
+        state.withLock { $0.store }
     }
 
     // MARK: Batches
 
     /// Hands `delta` to the consumer with the current totals; merges it into the batch still waiting, if any.
     func publish(_ delta: StoreDelta, status: WatchStatus, notice: String?) {
-        lock.withLock {
-            let batch = WatchBatch(delta: delta, summary: store.summary,
-                                   problems: delta.problemsChanged ? store.problems : nil,
-                                   otherEvents: delta.otherEventsChanged ? store.otherEvents : nil,
+        state.withLock { state in
+            let batch = WatchBatch(delta: delta, summary: state.store.summary,
+                                   problems: delta.problemsChanged ? state.store.problems : nil,
+                                   otherEvents: delta.otherEventsChanged ? state.store.otherEvents : nil,
                                    status: status, notice: notice)
-            currentStatus = status
-            currentNotice = notice
-            if unread == nil {
-                unread = batch
+            state.status = status
+            state.notice = notice
+            if state.unread == nil {
+                state.unread = batch
             } else {
-                unread!.merge(batch)
+                state.unread!.merge(batch)
             }
-            counters.batches += 1
-            if !rung && !closed {
-                rung = true
+            state.counters.batches += 1
+            if !state.rung && !state.closed {
+                state.rung = true
                 doorbell.ring()
             }
         }
     }
 
     func takeBatch() -> WatchBatch? {
-        lock.withLock {
-            if !closed { doorbell.drain() }
-            rung = false
-            defer { unread = nil }
-            return unread
+        state.withLock { state in
+            if !state.closed { doorbell.drain() }
+            state.rung = false
+            defer { state.unread = nil }
+            return state.unread
         }
     }
 
-    var status: WatchStatus { lock.withLock { currentStatus } }
+    var status: WatchStatus { state.withLock { $0.status } }
 
     /// Files read so far and in all while a listing is being read (the first scan, a rescan).
-    var progress: (done: Int, total: Int)? { lock.withLock { currentProgress } }
+    var progress: (done: Int, total: Int)? { state.withLock { $0.progress } }
 
     func setProgress(_ progress: (done: Int, total: Int)?) {
-        lock.withLock { currentProgress = progress }
+        state.withLock { $0.progress = progress }
     }
-    var notice: String? { lock.withLock { currentNotice } }
-    var counts: Counters { lock.withLock { counters } }
-    var isClosed: Bool { lock.withLock { closed } }
+    var notice: String? { state.withLock { $0.notice } }
+    var counts: Counters { state.withLock { $0.counters } }
+    var isClosed: Bool { state.withLock { $0.closed } }
 
     func count(_ update: (inout Counters) -> Void) {
-        lock.withLock { update(&counters) }
+        state.withLock { update(&$0.counters) }
     }
 
     // MARK: Requests
 
     func request(_ update: (inout Requests) -> Void) {
-        lock.withLock {
-            update(&requests)
-            if !closed { wake.ring() }
+        state.withLock { state in
+            update(&state.requests)
+            if !state.closed { wake.ring() }
         }
     }
 
     /// Takes the requests: `rescan` is reset, `stop` and `paused` stay as set.
     func takeRequests() -> Requests {
-        lock.withLock {
-            if !closed { wake.drain() }
-            defer { requests.rescan = false }
-            return requests
+        state.withLock { state in
+            if !state.closed { wake.drain() }
+            defer { state.requests.rescan = false }
+            return state.requests
         }
     }
 
     /// Closes both pipes, once the watcher thread has ended.
     func close() {
-        lock.withLock {
-            guard !closed else { return }
-            closed = true
+        state.withLock { state in
+            guard !state.closed else { return }
+            state.closed = true
             doorbell.close()
             wake.close()
         }

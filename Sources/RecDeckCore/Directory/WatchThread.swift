@@ -3,32 +3,38 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A dedicated POSIX thread running one closure, joined exactly once.
-final class WatchThread: @unchecked Sendable {
+final class WatchThread: Sendable {
     private final class Context {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
 
-    private let lock = WatchLock()
     #if canImport(Glibc)
-    private var handle: pthread_t = 0
+    private typealias Handle = pthread_t
     #else
-    private var handle: pthread_t?
+    private typealias Handle = pthread_t?
     #endif
-    private var joinable = false
+    /// The thread, until it has been joined.
+    private let handle: Mutex<Handle?>
 
     /// Starts a thread running `body`.
     init(_ body: @escaping @Sendable () -> Void) throws(WatchError) {
         let context = Unmanaged.passRetained(Context(body)).toOpaque()
         #if canImport(Glibc)
-        let result = pthread_create(&handle, nil, { raw in
+        var started: Handle = 0
+        #else
+        var started: Handle = nil
+        #endif
+        #if canImport(Glibc)
+        let result = pthread_create(&started, nil, { raw in
             Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue().body()
             return nil
         }, context)
         #else
-        let result = pthread_create(&handle, nil, { raw in
+        let result = pthread_create(&started, nil, { raw in
             Unmanaged<Context>.fromOpaque(raw).takeRetainedValue().body()
             return nil
         }, context)
@@ -37,19 +43,19 @@ final class WatchThread: @unchecked Sendable {
             Unmanaged<Context>.fromOpaque(context).release()
             throw WatchError(description: "cannot start the watcher thread: \(String(cString: strerror(result)))")
         }
-        joinable = true
+        handle = Mutex(started)
     }
 
     /// Waits for the thread to end. Every caller returns only once it has ended; the thread itself
     /// must never call this.
     func join() {
-        lock.withLock {
-            guard joinable else { return }
-            joinable = false
+        handle.withLock { handle in
+            guard let thread = handle else { return }
+            handle = nil
             #if canImport(Glibc)
-            pthread_join(handle, nil)
+            pthread_join(thread, nil)
             #else
-            if let handle { pthread_join(handle, nil) }
+            if let thread { pthread_join(thread, nil) }
             #endif
         }
     }

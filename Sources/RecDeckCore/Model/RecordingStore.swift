@@ -171,23 +171,11 @@ public struct RecordingStore: Sendable {
         }
         let groups = order.map { (key: $0, value: eventsOfRecording[$0]!) }
         // Building a recording reads the tables and nothing else: spread it over the cores.
-        let built = UnsafeMutableBufferPointer<Recording?>.allocate(capacity: groups.count)
-        built.initialize(repeating: nil)
-        defer {
-            built.deinitialize()
-            built.deallocate()
-        }
-        let slots = StoreSlots(buffer: built)
         let store = self
-        let block = 256
-        DispatchQueue.concurrentPerform(iterations: (groups.count + block - 1) / block) { blockIndex in
-            for index in blockIndex * block..<min(groups.count, (blockIndex + 1) * block) {
-                slots.buffer[index] = store.buildRecording(id: groups[index].key, keys: groups[index].value)
-            }
-        }
+        let built = Parallel.map(groups.count, block: 256) { store.buildRecording(id: groups[$0].key, keys: groups[$0].value) }
         recordings.reserveCapacity(groups.count)
         for (index, group) in groups.enumerated() {
-            recordings[group.key] = built[index]!
+            recordings[group.key] = built[index]
         }
         // Every recording is new: the delta's table is the store's (shared, not copied).
         if wanted { delta.added = recordings }
@@ -394,11 +382,6 @@ public struct RecordingStore: Sendable {
         }
         return count
     }
-}
-
-/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
-private struct StoreSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
 }
 
 /// Totals of a store: files read, distinct events, recordings, other events, extra deliveries, problems.

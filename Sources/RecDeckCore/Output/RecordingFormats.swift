@@ -59,22 +59,17 @@ public enum RecordingFormats {
         var first = 0
         while first < blocks {
             let count = min(wave, blocks - first)
-            let texts = UnsafeMutableBufferPointer<OutputBytes>.allocate(capacity: count)
-            texts.initialize(repeating: OutputBytes())
-            let slots = FormatSlots(buffer: texts)
             let base = first
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
+            let texts = Parallel.map(count, block: 1) { offset in
                 let start = (base + offset) * block
                 var bytes = OutputBytes(capacity: block * 1024)
                 for index in start..<min(recordings.count, start + block) {
                     format(recordings[index], index, &bytes)
                     bytes.append(UInt8(ascii: "\n"))
                 }
-                slots.buffer[offset] = bytes
+                return bytes
             }
             for text in texts { output(text) }
-            texts.deinitialize()
-            texts.deallocate()
             first += count
         }
     }
@@ -222,9 +217,4 @@ private struct RowWriter {
         separate()
         if let time { bytes.append(iso8601: time) }
     }
-}
-
-/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
-private struct FormatSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
 }

@@ -292,29 +292,17 @@ public struct AppState: Sendable {
             // Many recordings (the first load): count the totals while another core sorts.
             let all = arriving.count == recordings.count ? arriving : Array(recordings.values)
             let sort = sort, now = now, leavingNow = leaving, arrivingNow = arriving
-            let results = UnsafeMutableBufferPointer<(sorted: [Recording], counts: [String: Int], totals: Totals)>.allocate(capacity: 1)
-            results.initialize(repeating: ([], callCounts, totals))
-            defer {
-                results.deinitialize()
-                results.deallocate()
-            }
-            let slot = FilterSlots(buffer: results)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                if part == 1 {
-                    slot.buffer[0].sorted = sort.sorted(all, now: now)
-                } else {
-                    var counts = slot.buffer[0].counts, sums = slot.buffer[0].totals
-                    for old in leavingNow { Self.count(old, by: -1, into: &counts, &sums) }
-                    for new in arrivingNow { Self.count(new, by: 1, into: &counts, &sums) }
-                    slot.buffer[0].counts = counts
-                    slot.buffer[0].totals = sums
-                }
-            }
-            callCounts = results[0].counts
-            totals = results[0].totals
+            let startCounts = callCounts, startTotals = totals
+            let (sorted, counted) = Parallel.pair({ sort.sorted(all, now: now) }, {
+                var counts = startCounts, sums = startTotals
+                for old in leavingNow { Self.count(old, by: -1, into: &counts, &sums) }
+                for new in arrivingNow { Self.count(new, by: 1, into: &counts, &sums) }
+                return (counts: counts, totals: sums)
+            })
+            callCounts = counted.counts
+            totals = counted.totals
             totals.calls = callCounts.count
             recountNewestEventIfNeeded()
-            let sorted = results[0].sorted
             ordered = sorted
             orderedSort = sort
             visibleQuery = nil
@@ -481,28 +469,14 @@ public struct AppState: Sendable {
     /// The recordings of `list` that match `query`, in order, filtered on all cores.
     private static func filter(_ list: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Recording] {
         guard list.count >= 4096 else { return list.filter { query.matches($0, now: now) } }
-        let blocks = 16
-        let size = (list.count + blocks - 1) / blocks
-        let parts = UnsafeMutableBufferPointer<[Recording]>.allocate(capacity: blocks)
-        parts.initialize(repeating: [])
-        defer {
-            parts.deinitialize()
-            parts.deallocate()
-        }
-        let slots = FilterSlots(buffer: parts)
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            let range = block * size..<min(list.count, (block + 1) * size)
-            guard !range.isEmpty else { return }
+        let parts = Parallel.blocks(list.count, block: (list.count + 15) / 16) { range in
             // A copy of the query of this block's own (parsed again): threads that share one keep
             // retaining and releasing the same needles, and fight over their reference counts.
             let own = (try? RecordingQuery(parsing: query.text, utcOffsetSeconds: query.utcOffsetSeconds))
                 .flatMap { $0 == query ? $0 : nil } ?? query
-            slots.buffer[block] = list[range].filter { own.matches($0, now: now) }
+            return list[range].filter { own.matches($0, now: now) }
         }
-        var result: [Recording] = []
-        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { result.append(contentsOf: part) }
-        return result
+        return Array(parts.joined())
     }
 
     /// Keeps the selection on its recording, or the nearest row when it left the list.
@@ -536,9 +510,4 @@ public struct AppState: Sendable {
         selectedId = visible[clamped]
         rowHint = clamped
     }
-}
-
-/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
-private struct FilterSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
 }

@@ -1,0 +1,70 @@
+import Dispatch
+
+/// Work spread over the cores with `DispatchQueue.concurrentPerform`: the one place where results
+/// written by several threads are gathered. Each result slot is written by exactly one worker and
+/// read only after every worker has finished, so the slots need no lock.
+public enum Parallel {
+    /// `transform` of each index in `0..<count`, in order; on all cores in blocks of `block`
+    /// indexes once `count` reaches `threshold`, on the calling thread below it.
+    public static func map<Result>(_ count: Int, block: Int, threshold: Int = 0,
+                                   _ transform: @Sendable (Int) -> Result) -> [Result] {
+        guard count >= max(threshold, 2) else { return (0..<count).map(transform) }
+        return gather(count) { slots in
+            DispatchQueue.concurrentPerform(iterations: (count + block - 1) / block) { blockIndex in
+                for index in blockIndex * block..<min(count, (blockIndex + 1) * block) {
+                    slots.write(transform(index), at: index)
+                }
+            }
+        }
+    }
+
+    /// `transform` of each block of `0..<count` (ranges of `block` indexes, the last one shorter),
+    /// in block order, on all cores: for work that wants something of its own per block.
+    public static func blocks<Result>(_ count: Int, block: Int, _ transform: @Sendable (Range<Int>) -> Result) -> [Result] {
+        let blocks = (count + block - 1) / block
+        return gather(blocks) { slots in
+            DispatchQueue.concurrentPerform(iterations: blocks) { blockIndex in
+                slots.write(transform(blockIndex * block..<min(count, (blockIndex + 1) * block)), at: blockIndex)
+            }
+        }
+    }
+
+    /// `first()` and `second()` at the same time, on two cores.
+    public static func pair<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+        var one: First?
+        var two: Second?
+        withUnsafeMutablePointer(to: &one) { onePointer in
+            withUnsafeMutablePointer(to: &two) { twoPointer in
+                let slots = (Slot(onePointer), Slot(twoPointer))
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    if part == 0 { slots.0.pointer.pointee = first() } else { slots.1.pointer.pointee = second() }
+                }
+            }
+        }
+        return (one!, two!)
+    }
+
+    /// `count` results filled in by `fill` through its slots, then taken out in order.
+    private static func gather<Result>(_ count: Int, _ fill: (Slots<Result>) -> Void) -> [Result] {
+        let buffer = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+        defer {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+        fill(Slots(buffer: buffer))
+        return buffer.map { $0! }
+    }
+
+    /// Result slots handed to the workers; each index is written by one worker only.
+    private struct Slots<Result>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Result?>
+        func write(_ result: Result, at index: Int) { buffer[index] = result }
+    }
+
+    /// One result slot handed to a worker.
+    private struct Slot<Result>: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<Result?>
+        init(_ pointer: UnsafeMutablePointer<Result?>) { self.pointer = pointer }
+    }
+}
