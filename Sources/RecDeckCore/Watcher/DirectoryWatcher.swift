@@ -128,3 +128,93 @@ public final class DirectoryWatcher: EventSource {
     /// Counts for tests.
     var counters: WatchShared.Counters { shared.counts }
 }
+
+/// How a `DirectoryWatcher` reads, follows and reports a directory.
+public struct WatchOptions: Sendable {
+    /// Which files are read, as for a one-shot scan.
+    public var scan: ScanOptions
+    public var mode: WatchMode
+    /// How long a file that does not decode must stay unchanged before it counts as a problem:
+    /// until then it may still be being written, and it is held back ("pending").
+    public var settleTime: Duration
+    /// The shortest time between two batches: changes arriving faster are gathered into one.
+    /// The first change after a quiet spell is delivered at once.
+    public var coalescingInterval: Duration
+    /// How often a missing directory is looked for, and a live one checked to still be there.
+    public var rootCheckInterval: Duration
+    /// The polling interval used when kernel notifications are not available.
+    public var fallbackPollInterval: Duration
+    /// Tests only: behave as if the kernel refused watches beyond this many (`ENOSPC`).
+    var simulatedWatchLimit: Int?
+
+    public init(scan: ScanOptions = ScanOptions(), mode: WatchMode = .notifications,
+                settleTime: Duration = .seconds(1), coalescingInterval: Duration = .milliseconds(16),
+                rootCheckInterval: Duration = .milliseconds(500), fallbackPollInterval: Duration = .seconds(2)) {
+        self.scan = scan
+        self.mode = mode
+        self.settleTime = settleTime
+        self.coalescingInterval = coalescingInterval
+        self.rootCheckInterval = rootCheckInterval
+        self.fallbackPollInterval = fallbackPollInterval
+    }
+}
+
+/// How a `DirectoryWatcher` learns about changes.
+public enum WatchMode: Sendable, Hashable {
+    /// Kernel notifications (inotify): changes show within milliseconds. Falls back to polling, and
+    /// says so, when the kernel's watch limit is reached or notifications are unavailable.
+    case notifications
+    /// Lists the tree every interval and compares (inode, size, modification time) snapshots: for
+    /// network file systems (NFS, SMB, blobfuse), where kernel notifications do not fire.
+    case polling(every: Duration)
+}
+
+/// What a `DirectoryWatcher` is doing, for the dashboard's header.
+public enum WatchStatus: Sendable, Hashable, CustomStringConvertible {
+    /// Reading the directory for the first time.
+    case scanning
+    /// Following the directory through kernel notifications.
+    case live
+    /// Comparing snapshots of the directory every interval.
+    case polling(every: Duration)
+    /// Not following the directory until resumed; the store stays as it was.
+    case paused
+    /// The directory does not exist (deleted, moved, unmounted); it is looked for until it comes back.
+    case rootMissing
+
+    /// A few words for people: `live`, `polling every 2s`, `paused`, `directory missing`.
+    public var description: String {
+        switch self {
+        case .scanning: "scanning"
+        case .live: "live"
+        case .polling(let interval): "polling every \(Self.seconds(interval))"
+        case .paused: "paused"
+        case .rootMissing: "directory missing"
+        }
+    }
+
+    /// `2s`, `0.5s`, `0.05s`.
+    private static func seconds(_ duration: Duration) -> String {
+        let milliseconds = Int((duration.watchSeconds * 1000).rounded())
+        var text = "\(milliseconds / 1000)"
+        if milliseconds % 1000 != 0 {
+            var fraction = String(milliseconds % 1000)
+            fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        return text + "s"
+    }
+}
+
+/// An error that keeps a `DirectoryWatcher` from starting: the process is out of file descriptors or threads.
+///
+/// Everything that can go wrong later (the directory disappears, the watch limit is reached) is a
+/// `WatchStatus`, never an error.
+public struct WatchError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
+}

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The body of a `DirectoryWatcher`'s thread: one loop blocked in `poll()` on the inotify
 /// descriptor and the wake pipe, with a timeout for the next timer (a batch to deliver, a file to
@@ -391,5 +392,86 @@ final class WatchLoop {
             problems[full] = moved
         }
         return DirectoryScanner.Listing(files: listing.files.map { path + "/" + $0 }, problems: problems)
+    }
+}
+
+/// A dedicated POSIX thread running one closure, joined exactly once.
+final class WatchThread: Sendable {
+    private final class Context {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    #if canImport(Glibc)
+    private typealias Handle = pthread_t
+    #else
+    private typealias Handle = pthread_t?
+    #endif
+    /// The thread, until it has been joined.
+    private let handle: Mutex<Handle?>
+
+    /// Starts a thread running `body`.
+    init(_ body: @escaping @Sendable () -> Void) throws(WatchError) {
+        let context = Unmanaged.passRetained(Context(body)).toOpaque()
+        #if canImport(Glibc)
+        var started: Handle = 0
+        #else
+        var started: Handle = nil
+        #endif
+        #if canImport(Glibc)
+        let result = pthread_create(&started, nil, { raw in
+            Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue().body()
+            return nil
+        }, context)
+        #else
+        let result = pthread_create(&started, nil, { raw in
+            Unmanaged<Context>.fromOpaque(raw).takeRetainedValue().body()
+            return nil
+        }, context)
+        #endif
+        guard result == 0 else {
+            Unmanaged<Context>.fromOpaque(context).release()
+            throw WatchError(description: "cannot start the watcher thread: \(String(cString: strerror(result)))")
+        }
+        handle = Mutex(started)
+    }
+
+    /// Waits for the thread to end. Every caller returns only once it has ended; the thread itself
+    /// must never call this.
+    func join() {
+        handle.withLock { handle in
+            guard let thread = handle else { return }
+            handle = nil
+            #if canImport(Glibc)
+            pthread_join(thread, nil)
+            #else
+            if let thread { pthread_join(thread, nil) }
+            #endif
+        }
+    }
+}
+
+/// The clocks the watcher reads: a monotonic one for its timers, the wall clock to age modification times.
+enum WatchClock {
+    /// Seconds on the monotonic clock (arbitrary origin; never jumps).
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Nanoseconds since 1970 on the wall clock, the clock file modification times are written in.
+    static func wallNanoseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var watchSeconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

@@ -1,5 +1,177 @@
 import RecDeckCore
 
+/// The event pane's content: one or more events' raw text, laid out once for display.
+///
+/// Each section is parsed strictly and pretty-printed (2-space indentation, one member per line,
+/// keys in the order written, numbers as their raw text, strings re-quoted so control characters
+/// show as `\u001b` escapes, empty `{}`/`[]` on one line). A section that is not valid JSON shows a
+/// `not valid JSON: …` line (role `.error`) and then its raw text line by line. With more than one
+/// section, each starts with its title line (role `.dim`).
+///
+/// Build it once per selected event (not per frame); `JSONView.render` touches only the lines on
+/// screen. Strings, keys, numbers and raw lines longer than `maxCharacters` characters are cut
+/// there at layout, followed by a dimmed `…(N more characters)` marker (N counts Unicode scalars),
+/// so even a 1 MB value lays out and draws at once.
+public struct JSONDocument: Sendable, Hashable {
+    /// One event's text and the separator line shown above it when there are several, such as
+    /// `── event 2 of 3 · 2026/10/01/x.json · 2 deliveries ──`.
+    public struct Section: Sendable, Hashable {
+        public var title: String
+        public var text: String
+
+        public init(title: String, text: String) {
+            self.title = title
+            self.text = text
+        }
+    }
+
+    /// Longest text (in characters) laid out for one string, key, number or raw line.
+    public static let maxCharacters = 4096
+
+    /// The laid-out lines, in order.
+    public let lines: [Line]
+    /// The sections the document was built from, text as given (for copying the event JSON).
+    public let sections: [Section]
+
+    /// How many sections the document was built from.
+    public var sectionCount: Int { sections.count }
+
+    /// The sections' text exactly as given, joined with line breaks (what `y` copies).
+    public var sourceText: String {
+        sections.map(\.text).joined(separator: "\n")
+    }
+
+    /// A document of `sections`; titles are shown only when there are two or more.
+    public init(_ sections: [Section]) {
+        var layout = JSONViewLayout()
+        let titled = sections.count > 1
+        for (index, section) in sections.enumerated() {
+            layout.add(section: index, title: titled ? section.title : nil, text: section.text)
+        }
+        lines = layout.lines
+        self.sections = sections
+    }
+
+    /// A document of `(title, text)` sections; titles are shown only when there are two or more.
+    public init(sections: [(title: String, text: String)]) {
+        self.init(sections.map { Section(title: $0.title, text: $0.text) })
+    }
+
+    /// A document of one untitled section.
+    public init(text: String) {
+        self.init([Section(title: "", text: text)])
+    }
+
+    /// An empty document (nothing selected).
+    public init() {
+        self.init([Section]())
+    }
+
+    public var lineCount: Int { lines.count }
+    public var isEmpty: Bool { lines.isEmpty }
+
+    /// The spans of line `index` as shown: a folded opening line ends with its closing bracket and
+    /// a summary, `"data": { … },  // 4 keys`.
+    public func displaySpans(ofLine index: Int, folded: Bool) -> [Span] {
+        let line = lines[index]
+        guard folded, let closing = line.closingLine else { return line.spans }
+        var spans = line.spans
+        spans.append(Span(" … ", .dim))
+        for span in lines[closing].spans where span.role != .text { spans.append(span) }
+        if let summary = line.foldSummary { spans.append(Span("  // " + summary, .dim)) }
+        return spans
+    }
+
+    /// All lines, unfolded, joined with line breaks (what search sees; for tests and copying).
+    public var text: String {
+        lines.map(\.text).joined(separator: "\n")
+    }
+}
+
+extension JSONDocument {
+    /// The kind of container a line opens.
+    public enum Container: Sendable, Hashable {
+        case object
+        case array
+    }
+
+    /// One laid-out line of a `JSONDocument`.
+    public struct Line: Sendable, Hashable {
+        /// The line's text as styled runs, indentation included (as a `.text` span).
+        public let spans: [Span]
+        /// The spans joined: what search matches against (offsets are in Unicode scalars of this).
+        public let text: String
+        /// For a line that opens a non-empty object or array: the index of its closing line.
+        /// `nil` for every other line (an empty `{}` or `[]` cannot fold).
+        public let closingLine: Int?
+        /// The kind of container this line opens, when `closingLine` is set.
+        public let container: Container?
+        /// Members (object) or elements (array) of the container this line opens.
+        public let childCount: Int
+        /// The opening line of the nearest container holding this line: for a closing line its own
+        /// opening line, for a member its object's. `nil` at the top of a section, for section
+        /// titles and for the lines of an invalid section.
+        public let parent: Int?
+        /// The index of the section this line belongs to.
+        public let section: Int
+        /// Whether `text` is all ASCII (search takes a byte-wise fast path).
+        let isASCII: Bool
+
+        init(spans: [Span], closingLine: Int? = nil, container: Container? = nil, childCount: Int = 0,
+             parent: Int?, section: Int) {
+            self.spans = spans
+            var joined = ""
+            var isASCII = true
+            for span in spans {
+                joined += span.text
+                if isASCII, !span.text.utf8.allSatisfy({ $0 < 0x80 }) { isASCII = false }
+            }
+            text = joined
+            self.closingLine = closingLine
+            self.container = container
+            self.childCount = childCount
+            self.parent = parent
+            self.section = section
+            self.isASCII = isASCII
+        }
+
+        /// This line as the opener of a container closed at `closing`.
+        func opening(closedAt closing: Int, container: Container, children: Int) -> Line {
+            Line(spans: spans, closingLine: closing, container: container, childCount: children,
+                 parent: parent, section: section)
+        }
+
+        /// Whether this line opens a container that can fold.
+        public var isFoldable: Bool { closingLine != nil }
+
+        /// What a folded container holds, as shown after it: `4 keys`, `1 key`, `2 items`.
+        public var foldSummary: String? {
+            switch container {
+            case .object: childCount == 1 ? "1 key" : "\(childCount) keys"
+            case .array: childCount == 1 ? "1 item" : "\(childCount) items"
+            case nil: nil
+            }
+        }
+    }
+}
+
+extension JSONDocument {
+    /// A run of laid-out text drawn in one theme role (`.jsonKey`, `.jsonString`, `.jsonNumber`,
+    /// `.jsonBool`, `.jsonNull`, `.jsonPunct`, `.text`, `.dim` or `.error`).
+    ///
+    /// The text is already safe to print: strings are re-quoted with `JSONWriter.appendQuoted` and
+    /// every other piece of event text passes through `SafeText` at layout.
+    public struct Span: Sendable, Hashable {
+        public var text: String
+        public var role: ThemeRole
+
+        public init(_ text: String, _ role: ThemeRole) {
+            self.text = text
+            self.role = role
+        }
+    }
+}
+
 /// Lays sections of event text out as the lines of a `JSONDocument`: parsed strictly, then
 /// pretty-printed with 2-space indentation, one member per line, keys in the order written,
 /// numbers as their raw text, strings re-quoted (control characters shown as `\u001b` escapes).
