@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "RecDeckCore", dependencies: ["CZlib"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
-        .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore", "BenchSupport"], path: "Benchmarks/WatchLatency"),
+        .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore", "RecDeckServe", "BenchSupport"], path: "Benchmarks/WatchLatency"),
         .executableTarget(name: "recdeck-ui-bench", dependencies: ["RecDeckCore", "RecDeckUI", "BenchSupport"], path: "Benchmarks/UILatency"),
         .target(name: "RecDeckUI", dependencies: ["RecDeckCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

@@ -14,13 +14,21 @@
 //     timed until a batch holding its recording is taken from `fileDescriptor`; a gap between
 //     renames (longer than the 16 ms coalescing interval), as files from a webhook arrive;
 //  4. back-to-back arrivals: the same without the gap, where coalescing deliberately gathers
-//     changes for up to one interval (the consumer is not woken more than ~60 times a second).
+//     changes for up to one interval (the consumer is not woken more than ~60 times a second);
+//  5. served arrivals: each event POSTed to `recdeck serve`'s receiver (in process, storing into
+//     the watched tree: body written, fsynced, renamed, directory fsynced, then 200), timed from
+//     the request sent until a batch holding its recording is taken; beside it the POST → 200 part.
 
 #if canImport(Glibc)
 import Glibc
 #endif
 import BenchSupport
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import RecDeckCore
+import RecDeckServe
 
 func makeDirectory(_ path: String) {
     guard mkdir(path, 0o755) == 0 || errno == EEXIST else { fail("cannot create \(path): \(String(cString: strerror(errno)))") }
@@ -106,6 +114,51 @@ let isolated = measure(prefix: "isolated", gap: gap)
 print("isolated  rename → batch taken (\(Int(gap * 1000)) ms apart):      \(percentiles(isolated))")
 let burst = measure(prefix: "backtoback", gap: 0)
 print("back-to-back rename → batch taken (no gap):        \(percentiles(burst))")
+
+// 5. Served arrivals: the receiver stores into the watched tree.
+func post(_ body: [UInt8], to url: URL) -> Int {
+    var request = URLRequest(url: url)
+    request.httpMethod = "POST"
+    request.httpBody = Data(body)
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    request.setValue("Notification", forHTTPHeaderField: "aeg-event-type")
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var status = 0
+    URLSession.shared.dataTask(with: request) { _, response, _ in
+        status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        done.signal()
+    }.resume()
+    done.wait()
+    return status
+}
+
+do {
+    let key = ServeKey.generate()
+    let server = try WebhookServer.start(.init(directory: root, listen: ListenAddress(host: "127.0.0.1", port: 0), key: key),
+                                         log: ServeLog(perRequest: false) { _ in })
+    let url = URL(string: "http://127.0.0.1:\(server.port)/api/events?key=\(key.queryText)")!
+    var served: [Double] = [], answered: [Double] = []
+    for number in 0..<renameCount {
+        let id = "served-rec-\(number)"
+        let start = now()
+        guard post(event(number, prefix: "served"), to: url) == 200 else { fail("the receiver did not answer 200") }
+        answered.append(now() - start)
+        var seen = false
+        while !seen {
+            guard waitReadable(watcher.fileDescriptor, seconds: 10) else { fail("no batch for \(id)") }
+            if let batch = watcher.takeBatch(), batch.delta.added[id] != nil || batch.delta.updated[id] != nil {
+                seen = true
+            }
+        }
+        served.append(now() - start)
+        if gap > 0 { usleep(useconds_t(gap * 1_000_000)) }
+    }
+    server.shutdown()
+    print("served    POST → 200 (stored, fsynced):              \(percentiles(answered))")
+    print("served    POST → batch taken (\(Int(gap * 1000)) ms apart):         \(percentiles(served))")
+} catch {
+    fail("cannot start the receiver: \(error)")
+}
 
 // What publishing a batch costs at this size: the totals are recomputed for each batch.
 let store = watcher.snapshot()

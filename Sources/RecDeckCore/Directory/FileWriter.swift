@@ -48,8 +48,11 @@ public enum FileWriter {
     private static let temporaryCounter = Atomic<UInt64>(0)
 
     /// Writes `bytes` as `folder/name`, never replacing a file: to a hidden temporary name, flushed
-    /// to disk (`fsync`), then linked under its name. Call `syncFolder(folder)` afterwards so the
-    /// name itself survives a crash.
+    /// to disk (`fsync`), then renamed to its name with `RENAME_NOREPLACE` (or linked, where the
+    /// file system cannot do that). Call `syncFolder(folder)` afterwards so the name itself survives
+    /// a crash. A rename, not a link, where it can: a watcher is told a file was moved in complete
+    /// (inotify's `IN_MOVED_TO`), where a new link looks like a file just created and still being
+    /// written (`IN_CREATE`, no close), which recdeck's own watcher reads only 100 ms later.
     public static func writeDurably(_ bytes: UnsafeRawBufferPointer, folder: String, name: String) -> DurableResult {
         let serial = temporaryCounter.add(1, ordering: .relaxed).newValue
         let temporary = "\(folder)/.\(name).\(getpid()).\(serial).tmp"
@@ -66,13 +69,32 @@ public enum FileWriter {
             return .failed(step: "fsync", reason: message)
         }
         guard close(descriptor) == 0 else { return .failed(step: "close", reason: String(cString: strerror(errno))) }
-        // link, not rename: it refuses to replace an existing file.
-        guard link(temporary, "\(folder)/\(name)") == 0 else {
+        let target = "\(folder)/\(name)"
+        if let renameNoReplace {
+            if renameNoReplace(AT_FDCWD, temporary, AT_FDCWD, target, renameNoReplaceFlag) == 0 { return .written }
+            if errno == EEXIST { return .exists }
+        }
+        // Not supported here (ENOSYS, EINVAL on some file systems): a link refuses to replace as well.
+        guard link(temporary, target) == 0 else {
             if errno == EEXIST { return .exists }
             return .failed(step: "rename", reason: String(cString: strerror(errno)))
         }
         return .written
     }
+
+    /// `renameat2(2)`, looked up when first used: glibc declares it only for `_GNU_SOURCE`, which
+    /// Swift's Glibc module does not define; `nil` where the C library lacks it.
+    private static let renameNoReplace: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// `RENAME_NOREPLACE` of `<linux/fs.h>`.
+    private static let renameNoReplaceFlag: UInt32 = 1
 
     /// Flushes a folder's entries to disk, so the names written into it survive a crash.
     public static func syncFolder(_ folder: String) -> String? {
