@@ -14,8 +14,8 @@
 //         does not count in the peak).
 //  live   a file renamed into DIR/incoming → its batch taken, applied (update) and the frame
 //         rendered, p50/p99; baseline: rename → a raw inotify descriptor readable (the kernel alone).
-//  keys   one movement key (Down), one page (PgDn), one filter keystroke (typing a call id, then
-//         Backspace): Msg → update → effects (the event pane's read) → Buffer, p50/p99; baseline:
+//  keys   one movement key (Down), one page (PgDn), the all-events overlay (`e`, Down in it), the
+//         sort keys, one filter keystroke (typing a call id, then Backspace): Msg → update → effects (the event pane's read) → Buffer, p50/p99; baseline:
 //         render of an unchanged state (the least any frame costs).
 //  rss    peak resident memory of this process with everything loaded (watcher store + state).
 
@@ -192,6 +192,18 @@ print("keys      Down (move one row) → frame:                      \(percentil
 var pages: [Double] = []
 for _ in 0..<max(10, keyCount / 4) { pages.append(timeKey(.pageDown)) }
 print("keys      PgDn (page) → frame:                              \(percentiles(pages))")
+
+// The all-events overlay: `e` the first time (builds its rows), moving in it, `e` again.
+do {
+    let first = timeKey(.character("e"))
+    var inside: [Double] = []
+    for _ in 0..<keyCount { inside.append(timeKey(.down)) }
+    _ = timeKey(.escape)
+    let again = timeKey(.character("e"))
+    _ = timeKey(.escape)
+    print("keys      e (all \(state.eventList?.count ?? 0) events) first → frame: \(ms(first)); again: \(ms(again))")
+    print("keys      Down inside the all-events overlay → frame:       \(percentiles(inside))")
+}
 
 // Sort: `s` cycles the sort field (each a full sort of every recording), `S` flips the direction.
 var sorts: [String] = []

@@ -127,7 +127,12 @@ public struct AppState: Sendable {
     /// How many recordings have each call id, for the header's call count.
     private var callCounts: [String: Int] = [:]
     /// Every event that is not a recording event.
-    public var otherEvents: [EventRef] = []
+    public var otherEvents: [EventRef] = [] {
+        didSet { eventList?.replaceOtherEvents(otherEvents) }
+    }
+    /// The all-events overlay's rows, once it has been opened (`prepareEventList()`); kept up to
+    /// date by `apply(_:)` from then on.
+    public private(set) var eventList: EventList?
     public var problems: [Problem] = []
     public var summary = StoreSummary(files: 0, events: 0, recordings: 0, otherEvents: 0, duplicateDeliveries: 0, problems: 0)
     /// The directory as the user named it.
@@ -246,6 +251,8 @@ public struct AppState: Sendable {
         let recordingsChanged = recordingsChanged || ordered.count != recordings.count
         if recordingsChanged {
             recountTotals()
+            eventList = nil
+            if mode.overlay == .allEvents { prepareEventList() }
         }
         if recordingsChanged || orderedSort != sort || sort.dependsOnClock {
             ordered = sort.sorted(Array(recordings.values), now: now)
@@ -254,6 +261,11 @@ public struct AppState: Sendable {
             filterCache.removeAll()
         }
         refilter()
+    }
+
+    /// Builds the all-events overlay's rows if they are not there yet.
+    public mutating func prepareEventList() {
+        if eventList == nil { eventList = EventList(recordings: recordings.values, otherEvents: otherEvents) }
     }
 
     /// Applies a store delta to `recordings`, the totals and the sorted order, then refilters:
@@ -285,6 +297,14 @@ public struct AppState: Sendable {
             for (id, recording) in delta.added {
                 if let old = recordings.updateValue(recording, forKey: id) { leaving.append(old) }
                 arriving.append(recording)
+            }
+        }
+        if eventList != nil {
+            if EventList.editsInPlace(leaving.count + arriving.count) {
+                eventList!.replace(leaving: leaving, arriving: arriving)
+            } else {
+                eventList = nil
+                if mode.overlay == .allEvents { prepareEventList() }
             }
         }
         filterCache.removeAll()

@@ -98,6 +98,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .problems:
         openOverlay(&state, .problems)
     case .allEvents:
+        state.prepareEventList()
         openOverlay(&state, .allEvents)
     case .copy:
         let choices = copyChoices(state)

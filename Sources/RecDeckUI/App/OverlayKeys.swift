@@ -40,8 +40,7 @@ enum OverlayKeys {
 
     /// Enter in the all-events list: a recording event selects its recording; another event opens in the event pane.
     private static func openEventFromList(_ state: inout AppState, row index: Int) -> [Effect] {
-        let rows = allEventRows(state)
-        guard index < rows.count else { return [] }
+        guard let rows = state.eventList, index < rows.count else { return [] }
         let row = rows[index]
         state.mode = .browse
         if let id = row.recordingId {
@@ -64,20 +63,8 @@ func overlayLineCount(_ state: AppState) -> Int {
     switch state.mode.overlay {
     case .help?: state.keymap.bindings.count
     case .problems?: state.problems.count
-    case .allEvents?: allEventRows(state).count
+    case .allEvents?: state.eventList?.count ?? 0
     default: 0
-    }
-}
-
-/// Every event, recording or not, newest first: (event, the recording it belongs to).
-func allEventRows(_ state: AppState) -> [(event: EventRef, recordingId: String?)] {
-    var rows = state.otherEvents.map { (event: $0, recordingId: String?.none) }
-    for recording in state.recordings.values {
-        for event in recording.events { rows.append((event, recording.id)) }
-    }
-    return rows.sorted { lhs, rhs in
-        let left = lhs.event.time?.nanoseconds ?? .min, right = rhs.event.time?.nanoseconds ?? .min
-        return left != right ? left > right : lhs.event.location < rhs.event.location
     }
 }
 

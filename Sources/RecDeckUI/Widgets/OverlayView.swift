@@ -32,15 +32,17 @@ public enum OverlayView {
                  rows: rows.isEmpty ? [("every file was read without a problem", .dim)] : rows,
                  width: width, height: height, into: &buffer, theme: theme, selectable: !rows.isEmpty)
         case .allEvents:
-            let rows = allEventRows(state).map { row -> (String, ThemeRole) in
+            let events = state.eventList?.rows ?? []
+            // Only the rows on screen are formatted.
+            list(cursor, state, title: "All events (\(CountText.grouped(events.count)))  ⏎ opens", count: events.count,
+                 width: width, height: height, into: &buffer, theme: theme, selectable: true) { index in
+                let row = events[index]
                 let time = row.event.time?.display(offsetSeconds: state.displayOffsetSeconds) ?? "—"
                 let type = row.event.type.split(separator: ".").last.map(String.init) ?? row.event.type
                 let extra = row.event.deliveries.count > 1 ? " ×\(CountText.grouped(row.event.deliveries.count))" : ""
                 return ("\(time)  \(DisplayWidth.padded(type, to: 26)) \(row.event.location.file)\(extra)",
                         row.recordingId == nil ? .dim : .text)
             }
-            list(cursor, state, title: "All events (\(CountText.grouped(rows.count)))  ⏎ opens", rows: rows, width: width, height: height,
-                 into: &buffer, theme: theme, selectable: true)
         case .copyMenu(let choices):
             let rows = choices.map { ("\($0.key)  \($0.label)", ThemeRole.text) }
             list(cursor, state, title: "Copy", rows: rows + [("", .dim), ("Esc cancels", .dim)],
@@ -61,16 +63,24 @@ public enum OverlayView {
 
     static func list(_ cursor: ListCursor, _ state: AppState, title: String, rows: [(String, ThemeRole)], width: Int, height: Int,
                      into buffer: inout Buffer, theme: Theme, selectable: Bool) {
-        let box = centered(width: width, height: min(height, rows.count + 2), in: state.size)
+        list(cursor, state, title: title, count: rows.count, width: width, height: height, into: &buffer, theme: theme,
+             selectable: selectable) { rows[$0] }
+    }
+
+    /// A list of `count` rows, `row(index)` asked only for the rows on screen.
+    static func list(_ cursor: ListCursor, _ state: AppState, title: String, count: Int, width: Int, height: Int,
+                     into buffer: inout Buffer, theme: Theme, selectable: Bool, row: (Int) -> (String, ThemeRole)) {
+        let box = centered(width: width, height: min(height, count + 2), in: state.size)
         frame(box, title: title, into: &buffer, theme: theme)
         let inner = box.inset(by: 1)
         for offset in 0..<max(0, inner.height) {
             let index = cursor.scroll + offset
-            guard index < rows.count else { break }
-            var style = theme[rows[index].1]
+            guard index < count else { break }
+            let (text, role) = row(index)
+            var style = theme[role]
             if selectable, index == cursor.selection { style = theme[.selection] }
             buffer.fill(Rect(x: inner.x, y: inner.y + offset, width: inner.width, height: 1), with: Cell(" ", style: style))
-            buffer.write(rows[index].0, column: inner.x + 1, row: inner.y + offset, limit: inner.width - 1, style: style)
+            buffer.write(text, column: inner.x + 1, row: inner.y + offset, limit: inner.width - 1, style: style)
         }
     }
 }

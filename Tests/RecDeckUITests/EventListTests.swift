@@ -1,0 +1,53 @@
+import RecDeckCore
+import RecDeckTestSupport
+import RecDeckUI
+import Testing
+
+/// The all-events overlay's rows live in state and follow the store's deltas: after any mix of
+/// arrivals, updates, removals and other-event changes they equal the list built from scratch.
+@Suite struct EventListTests {
+    func press(_ state: inout AppState, _ key: Key) {
+        _ = update(&state, .input(.key(key)))
+    }
+
+    func built(_ state: AppState) -> EventList {
+        EventList(recordings: state.recordings.values, otherEvents: state.otherEvents)
+    }
+
+    func change(_ state: inout AppState, _ store: RecordingStore, _ delta: StoreDelta, otherEvents: [EventRef]? = nil) {
+        _ = update(&state, .storeChanged(delta, summary: store.summary, problems: nil, otherEvents: otherEvents, initialLoad: false))
+    }
+
+    @Test func rowsFollowEveryKindOfChange() throws {
+        var state = DashboardFixture.state()
+        #expect(state.eventList == nil)
+        press(&state, .character("e"))
+        let opened = try #require(state.eventList)
+        #expect(opened == built(state) && opened.count == 4)
+        #expect(render(state).text.contains("All events (4)"))
+
+        // A new recording and a later event of an existing one, in one batch.
+        var store = RecordingStore()
+        store.apply(decode(EventFixture.recording(id: "n1", recording: "rec-new", eventTime: "2026-10-01T09:30:00Z"), file: "n1.json"), to: "n1.json")
+        store.apply(decode(EventFixture.recording(id: "m2", call: "1027c4aa", recording: "rec-multi", eventTime: "2026-10-01T09:31:00Z"),
+                           file: "m2.json"), to: "m2.json")
+        var delta = StoreDelta()
+        delta.added["rec-new"] = store.recordings["rec-new"]
+        // The updated recording as the store now has it (here: only its later event).
+        delta.updated["rec-multi"] = try #require(store.recordings["rec-multi"])
+        change(&state, store, delta)
+        #expect(state.eventList == built(state))
+        #expect(state.eventList?.rows.prefix(2).map(\.event.id) == ["m2", "n1"])
+
+        // A removal, and the other events replaced.
+        var removal = StoreDelta()
+        removal.removed = ["rec-old"]
+        let other = EventRef(id: "o9", type: "Microsoft.Communication.CallEnded", time: Timestamp(iso8601: "2026-10-01T10:00:00Z"),
+                             subject: "call/x", deliveries: [EventLocation(file: "o9.json", offset: 0, length: 10)])
+        change(&state, store, removal, otherEvents: [other])
+        #expect(state.eventList == built(state))
+        #expect(state.eventList?.rows.first?.event.id == "o9")
+        #expect(!(state.eventList?.rows.contains { $0.recordingId == "rec-old" } ?? true))
+        #expect(render(state).text.contains("All events (\(built(state).count))"))
+    }
+}
