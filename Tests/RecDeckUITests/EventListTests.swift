@@ -3,8 +3,9 @@ import RecDeckTestSupport
 import RecDeckUI
 import Testing
 
-/// The all-events overlay's rows live in state and follow the store's deltas: after any mix of
-/// arrivals, updates, removals and other-event changes they equal the list built from scratch.
+/// The all-events overlay's rows live in state, laid out during the first load, and follow the
+/// store's deltas: after any mix of arrivals, updates, removals and other-event changes they equal
+/// the list built from scratch.
 @Suite struct EventListTests {
     func press(_ state: inout AppState, _ key: Key) {
         _ = update(&state, .input(.key(key)))
@@ -20,7 +21,9 @@ import Testing
 
     @Test func rowsFollowEveryKindOfChange() throws {
         var state = DashboardFixture.state()
-        #expect(state.eventList == nil)
+        // Laid out during the first load, before the overlay opens.
+        let loaded = try #require(state.eventList)
+        #expect(loaded == built(state))
         press(&state, .character("e"))
         let opened = try #require(state.eventList)
         #expect(opened == built(state) && opened.count == 4)

@@ -130,8 +130,8 @@ public struct AppState: Sendable {
     public var otherEvents: [EventRef] = [] {
         didSet { eventList?.replaceOtherEvents(otherEvents) }
     }
-    /// The all-events overlay's rows, once it has been opened (`prepareEventList()`); kept up to
-    /// date by `apply(_:)` from then on.
+    /// The all-events overlay's rows: laid out during the first load (or when the overlay first
+    /// opens, `prepareEventList()`), kept up to date by `apply(_:)` from then on.
     public private(set) var eventList: EventList?
     public var problems: [Problem] = []
     public var summary = StoreSummary(files: 0, events: 0, recordings: 0, otherEvents: 0, duplicateDeliveries: 0, problems: 0)
@@ -281,7 +281,8 @@ public struct AppState: Sendable {
             && ordered.count == recordings.count
         var leaving: [Recording] = []
         var arriving: [Recording] = []
-        if recordings.isEmpty && delta.removed.isEmpty && delta.updated.isEmpty {
+        let firstLoad = recordings.isEmpty && delta.removed.isEmpty && delta.updated.isEmpty
+        if firstLoad {
             // The first load: the delta's table is the table.
             recordings = delta.added
             arriving = Array(delta.added.values)
@@ -309,18 +310,21 @@ public struct AppState: Sendable {
         }
         filterCache.removeAll()
         guard incremental else {
-            // Many recordings (the first load): count the totals while another core sorts.
+            // Many recordings (the first load): count the totals (and, the first time, lay out the
+            // all-events overlay's rows, so that `e` is instant) while another core sorts.
             let all = arriving.count == recordings.count ? arriving : Array(recordings.values)
             let sort = sort, now = now, leavingNow = leaving, arrivingNow = arriving
             let startCounts = callCounts, startTotals = totals
+            let buildEvents = firstLoad && eventList == nil, others = otherEvents
             let (sorted, counted) = Parallel.pair({ sort.sorted(all, now: now) }, {
                 var counts = startCounts, sums = startTotals
                 for old in leavingNow { Self.count(old, by: -1, into: &counts, &sums) }
                 for new in arrivingNow { Self.count(new, by: 1, into: &counts, &sums) }
-                return (counts: counts, totals: sums)
+                return (counts: counts, totals: sums, events: buildEvents ? EventList(recordings: all, otherEvents: others) : nil)
             })
             callCounts = counted.counts
             totals = counted.totals
+            if let events = counted.events { eventList = events }
             totals.calls = callCounts.count
             recountNewestEventIfNeeded()
             ordered = sorted

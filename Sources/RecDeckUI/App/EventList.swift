@@ -4,8 +4,8 @@ import RecDeckCore
 /// location), kept sorted in state and changed by the store's deltas, so that opening the overlay,
 /// moving in it and drawing it never sort or format every event again.
 ///
-/// Built once, when the overlay is first opened; after that a batch of a few recordings costs a few
-/// binary searches. A batch larger than `rebuildThreshold` rows builds the list again.
+/// Built once, on a second core during the first load; after that a batch of a few recordings
+/// costs a few binary searches. A batch larger than `rebuildThreshold` rows builds the list again.
 public struct EventList: Sendable, Equatable {
     /// One event and the recording it belongs to (`nil` for other events).
     public struct Row: Sendable, Equatable {
@@ -24,7 +24,19 @@ public struct EventList: Sendable, Equatable {
         for recording in recordings {
             for event in recording.events { rows.append(Row(event: event, recordingId: recording.id)) }
         }
-        rows.sort(by: Self.precedes)
+        sortRows()
+    }
+
+    /// Sorts `rows` by moving indexes, not rows (a row is large), on the time as an integer; the
+    /// locations are compared only between events of the same time.
+    private mutating func sortRows() {
+        let rows = rows
+        let times = rows.map { $0.event.time?.nanoseconds ?? .min }
+        var order = Array(rows.indices)
+        order.sort { lhs, rhs in
+            times[lhs] != times[rhs] ? times[lhs] > times[rhs] : rows[lhs].event.location < rows[rhs].event.location
+        }
+        self.rows = order.map { rows[$0] }
     }
 
     public var count: Int { rows.count }
@@ -51,7 +63,7 @@ public struct EventList: Sendable, Equatable {
             for event in events { insert(Row(event: event, recordingId: nil)) }
         } else {
             rows.append(contentsOf: events.map { Row(event: $0, recordingId: nil) })
-            rows.sort(by: Self.precedes)
+            sortRows()
         }
     }
 
