@@ -20,12 +20,24 @@ struct WatchFileStamp: Hashable, Sendable {
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         #if canImport(Glibc)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        let (mtime, ctime) = (info.st_mtim, info.st_ctim)
         #else
-        modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        let (mtime, ctime) = (info.st_mtimespec, info.st_ctimespec)
         #endif
+        // Held at the ends of 64-bit nanoseconds: anyone who can write in the folder can set a
+        // modification time of 2300 (or 1600), and that must not trap.
+        modified = Timestamp(seconds: Int64(mtime.tv_sec), nanoseconds: Int64(mtime.tv_nsec)).nanoseconds
+        changed = Timestamp(seconds: Int64(ctime.tv_sec), nanoseconds: Int64(ctime.tv_nsec)).nanoseconds
+        modifiedSeconds = Int64(mtime.tv_sec)
+    }
+
+    /// The whole seconds of the modification time as `stat` gave them, so two times past 2262 that
+    /// `modified` holds at the same bound still tell the stamps apart.
+    var modifiedSeconds: Int64
+
+    /// Nanoseconds from the modification time to `wall` (wall-clock nanoseconds), saturated.
+    func age(atWall wall: Int64) -> Int64 {
+        Timestamp(nanoseconds: wall).nanoseconds(since: Timestamp(nanoseconds: modified))
     }
 
     /// The stamp of the file at `path`, following symbolic links; `nil` when it cannot be found.

@@ -125,7 +125,7 @@ struct WatchReconciler {
     private mutating func read(_ path: String, stamp: WatchFileStamp, statWall: Int64, now: Double) {
         shared.count { $0.fileReads += 1 }
         let contents = scanner.read(path)
-        accept(path, stamp: stamp, trusted: statWall - stamp.modified > Self.racyWindowNanoseconds,
+        accept(path, stamp: stamp, trusted: stamp.age(atWall: statWall) > Self.racyWindowNanoseconds,
                contents: contents, now: now)
     }
 
@@ -142,7 +142,7 @@ struct WatchReconciler {
             let firstSeen = previous?.stamp == stamp ? previous!.firstSeen : now
             // Quiet once the modification time is `settle` old, or once this very stamp has been
             // seen for `settle` (a clock skewed into the future must not hold a file back forever).
-            let age = Double(WatchClock.wallNanoseconds() - stamp.modified) / 1e9
+            let age = Double(stamp.age(atWall: WatchClock.wallNanoseconds())) / 1e9
             let remaining = min(settle - max(0, age), firstSeen + settle - now)
             if remaining > 0.001 {
                 pending[path] = Pending(stamp: stamp, firstSeen: firstSeen, due: now + remaining)
@@ -206,7 +206,7 @@ struct WatchReconciler {
         let contents = scanner.readAll(changed.map(\.path)) { done in shared.setProgress((done, total)) }
         defer { shared.setProgress(nil) }
         for ((path, stamp), contents) in zip(changed, contents) {
-            accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
+            accept(path, stamp: stamp, trusted: stamp.age(atWall: wall) > Self.racyWindowNanoseconds,
                    contents: contents, now: now, batch: &batch)
         }
     }
@@ -231,7 +231,7 @@ struct WatchReconciler {
             let info = infos[index]
             let stamp = info.st_ino != 0 || info.st_dev != 0 ? WatchFileStamp(info) : WatchFileStamp.of(path: scanner.path(of: path))
             guard let stamp else { continue }
-            accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
+            accept(path, stamp: stamp, trusted: stamp.age(atWall: wall) > Self.racyWindowNanoseconds,
                    contents: read, now: now, batch: batch)
         }
     }

@@ -57,7 +57,7 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
             raw = !compact || full.count != 19 ? full : sameYear ? String(full.dropFirst(5)) : String(full.prefix(16))
         case .age:
             raw = (recording.lastEventTime ?? recording.startTime).map {
-                DurationText.age(nanoseconds: now.nanoseconds &- $0.nanoseconds)
+                DurationText.age(of: $0, at: now)
             } ?? "—"
         case .duration:
             raw = recording.durationMs.map { DurationText.length(milliseconds: $0) } ?? "—"

@@ -44,4 +44,19 @@ public enum SafeText {
             return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         }
     }
+
+    /// How many characters of a value a message quotes.
+    public static let quotedLimit = 64
+
+    /// `value` as a message quotes it: in double quotes, escaped like a Swift literal, at most
+    /// `limit` scalars, then `…` and the whole length, so a 50 MB value makes a short message.
+    public static func quoted(_ value: String, limit: Int = quotedLimit) -> String {
+        // Counted in scalars, not characters: one character may hold millions of combining marks.
+        let scalars = value.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let cut = end < scalars.endIndex
+        let prefix = String(scalars[..<end])
+        let text = prefix.debugDescription
+        return cut ? "\(text.dropLast())…\" (\(value.utf8.count) bytes)" : text
+    }
 }

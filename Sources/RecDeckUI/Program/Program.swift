@@ -48,7 +48,7 @@ public final class Program {
         self.clock = clock
         self.effectGraceMilliseconds = effectGraceMilliseconds
         workers = try EffectWorkers()
-        nextTick = clock().nanoseconds + 100_000_000
+        nextTick = clock().advanced(by: 100_000_000).nanoseconds
         if source == nil { initialLoadDone = true }
     }
 
@@ -73,7 +73,7 @@ public final class Program {
             pollfd(fd: source?.readinessDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals?.readDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
         ]
-        let untilTick = Int32(clamping: max(0, (nextTick - clock().nanoseconds) / 1_000_000))
+        let untilTick = Int32(clamping: max(0, Timestamp(nanoseconds: nextTick).nanoseconds(since: clock()) / 1_000_000))
         let wait = maximumWait < 0 ? untilTick : min(maximumWait, untilTick)
         let ready = poll(&descriptors, nfds_t(descriptors.count), wait)
         if ready < 0, errno != EINTR { return .failed(errno: errno) }
@@ -115,8 +115,7 @@ public final class Program {
                 messages.append(.loadFinished)
             }
             let scanning = state.loading != nil || !initialLoadDone
-            nextTick = scanning ? now.nanoseconds + 100_000_000
-                : now.nanoseconds + 1_000_000_000 - now.nanoseconds % 1_000_000_000
+            nextTick = now.advanced(by: scanning ? 100_000_000 : 1_000_000_000 - now.nanoseconds % 1_000_000_000).nanoseconds
         }
         guard !messages.isEmpty else { return nil }
         let started = workers.running

@@ -1,0 +1,45 @@
+import Foundation
+import RecDeckCore
+import RecDeckTestSupport
+import Testing
+
+/// The second adversarial pass: far times, far file times, hang-ups and signals, in the real
+/// program under tmux or as a command.
+@Suite struct HostileInputRoundTwoTests {
+    /// Sets the modification time of `path` to `seconds` since 1970 (2300-01-01 is 10,413,792,000).
+    static func setModified(_ path: String, seconds: Int) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+        utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    @Test(arguments: [[String](), ["--poll", "0.2"]])
+    func farEventAndFileTimesDoNotEndTheDashboard(mode: [String]) throws {
+        let directory = TemporaryDirectory()
+        directory.write("good.json", EventFixture.recording(id: "g", recording: "rec-good"))
+        directory.write("old.json", EventFixture.recording(id: "o", recording: "rec-1700", eventTime: "1700-01-01T00:00:00Z",
+                                                           start: "1700-01-01T00:00:00Z"))
+        Self.setModified(directory.write("late.json", EventFixture.recording(id: "l", recording: "rec-late")), seconds: 10_413_792_000)
+        let session = try TmuxSession(recdeck: [directory.path] + mode, width: 120, height: 40)
+        try session.waitFor("3 recordings", timeout: 30)
+        // Live: a file from 2300 arrives, a far event arrives, the 2300 file is touched again.
+        Self.setModified(directory.write("later.json", EventFixture.recording(id: "k", recording: "rec-later")), seconds: 10_413_792_001)
+        directory.write("older.json", EventFixture.recording(id: "p", recording: "rec-1701", eventTime: "1701-01-01T00:00:00Z"))
+        try session.waitFor("5 recordings", timeout: 15)
+        Self.setModified(directory.path + "/late.json", seconds: 10_413_792_002)
+        session.sendKeys("S")
+        // Ages in years (326 or so for 1700, a year less for 1701), not "now".
+        let screen = try session.waitUntil { $0.range(of: #"32[0-9]y"#, options: .regularExpression) != nil }
+        #expect(screen.contains("5 recordings"), "\(screen)")
+        session.sendKeys("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func listShowsTheAgeOfAnEventFrom1700() {
+        let directory = TemporaryDirectory()
+        directory.write("old.json", EventFixture.recording(id: "o", recording: "rec-1700", eventTime: "1700-01-01T00:00:00Z",
+                                                           start: "1700-01-01T00:00:00Z"))
+        let result = CommandRunner.run([CommandRunner.binary, "list", directory.path], environment: ["RECDECK_NOW": "2026-10-01T09:00:00Z"], deadline: 30)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("326y"), "\(result.stdout)")
+    }
+}
