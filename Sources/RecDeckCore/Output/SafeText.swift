@@ -33,6 +33,22 @@ public enum SafeText {
         return result
     }
 
+    /// `text` without its unsafe scalars (all but those in `keeping`), and how many were removed:
+    /// for the clipboard, where an escape written as `\u001b` would be pasted as that text.
+    public static func strippingUnsafe(_ text: String, keeping: Set<Unicode.Scalar> = []) -> (text: String, removed: Int) {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && !keeping.contains($0) }) else { return (text, 0) }
+        var result = String.UnicodeScalarView()
+        var removed = 0
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) && !keeping.contains(scalar) {
+                removed += 1
+            } else {
+                result.append(scalar)
+            }
+        }
+        return (String(result), removed)
+    }
+
     /// The visible escape of one scalar: `\n`, `\t`, `\r`, or `\u001b` style.
     public static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {

@@ -9,7 +9,8 @@ import RecDeckCore
 public enum ProgramExit: Sendable, Hashable {
     /// The user quit (`q`).
     case quit
-    /// SIGINT, SIGTERM or SIGHUP arrived; the exit status is 128 + the number.
+    /// A signal that ends the program arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1…), or the
+    /// terminal hung up (reported as SIGHUP); the exit status is 128 + the number.
     case signal(Int32)
     /// `poll()` failed for a reason other than a signal.
     case failed(errno: Int32)
@@ -82,8 +83,6 @@ public final class Program {
         var readInput = descriptors[0].revents != 0
         for signal in signals?.drain() ?? [] {
             switch signal {
-            case SIGINT, SIGTERM, SIGHUP:
-                return .signal(signal)
             case SIGTSTP:
                 backend.suspend()
             case SIGCONT:
@@ -91,9 +90,12 @@ public final class Program {
             case SIGWINCH:
                 readInput = true // the new size arrives as a resize event
             default:
-                break
+                return .signal(signal) // every other signal the source passes ends the program
             }
         }
+        // The terminal went away without a SIGHUP (the shell ignores HUP, `disown -h`): its input
+        // reports a hang-up (reads fail with EIO) forever, so polling it again would spin.
+        if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .signal(SIGHUP) }
         if readInput {
             for event in backend.readEvents() {
                 if case .resize = event { backend.invalidate() }
@@ -172,7 +174,13 @@ public final class Program {
             let source = source
             workers.start { Self.sections(of: events, from: source, for: subject) }
         case .copy(let text, let what):
-            return .answer(.copied(what: what, written: backend.copyToClipboard(text)))
+            // What is pasted must not act: an id holding ESC [201~, a newline and a command would
+            // run the command in a shell. Every copy target loses its control characters, and says so
+            // (line breaks and tabs stay where they are the layout of the event JSON).
+            let layout: Set<Unicode.Scalar> = what == "event JSON" ? ["\n", "\t"] : []
+            let (clean, removed) = SafeText.strippingUnsafe(text, keeping: layout)
+            let told = removed == 0 ? what : "\(what) without its \(CountText.of(removed, "control character"))"
+            return .answer(.copied(what: told, written: backend.copyToClipboard(clean)))
         case .export(let path, let ids):
             let recordings = ids.compactMap { state.recordings[$0] }
             let now = state.now
