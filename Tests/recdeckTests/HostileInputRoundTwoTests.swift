@@ -42,4 +42,35 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("326y"), "\(result.stdout)")
     }
+
+    /// A full disk on standard output is an error (status 2, said on standard error); a closed
+    /// pipe stays quiet.
+    @Test(arguments: ["list DIR", "list DIR --format json", "check DIR", "calls DIR", "config --default"])
+    func aFailedWriteOnStandardOutputIsAnError(command: String) {
+        let directory = TemporaryDirectory()
+        for index in 0..<50 { directory.write("e\(index).json", EventFixture.recording(id: "e\(index)", recording: "rec-\(index)")) }
+        directory.write("bad.json", "[{")
+        let line = command.replacingOccurrences(of: "DIR", with: TmuxSession.quoted(directory.path))
+        let full = CommandRunner.shell("\"$RECDECK\" \(line) > /dev/full")
+        #expect(full.status == 2, "\(command): \(full.stderr)")
+        #expect(full.stderr.contains("recdeck: cannot write to standard output: No space left on device"), "\(command): \(full.stderr)")
+        let closed = CommandRunner.shell("\"$RECDECK\" \(line) | head -c 1 > /dev/null; echo \"status ${PIPESTATUS:-}\"")
+        #expect(!closed.stderr.contains("cannot write"), "\(command): \(closed.stderr)")
+    }
+
+    /// A demo ended by a signal (here SIGUSR1, which used to kill it outright) removes its folder.
+    @Test func aDemoEndedByASignalRemovesItsFolder() throws {
+        func demoFolders() -> Set<String> {
+            Set(((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter { $0.hasPrefix("recdeck-demo-") })
+        }
+        let before = demoFolders()
+        let session = try TmuxSession(recdeck: ["demo", "--utc"], width: 120, height: 40)
+        try session.waitFor("recordings", timeout: 20)
+        let started = demoFolders().subtracting(before)
+        #expect(started.count == 1)
+        let pid = try #require(pid_t(session.format("#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGUSR1)
+        #expect(session.exitStatus() == 128 + SIGUSR1)
+        #expect(demoFolders().intersection(started).isEmpty)
+    }
 }

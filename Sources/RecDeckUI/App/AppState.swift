@@ -190,6 +190,8 @@ public struct AppState: Sendable {
     public var themeIndex = 0
     /// A transient line for the status bar, and whether it reports an error.
     public var message: (text: String, isError: Bool, until: Timestamp)?
+    /// The export path the user was told exists: Enter on it again replaces the file.
+    public var exportReplaces: String?
 
     public init(directory: String, size: (width: Int, height: Int), now: Timestamp, localOffsetSeconds: Int = 0,
                 utc: Bool = false, follow: Bool = false, themes: [Theme] = Theme.builtIn,

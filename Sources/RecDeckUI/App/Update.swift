@@ -59,6 +59,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         notify(&state, written ? "copied the \(what)" : "the terminal does not accept clipboard writes", isError: !written)
         return []
     case .exported(let result):
+        if case .exists(let path) = result {
+            // Asked, not replaced: the prompt comes back with the path, and Enter confirms.
+            state.mode = .exportPrompt(PromptState(text: path))
+            state.exportReplaces = path
+        }
         notify(&state, result.description, isError: result.failed)
         return []
     case .notice(let text, let isError):

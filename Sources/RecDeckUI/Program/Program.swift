@@ -181,10 +181,10 @@ public final class Program {
             let (clean, removed) = SafeText.strippingUnsafe(text, keeping: layout)
             let told = removed == 0 ? what : "\(what) without its \(CountText.of(removed, "control character"))"
             return .answer(.copied(what: told, written: backend.copyToClipboard(clean)))
-        case .export(let path, let ids):
+        case .export(let path, let ids, let replace):
             let recordings = ids.compactMap { state.recordings[$0] }
             let now = state.now
-            workers.start { .exported(RecordingExport.write(recordings, to: path, now: now)) }
+            workers.start { .exported(RecordingExport.write(recordings, to: path, now: now, replace: replace)) }
         }
         return .none
     }
