@@ -74,3 +74,51 @@ import Testing
         #expect(demoFolders().intersection(started).isEmpty)
     }
 }
+
+/// Names that cannot be opened as written are reported, never skipped in silence.
+@Suite struct UnreadableNameTests {
+    /// Creates `name` (raw bytes) under the folder `parent` is open on: a folder, or a file of `text`.
+    static func make(_ name: [UInt8], in parent: Int32, text: String? = nil) -> Int32 {
+        let cName = name.map { CChar(bitPattern: $0) } + [0]
+        guard let text else {
+            mkdirat(parent, cName, 0o755)
+            return openat(parent, cName, O_RDONLY | O_DIRECTORY)
+        }
+        let descriptor = openat(parent, cName, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        _ = Array(text.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        return -1
+    }
+
+    @Test func nonUTF8NamesAndOverlongPathsAreReported() throws {
+        let directory = TemporaryDirectory()
+        // Removed with rm, which walks paths longer than PATH_MAX.
+        defer { _ = CommandRunner.shell("rm -rf \(TmuxSession.quoted(directory.path))") }
+        directory.write("good.json", EventFixture.recording())
+        let root = open(directory.path, O_RDONLY | O_DIRECTORY)
+        defer { close(root) }
+        // Names with a byte that is not UTF-8: a file, and a folder holding a file.
+        _ = Self.make(Array("x".utf8) + [0xFF] + Array(".json".utf8), in: root, text: EventFixture.recording(id: "u", recording: "rec-u"))
+        let folder = Self.make(Array("f".utf8) + [0xFE], in: root)
+        _ = Self.make(Array("inside.json".utf8), in: folder, text: EventFixture.recording(id: "i", recording: "rec-i"))
+        close(folder)
+        // A folder chain deeper than PATH_MAX, with a good and a broken file at the bottom.
+        var parent = dup(root)
+        for _ in 0..<24 {
+            let child = Self.make(Array(String(repeating: "d", count: 200).utf8), in: parent)
+            close(parent)
+            parent = child
+        }
+        _ = Self.make(Array("deep.json".utf8), in: parent, text: EventFixture.recording(id: "deep", recording: "rec-deep"))
+        _ = Self.make(Array("broken.json".utf8), in: parent, text: "[{")
+        close(parent)
+        let result = CommandRunner.recdeck("check", directory.path, "--format", "json")
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        let messages = problems.compactMap { $0["message"] as? String }
+        #expect(messages.filter { $0.contains("not valid UTF-8") }.count == 2, "\(messages)")
+        #expect(messages.filter { $0.contains("longer than PATH_MAX (4096 bytes)") }.count == 1, "\(messages)")
+        #expect(report["recordings"] as? Int == 1)
+    }
+}
