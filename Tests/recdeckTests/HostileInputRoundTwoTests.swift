@@ -122,3 +122,33 @@ import Testing
         #expect(report["recordings"] as? Int == 1)
     }
 }
+
+/// A file in a folder that is readable but not searchable (`r--`): `check` and the dashboard, in
+/// both watch modes, count the same problem (seen by a user without the permission: `nobody`).
+@Suite struct UnsearchableFolderTests {
+    static let asNobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+    @Test(arguments: [[String](), ["--poll", "0.2"]])
+    func checkAndTheDashboardAgree(mode: [String]) throws {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: Self.asNobody[0]),
+              CommandRunner.run(Self.asNobody + [CommandRunner.binary, "--version"], environment: [:], deadline: 30).status == 0 else {
+            print("checkAndTheDashboardAgree: skipped: needs root, setpriv and a binary user nobody can run")
+            return
+        }
+        let directory = TemporaryDirectory()
+        chmod(directory.path, 0o755)
+        chmod(directory.write("good.json", EventFixture.recording()), 0o644)
+        chmod(directory.write("locked/hidden.json", EventFixture.recording(id: "h", recording: "rec-hidden")), 0o644)
+        chmod(directory.path + "/locked", 0o444)
+        let check = CommandRunner.run(Self.asNobody + [CommandRunner.binary, "check", directory.path], environment: ["HOME": "/tmp"], deadline: 30)
+        #expect(check.stdout.contains("locked/hidden.json") && check.stdout.contains("permission denied"), "\(check.stdout)")
+        let line = (Self.asNobody + [CommandRunner.binary, directory.path] + mode).map(TmuxSession.quoted).joined(separator: " ")
+        let session = try TmuxSession(line, width: 120, height: 40, environment: ["HOME": "/tmp"])
+        let screen = try session.waitFor("1 recording ·", timeout: 20)
+        try session.waitFor("1 problem", timeout: 15)
+        session.sendKeys("p")
+        try session.waitFor("permission denied")
+        session.sendKeys("Escape", "q")
+        #expect(session.exitStatus() == 0, "\(screen)")
+    }
+}

@@ -40,10 +40,12 @@ struct WatchFileStamp: Hashable, Sendable {
         Timestamp(nanoseconds: wall).nanoseconds(since: Timestamp(nanoseconds: modified))
     }
 
-    /// The stamp of the file at `path`, following symbolic links; `nil` when it cannot be found.
+    /// The stamp of the file at `path`, following symbolic links; `nil` when it is gone. A file that
+    /// is there but cannot be stat'ed (its folder is readable but not searchable: EACCES) gets the
+    /// all-zero stamp, so it is read, and its problem counted, as `check` counts it.
     static func of(path: String) -> WatchFileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? nil : WatchFileStamp(stat()) }
         return WatchFileStamp(info)
     }
 }
