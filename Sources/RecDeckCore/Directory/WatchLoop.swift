@@ -227,6 +227,8 @@ final class WatchLoop {
             if identity != nil { load(now: now) }
         } else if identity != rootIdentity {
             rootGone(now: now)
+        } else if pollInterval == nil {
+            reconciler.restatLinked(now: now)
         }
     }
 

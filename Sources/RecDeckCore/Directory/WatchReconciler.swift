@@ -58,6 +58,9 @@ struct WatchReconciler {
     /// Everything applied since the last `takeDelta()`.
     private(set) var delta = StoreDelta()
     private var entries: [String: Entry] = [:]
+    /// Files read through a symbolic link or with more than one hard link: a change made through
+    /// the link's target or another link sends no notification here, so `restatLinked` looks.
+    private var linked = Set<String>()
     /// Paths of `entries` by parent directory (`""` for the root), to drop a whole sub-tree quickly.
     private var children: [String: Set<String>] = [:]
     private var pending: [String: Pending] = [:]
@@ -251,11 +254,13 @@ struct WatchReconciler {
         entries = [:]
         children = [:]
         pending = [:]
+        linked = []
     }
 
     /// Forgets one path.
     mutating func remove(_ path: String) {
         pending[path] = nil
+        linked.remove(path)
         scanner.captureTails?.forget(path)
         guard entries.removeValue(forKey: path) != nil else { return }
         delta.merge(shared.remove(file: path))
@@ -273,6 +278,26 @@ struct WatchReconciler {
         }
         if entries.updateValue(entry, forKey: path) == nil {
             children[Self.parent(of: path), default: []].insert(path)
+        }
+        if case .file = entry {
+            var info = stat()
+            let isLinked = lstat(scanner.path(of: path), &info) == 0 && (info.st_mode & S_IFMT == S_IFLNK || info.st_nlink > 1)
+            if isLinked { linked.insert(path) } else { linked.remove(path) }
+        }
+    }
+
+    /// Stats the files read through a link again and re-reads those that changed (notifications
+    /// mode; a listing sees these changes by itself).
+    mutating func restatLinked(now: Double) {
+        guard !linked.isEmpty else { return }
+        let wall = WatchClock.wallNanoseconds()
+        for path in linked.sorted() {
+            guard case .file(let old, _)? = entries[path], pending[path] == nil else { continue }
+            guard let stamp = WatchFileStamp.of(path: scanner.path(of: path)) else {
+                remove(path)
+                continue
+            }
+            if stamp != old { read(path, stamp: stamp, statWall: wall, now: now) }
         }
     }
 
