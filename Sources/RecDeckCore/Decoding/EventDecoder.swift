@@ -653,11 +653,7 @@ private struct FieldReader {
             decoder.zonelessTimes += 1
             return time
         }
-        if Timestamp.isOutOfRange(text) {
-            decoder.report("\"\(key)\" \(SafeText.quoted(text)) is outside the times recdeck holds (\(Timestamp.earliest) to \(Timestamp.latest))", at: at(field.offset))
-            return nil
-        }
-        decoder.report("\"\(key)\" is not an ISO 8601 timestamp: \(SafeText.quoted(text))", at: at(field.offset))
+        decoder.report(Timestamp.problem(key: key, text: text), at: at(field.offset))
         return nil
     }
 }

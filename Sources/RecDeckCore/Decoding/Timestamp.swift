@@ -76,12 +76,20 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Whether `text` is a valid ISO 8601 time (years 0000 to 9999, with a zone or, with
     /// `zonelessAsUTC`, without) that lies outside `earliest...latest`, so it can be reported as such.
-    public static func isOutOfRange(_ text: String, zonelessAsUTC: Bool = true) -> Bool {
+    static func isOutOfRange(_ text: String, zonelessAsUTC: Bool = true) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             if case .outOfRange = parseFields(bytes, zonelessAsUTC: zonelessAsUTC) { return true }
             return false
         }
+    }
+
+    /// The problem to report for a `key` whose `text` is not a time recdeck can hold: out of range
+    /// (a valid time of year 0001, 9999, …) or not ISO 8601 at all.
+    static func problem(key: String, text: String) -> String {
+        isOutOfRange(text)
+            ? "\"\(key)\" \(SafeText.quoted(text)) is outside the times recdeck holds (\(earliest) to \(latest))"
+            : "\"\(key)\" is not an ISO 8601 timestamp: \(SafeText.quoted(text))"
     }
 
     /// Parses UTF-8 bytes as `init?(iso8601:zonelessAsUTC:)` parses text.
