@@ -5,20 +5,28 @@ import Glibc
 
 /// A self-pipe for the run loop's `poll()`: signal handlers write the signal number as one byte.
 ///
-/// Handles SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT and SIGWINCH. The handlers only call
+/// Handles SIGTSTP, SIGCONT, SIGWINCH and every signal whose default action ends the process
+/// (`endingSignals`: INT, TERM, HUP, QUIT, USR1, USR2, ALRM, VTALRM, PROF, XCPU, XFSZ, IO, PWR,
+/// SYS, STKFLT), so none of them can leave the terminal raw in the alternate screen, and SIGQUIT
+/// no longer lets Swift's backtracer paint over the screen. The handlers only call
 /// `write` (async-signal-safe) and keep `errno`. SIGWINCH is chained to the handler that was in
 /// place before, if any (ncurses installs its own in `newterm` when none is set). Creating this
 /// before or after the `Terminal` both work: `Terminal.readEvents()` also asks the kernel for the
 /// window size on every call.
 ///
-/// What the caller does with each signal: INT/TERM/HUP → `terminal.restore()` and exit;
+/// What the caller does with each signal: an ending one → `terminal.restore()` and exit 128 + n;
 /// TSTP → `terminal.suspend()`; CONT → `terminal.invalidate()`; WINCH → `terminal.readEvents()`
 /// (standard input is not readable after a resize: the `.resize` only comes out of `readEvents`).
 /// Only one `SignalPipe` can be installed at a time; `uninstall()` (or deinit) puts the previous
 /// handlers back.
 public final class SignalPipe: SignalSource {
     /// The signals written to the pipe.
-    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
+    public static let signals: [Int32] = endingSignals + [SIGTSTP, SIGCONT, SIGWINCH]
+
+    /// The signals whose default action ends the process (SIGPIPE aside: a write error is reported
+    /// where it happens; SIGKILL and SIGSTOP cannot be caught).
+    public static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                                 SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSYS, SIGSTKFLT]
 
     /// Poll this for `POLLIN`, then call `drain()`.
     public let readDescriptor: Int32

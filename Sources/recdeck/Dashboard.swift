@@ -59,7 +59,7 @@ final class Dashboard {
             // Held back while curses runs, printed when the terminal is given back.
             for error in themes.errors { StandardOutput.message("recdeck: theme \(error)") }
             _ = update(&state, .notice(notice, isError: true))
-            state.message?.until = Timestamp(nanoseconds: now.nanoseconds + Self.themeNoticeNanoseconds)
+            state.message?.until = now.advanced(by: Self.themeNoticeNanoseconds)
         }
         do {
             program = try Program(state: state, backend: terminal, source: source?(watcher) ?? watcher, signals: signals)

@@ -8,7 +8,8 @@ import RecDeckCore
 /// Buffered writes to standard output and standard error.
 ///
 /// A closed pipe (`recdeck list | head -1`) ends the program quietly with status 0 instead of
-/// an error or a SIGPIPE death.
+/// an error or a SIGPIPE death; any other failed write (ENOSPC, EIO: `> /dev/full`) is said on
+/// standard error and ends it with status 2.
 enum StandardOutput {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
 
@@ -41,7 +42,9 @@ enum StandardOutput {
             if result < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { exit(0) }
-                break
+                // A full disk or a failing device: the output is lost, so this is an error.
+                message("recdeck: cannot write to standard output: \(String(cString: strerror(errno)))")
+                exit(2)
             }
             written += result
         }

@@ -45,13 +45,23 @@ import Testing
         #expect(keymap.action(for: .control("n")) == .moveDown)
         #expect(keymap.action(for: .character("j")) == nil)
         #expect(keymap.action(for: .function(1)) == .help)
-        #expect(keymap.label(of: .quit) == "x Ctrl-q")
+        #expect(keymap.label(of: .quit) == "x Ctrl-q Ctrl-C", "Ctrl-C always quits")
         // The dashboard uses the remapped keymap: help lists the new keys, and the keys act.
         var state = AppState(directory: ".", size: (120, 40), now: Timestamp(nanoseconds: 0), keymap: keymap)
         #expect(update(&state, .input(.key(.character("x")))) == [.quit])
         #expect(update(&state, .input(.key(.character("q")))).isEmpty)
         _ = update(&state, .input(.key(.function(1))))
-        #expect(render(state).text.contains("x Ctrl-q"))
+        #expect(render(state).text.contains("x Ctrl-q Ctrl…quit"), "the keys column is cut, the quit row is there")
+    }
+
+    /// Quit and suspend mapped to keys a terminal cannot send still leave Ctrl-C; Ctrl-C cannot be
+    /// given to another action.
+    @Test func ctrlCAlwaysQuits() throws {
+        let config = try RecDeckConfig.parse("[keys]\nquit = [\"f12\"]\nsuspend = [\"f11\"]\n", path: "keys.toml")
+        let keymap = try Keymap.standard.remapped(config.keys)
+        var state = AppState(directory: ".", size: (120, 40), now: Timestamp(nanoseconds: 0), keymap: keymap)
+        #expect(update(&state, .input(.key(.control("c")))) == [.quit])
+        #expect(throws: ConfigError.self) { try RecDeckConfig.parse("[keys]\nmoveDown = [\"ctrl-c\"]\n", path: "keys.toml") }
     }
 
     @Test(arguments: [

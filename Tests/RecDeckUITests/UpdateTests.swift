@@ -207,7 +207,7 @@ import Testing
         _ = press(&state, .character("w"))
         _ = press(&state, .control("u"))
         for character in "out.json" { _ = press(&state, .character(character)) }
-        #expect(press(&state, .enter) == [.export(path: "out.json", ids: ["rec-failed", "rec-multi", "rec-old"])])
+        #expect(press(&state, .enter) == [.export(path: "out.json", ids: ["rec-failed", "rec-multi", "rec-old"], replace: false)])
     }
 
     @Test func allEventsOverlayListsEveryEvent() {

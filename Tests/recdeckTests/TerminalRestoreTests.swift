@@ -26,7 +26,7 @@ import Testing
         try DashboardShell.expectRestored(session, status: 0, "after \(key)")
     }
 
-    @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ])
     func signalRestores(signal: Int32) throws {
         let (session, pid, folders) = try started()
         defer { withExtendedLifetime(folders) {} }

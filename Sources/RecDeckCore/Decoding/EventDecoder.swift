@@ -427,6 +427,11 @@ struct EventDecoder {
         event.storageType = reader.string(data.storageType, "storageType", &self, interned: true)
         event.startTime = reader.timestamp(data.startTime, "recordingStartTime", &self)
         event.durationMs = reader.integer(data.durationMs, "recordingDurationMs", &self)
+        if let duration = event.durationMs, duration < 0 {
+            // Read as missing (the event still counts): a negative length would shrink totals.
+            report("\"recordingDurationMs\" is negative: \(duration)", at: reader.at(data.durationMs.offset))
+            event.durationMs = nil
+        }
         event.sessionEndReason = reader.string(data.sessionEndReason, "sessionEndReason", &self, interned: true)
         event.contentType = reader.string(data.contentType, "recordingContentType", &self, interned: true)
         event.channelType = reader.string(data.channelType, "recordingChannelType", &self, interned: true)
@@ -616,7 +621,7 @@ private struct FieldReader {
         }
         if let value = Int64(text) { return value }
         if let value = Double(text), value.rounded() == value, abs(value) < 9.0e18 { return Int64(value) }
-        decoder.report("expected an integer for \"\(key)\", found \(text.debugDescription)", at: at(field.offset))
+        decoder.report("expected an integer for \"\(key)\", found \(SafeText.quoted(text))", at: at(field.offset))
         return nil
     }
 
@@ -648,7 +653,7 @@ private struct FieldReader {
             decoder.zonelessTimes += 1
             return time
         }
-        decoder.report("\"\(key)\" is not an ISO 8601 timestamp: \(text.debugDescription)", at: at(field.offset))
+        decoder.report(Timestamp.problem(key: key, text: text), at: at(field.offset))
         return nil
     }
 }

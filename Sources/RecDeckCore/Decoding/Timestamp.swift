@@ -17,20 +17,47 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self.nanoseconds = nanoseconds
     }
 
+    /// `milliseconds` since the epoch, held at the ends of what 64-bit nanoseconds hold.
     public init(milliseconds: Int64) {
-        self.nanoseconds = milliseconds * 1_000_000
+        let (scaled, overflow) = milliseconds.multipliedReportingOverflow(by: 1_000_000)
+        self.nanoseconds = overflow ? (milliseconds < 0 ? .min : .max) : scaled
     }
+
+    /// `seconds` plus `nanoseconds` since the epoch (a `timespec`, a file time), held at the ends
+    /// of what 64-bit nanoseconds hold (before 1677-09-21, after 2262-04-11) instead of overflowing.
+    public init(seconds: Int64, nanoseconds: Int64) {
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, carry) = scaled.addingReportingOverflow(nanoseconds)
+        self.nanoseconds = overflow || carry ? (seconds < 0 ? .min : .max) : total
+    }
+
+    /// The earliest and latest instants recdeck holds: 1677-09-21T00:12:43.145Z to 2262-04-11T23:47:16.854Z.
+    public static let earliest = Timestamp(nanoseconds: .min), latest = Timestamp(nanoseconds: .max)
 
     /// The current time of the system clock.
     public static func now() -> Timestamp {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        return Timestamp(nanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
+        return Timestamp(seconds: Int64(spec.tv_sec), nanoseconds: Int64(spec.tv_nsec))
+    }
+
+    /// Nanoseconds from `earlier` to this instant (negative when `earlier` is later), held at
+    /// `Int64`'s bounds: the span from 1700 to now does not fit in 64 bits and must not trap.
+    public func nanoseconds(since earlier: Timestamp) -> Int64 {
+        let (span, overflow) = nanoseconds.subtractingReportingOverflow(earlier.nanoseconds)
+        return overflow ? (earlier.nanoseconds < 0 ? .max : .min) : span
+    }
+
+    /// This instant moved by `span` nanoseconds, held at `earliest` / `latest`.
+    public func advanced(by span: Int64) -> Timestamp {
+        let (moved, overflow) = nanoseconds.addingReportingOverflow(span)
+        return overflow ? (span < 0 ? .earliest : .latest) : Timestamp(nanoseconds: moved)
     }
 
     /// Milliseconds since the epoch, rounded toward negative infinity.
     public var milliseconds: Int64 {
-        nanoseconds >= 0 ? nanoseconds / 1_000_000 : (nanoseconds - 999_999) / 1_000_000
+        // Floored without subtracting first, which would overflow at the earliest instant.
+        nanoseconds % 1_000_000 < 0 ? nanoseconds / 1_000_000 - 1 : nanoseconds / 1_000_000
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
@@ -47,8 +74,33 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self = value
     }
 
+    /// Whether `text` is a valid ISO 8601 time (years 0000 to 9999, with a zone or, with
+    /// `zonelessAsUTC`, without) that lies outside `earliest...latest`, so it can be reported as such.
+    static func isOutOfRange(_ text: String, zonelessAsUTC: Bool = true) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if case .outOfRange = parseFields(bytes, zonelessAsUTC: zonelessAsUTC) { return true }
+            return false
+        }
+    }
+
+    /// The problem to report for a `key` whose `text` is not a time recdeck can hold: out of range
+    /// (a valid time of year 0001, 9999, …) or not ISO 8601 at all.
+    static func problem(key: String, text: String) -> String {
+        isOutOfRange(text)
+            ? "\"\(key)\" \(SafeText.quoted(text)) is outside the times recdeck holds (\(earliest) to \(latest))"
+            : "\"\(key)\" is not an ISO 8601 timestamp: \(SafeText.quoted(text))"
+    }
+
     /// Parses UTF-8 bytes as `init?(iso8601:zonelessAsUTC:)` parses text.
     static func parse(_ b: UnsafeBufferPointer<UInt8>, zonelessAsUTC: Bool = false) -> Timestamp? {
+        if case .time(let time) = parseFields(b, zonelessAsUTC: zonelessAsUTC) { return time }
+        return nil
+    }
+
+    private enum Parsed { case time(Timestamp), outOfRange, invalid }
+
+    private static func parseFields(_ b: UnsafeBufferPointer<UInt8>, zonelessAsUTC: Bool) -> Parsed {
         var i = 0
         func number(_ digits: Int) -> Int? {
             guard i + digits <= b.count else { return nil }
@@ -66,12 +118,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             i += 1
             return true
         }
-        guard let year = number(4), take(0x2D), let month = number(2), take(0x2D), let day = number(2) else { return nil }
-        guard i < b.count, b[i] == 0x54 || b[i] == 0x74 || b[i] == 0x20 else { return nil }
+        guard let year = number(4), take(0x2D), let month = number(2), take(0x2D), let day = number(2) else { return .invalid }
+        guard i < b.count, b[i] == 0x54 || b[i] == 0x74 || b[i] == 0x20 else { return .invalid }
         i += 1
-        guard let hour = number(2), take(0x3A), let minute = number(2), take(0x3A), let second = number(2) else { return nil }
+        guard let hour = number(2), take(0x3A), let minute = number(2), take(0x3A), let second = number(2) else { return .invalid }
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second <= 60 else { return nil }
+              hour < 24, minute < 60, second <= 60 else { return .invalid }
         var fraction: Int64 = 0
         if take(0x2E) || take(0x2C) {
             var digits = 0
@@ -80,31 +132,31 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
                 digits += 1
                 i += 1
             }
-            guard digits > 0 else { return nil }
+            guard digits > 0 else { return .invalid }
             for _ in min(digits, 9)..<9 { fraction *= 10 }
         }
         var offsetSeconds = 0
         if i == b.count {
-            guard zonelessAsUTC else { return nil }
+            guard zonelessAsUTC else { return .invalid }
         } else if b[i] == 0x5A || b[i] == 0x7A {
             i += 1
         } else if b[i] == 0x2B || b[i] == 0x2D {
             let sign = b[i] == 0x2D ? -1 : 1
             i += 1
-            guard let offsetHours = number(2) else { return nil }
+            guard let offsetHours = number(2) else { return .invalid }
             _ = take(0x3A)
-            guard let offsetMinutes = number(2), offsetHours < 24, offsetMinutes < 60 else { return nil }
+            guard let offsetMinutes = number(2), offsetHours < 24, offsetMinutes < 60 else { return .invalid }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
         } else {
-            return nil
+            return .invalid
         }
-        guard i == b.count else { return nil }
+        guard i == b.count else { return .invalid }
         let days = Int64(daysFromCivil(year: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         let (total, carry) = scaled.addingReportingOverflow(fraction)
-        guard !overflow, !carry else { return nil }
-        return Timestamp(nanoseconds: total)
+        guard !overflow, !carry else { return .outOfRange }
+        return .time(Timestamp(nanoseconds: total))
     }
 
     /// The UTC instant of these calendar fields; nil when one is out of its range.

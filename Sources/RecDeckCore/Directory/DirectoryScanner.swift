@@ -110,6 +110,17 @@ public struct DirectoryScanner: Sendable {
                 guard lstat(path(of: child), &info) == 0 else { continue }
                 type = Self.direntType(info.st_mode)
             }
+            guard DirectoryEntry.hasValidName(entry) else {
+                // Its repaired name (U+FFFD for each bad byte) names no file: say so rather than skip it.
+                if type == Int32(DT_DIR) || type == Int32(DT_LNK) || Self.isEventFileName(name) {
+                    listing.problems[child] = Problem(file: child, message: "the name is not valid UTF-8 (each bad byte shows as \u{FFFD}): not read; rename it")
+                }
+                continue
+            }
+            if path(of: child).utf8.count >= Int(PATH_MAX), type == Int32(DT_DIR) || Self.isEventFileName(name) {
+                listing.problems[child] = Problem(file: child, message: "the path is longer than PATH_MAX (\(PATH_MAX) bytes): not read")
+                continue
+            }
             switch type {
             case Int32(DT_DIR):
                 if options.recursive { subdirectories.append(child) }

@@ -11,26 +11,37 @@ import Synchronization
 /// Foundation's atomic writes are avoided on purpose: on Linux they leave an empty
 /// `TemporaryDirectory.*` folder in /tmp for every file written.
 public enum FileWriter {
-    /// Writes `bytes` to `path` atomically; returns the error text on failure.
+    /// Writes `bytes` to `path` atomically; returns the error text on failure. With `replace`
+    /// false an existing file is left alone (the error then reads "File exists").
+    ///
+    /// The temporary is a fresh private name opened with `O_EXCL | O_NOFOLLOW`, so a symbolic link
+    /// or a file planted under a guessable name is never written through or truncated.
     @discardableResult
-    public static func write(_ bytes: [UInt8], to path: String) -> String? {
+    public static func write(_ bytes: [UInt8], to path: String, replace: Bool = true) -> String? {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(folder)/.\(name).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let serial = temporaryCounter.add(1, ordering: .relaxed).newValue
+        let temporary = "\(folder)/.\(name).\(getpid()).\(serial).\(UInt32.random(in: 0 ... .max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         if let message = bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) {
             close(descriptor)
             unlink(temporary)
             return message
         }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
+        guard close(descriptor) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
             return message
         }
+        // link refuses to replace an existing name; rename replaces it in one step.
+        guard (replace ? rename(temporary, path) : link(temporary, path)) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            return message
+        }
+        if !replace { unlink(temporary) }
         return nil
     }
 

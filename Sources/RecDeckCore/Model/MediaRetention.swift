@@ -9,7 +9,7 @@ public enum MediaRetention: Sendable, Equatable {
     /// The state of `recording` at `now`; `nil` when no event carries a time.
     public init?(_ recording: Recording, now: Timestamp) {
         guard let last = recording.lastEventTime else { return nil }
-        let left = last.nanoseconds &+ Anomaly.mediaRetentionNanoseconds &- now.nanoseconds
+        let left = last.advanced(by: Anomaly.mediaRetentionNanoseconds).nanoseconds(since: now)
         self = left < 0 ? .expired : .expiresIn(nanoseconds: left)
     }
 

@@ -197,7 +197,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// Every anomaly at `now`, in code order.
     public func anomalies(now: Timestamp) -> [Anomaly] {
         var all = fixedAnomalies
-        if let last = lastEventTime, last.nanoseconds < now.nanoseconds - Anomaly.mediaRetentionNanoseconds {
+        if let last = lastEventTime, now.nanoseconds(since: last) > Anomaly.mediaRetentionNanoseconds {
             all.insert(.mediaExpired)
         }
         return all.sorted()

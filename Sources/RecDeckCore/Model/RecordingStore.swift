@@ -331,7 +331,7 @@ public struct RecordingStore: Sendable {
                 guard seen.insert(loser.body).inserted else { continue }
                 found.append(Problem(
                     file: winner.location.file,
-                    message: "conflicting redelivery: event \(key.id.debugDescription) (\(key.type)) is also in "
+                    message: "conflicting redelivery: event \(SafeText.quoted(key.id)) (\(key.type)) is also in "
                         + "\(loser.location.file) with a different body; the body here counts because "
                         + RedeliveryRule.reason(winner, over: loser)))
             }

@@ -27,6 +27,39 @@ public enum DisplayWidth {
         return min(2, widest)
     }
 
+    /// The most combining marks (zero-width scalars) one character keeps for display.
+    public static let maximumMarksPerCharacter = 16
+
+    /// The start of `text` that display can use: at most `characters` base scalars, each with at
+    /// most `maximumMarksPerCharacter` zero-width scalars after it (a character with more ends the
+    /// prefix there), and whether anything was left out. Works on scalars and stops once it has enough, so a "character" of 8,000,000
+    /// combining marks costs what a short one does (grapheme breaking would walk all of it).
+    public static func displayPrefix(_ text: String, characters: Int) -> (text: String, cut: Bool) {
+        var result = String.UnicodeScalarView()
+        var bases = 0, marks = 0, cut = false
+        for scalar in text.unicodeScalars {
+            let zeroWidth = scalar.value >= 0x300 && of(scalar) == 0
+            if zeroWidth {
+                marks += 1
+                if marks > maximumMarksPerCharacter {
+                    // What follows is not looked at: finding the next base could mean walking
+                    // millions of marks. The text shows cut there.
+                    cut = true
+                    break
+                }
+            } else {
+                if bases == characters {
+                    cut = true
+                    break
+                }
+                bases += 1
+                marks = 0
+            }
+            result.append(scalar)
+        }
+        return (String(result), cut)
+    }
+
     /// Cells taken by `text`.
     public static func of(_ text: String) -> Int {
         var width = 0

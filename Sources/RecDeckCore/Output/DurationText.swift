@@ -26,7 +26,18 @@ public enum DurationText {
     /// How long ago, one unit: `45s`, `2m`, `3h`, `4d` up to 999 days, then years of 365 days
     /// (`5y`); negative spans (clock skew) read `now`. Never more than 5 cells below 100,000 years.
     public static func age(nanoseconds: Int64) -> String {
-        let seconds = nanoseconds / 1_000_000_000
+        age(seconds: nanoseconds / 1_000_000_000)
+    }
+
+    /// The age of `time` at `now`, as `age(nanoseconds:)` writes it, counted in whole seconds so
+    /// that a span wider than 64-bit nanoseconds (an event of 1700) still reads right (`326y`).
+    public static func age(of time: Timestamp, at now: Timestamp) -> String {
+        let span = now.nanoseconds(since: time)
+        if span != .max && span != .min { return age(nanoseconds: span) }
+        return age(seconds: now.nanoseconds / 1_000_000_000 - time.nanoseconds / 1_000_000_000)
+    }
+
+    private static func age(seconds: Int64) -> String {
         switch seconds {
         case ..<1: return "now"
         case ..<60: return "\(seconds)s"

@@ -37,6 +37,9 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
     /// The dashboard's columns unless the config file names others.
     public static let dashboardDefault: [RecordingColumn] = [.start, .age, .duration, .chunks, .format, .reason, .call, .recording]
 
+    /// The most characters a cell holds (more could never show on a terminal).
+    public static let maximumCellCharacters = 4096
+
     /// The order `list` gives columns up in when the width is short: first in this list goes first.
     /// The start and the call id are never given up (the call id is cut when nothing else is left).
     public static let dropOrder: [RecordingColumn] = [.arrived, .age, .media, .format, .reason, .recording, .anomalies, .chunks, .duration]
@@ -57,7 +60,7 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
             raw = !compact || full.count != 19 ? full : sameYear ? String(full.dropFirst(5)) : String(full.prefix(16))
         case .age:
             raw = (recording.lastEventTime ?? recording.startTime).map {
-                DurationText.age(nanoseconds: now.nanoseconds &- $0.nanoseconds)
+                DurationText.age(of: $0, at: now)
             } ?? "—"
         case .duration:
             raw = recording.durationMs.map { DurationText.length(milliseconds: $0) } ?? "—"
@@ -77,7 +80,9 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
         case .media:
             raw = MediaRetention(recording, now: now)?.cellText ?? "—"
         }
-        return SafeText.escaped(raw)
+        // No cell is wider than a terminal: what could never show is left out before escaping.
+        let shown = DisplayWidth.displayPrefix(raw, characters: Self.maximumCellCharacters)
+        return SafeText.escaped(shown.cut ? shown.text + "…" : raw)
     }
 
     /// `Mp4 A/V`, `Mp3 A`: the format with the content type abbreviated.

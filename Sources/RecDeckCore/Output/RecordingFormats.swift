@@ -163,7 +163,8 @@ public enum RecordingFormats {
     }
 }
 
-/// One CSV or TSV line written into bytes, cell by cell, with unsafe characters escaped. CSV
+/// One CSV or TSV line written into bytes, cell by cell, with unsafe characters escaped and
+/// formula-like cells neutralised. CSV
 /// quotes a cell holding `,` or `"` (RFC 4180); TSV doubles backslashes and writes tabs, line
 /// breaks and other control characters as escapes, so every row is one line of the same cells.
 private struct RowWriter {
@@ -189,10 +190,15 @@ private struct RowWriter {
         first = false
     }
 
-    /// A text cell; empty when missing.
+    /// A text cell; empty when missing. A cell starting with `=`, `+`, `-` or `@` gets a leading
+    /// `'`, so a spreadsheet shows it as text instead of running it as a formula.
     mutating func cell(_ text: String?) {
         separate()
-        guard let text else { return }
+        guard var text else { return }
+        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
+            text = "'" + text
+        }
         guard csv else {
             bytes.append(safe: text, doublingBackslashes: true)
             return

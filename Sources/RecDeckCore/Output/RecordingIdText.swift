@@ -5,7 +5,7 @@ public enum RecordingIdText {
     /// The string values of the JSON object `id` encodes, joined by `/`
     /// (`72723b9c-ef44-40d5-bee4-da5a7989e9d0/a66d58b5-d1a4-401e-a887-ae221b35411b`); any other id as it is.
     public static func readable(_ id: String) -> String {
-        guard id.count >= 8, id.first == "e", let text = Base64Text.decoded(id) else { return id }
+        guard id.utf8.count >= 8, id.utf8.count <= 4096, id.utf8.first == UInt8(ascii: "e"), let text = Base64Text.decoded(id) else { return id }
         let bytes = Array(text.utf8)
         let value = bytes.withUnsafeBufferPointer { buffer -> JSONValue? in
             var parser = JSONParser(bytes: buffer)

@@ -33,6 +33,22 @@ public enum SafeText {
         return result
     }
 
+    /// `text` without its unsafe scalars (all but those in `keeping`), and how many were removed:
+    /// for the clipboard, where an escape written as `\u001b` would be pasted as that text.
+    public static func strippingUnsafe(_ text: String, keeping: Set<Unicode.Scalar> = []) -> (text: String, removed: Int) {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && !keeping.contains($0) }) else { return (text, 0) }
+        var result = String.UnicodeScalarView()
+        var removed = 0
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) && !keeping.contains(scalar) {
+                removed += 1
+            } else {
+                result.append(scalar)
+            }
+        }
+        return (String(result), removed)
+    }
+
     /// The visible escape of one scalar: `\n`, `\t`, `\r`, or `\u001b` style.
     public static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
@@ -43,5 +59,20 @@ public enum SafeText {
             let hex = String(scalar.value, radix: 16)
             return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         }
+    }
+
+    /// How many characters of a value a message quotes.
+    public static let quotedLimit = 64
+
+    /// `value` as a message quotes it: in double quotes, escaped like a Swift literal, at most
+    /// `limit` scalars, then `…` and the whole length, so a 50 MB value makes a short message.
+    public static func quoted(_ value: String, limit: Int = quotedLimit) -> String {
+        // Counted in scalars, not characters: one character may hold millions of combining marks.
+        let scalars = value.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let cut = end < scalars.endIndex
+        let prefix = String(scalars[..<end])
+        let text = prefix.debugDescription
+        return cut ? "\(text.dropLast())…\" (\(value.utf8.count) bytes)" : text
     }
 }

@@ -58,7 +58,7 @@ struct QueryTerm: Sendable, Hashable {
                 if code == .mediaExpired {
                     // The same rule as `Recording.anomalies(now:)`, without building the whole list.
                     guard let last = recording.lastEventTime else { return false }
-                    return last.nanoseconds < now.nanoseconds - Anomaly.mediaRetentionNanoseconds
+                    return now.nanoseconds(since: last) > Anomaly.mediaRetentionNanoseconds
                 }
                 return recording.fixedAnomalies.contains(code)
             }
@@ -115,8 +115,7 @@ struct QueryTerm: Sendable, Hashable {
             return Int64(recording.chunks.count)
         case .age:
             guard let reference = recording.lastEventTime ?? recording.startTime else { return nil }
-            let (age, overflow) = now.nanoseconds.subtractingReportingOverflow(reference.nanoseconds)
-            return overflow ? (reference.nanoseconds < 0 ? .max : .min) : age
+            return now.nanoseconds(since: reference)
         case .start:
             return recording.startTime?.nanoseconds
         default:

@@ -81,8 +81,7 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
         case .duration: return recording.durationMs
         case .age:
             guard let reference = recording.lastEventTime ?? recording.startTime else { return nil }
-            let (age, overflow) = now.nanoseconds.subtractingReportingOverflow(reference.nanoseconds)
-            return overflow ? (reference.nanoseconds < 0 ? .max : .min) : age
+            return now.nanoseconds(since: reference)
         case .chunks: return Int64(recording.chunks.count)
         case .events: return Int64(recording.events.count)
         case .anomalies: return Int64(recording.fixedAnomalies.count)

@@ -228,6 +228,8 @@ final class WatchLoop {
             if identity != nil { load(now: now) }
         } else if identity != rootIdentity {
             rootGone(now: now)
+        } else if pollInterval == nil {
+            reconciler.restatLinked(now: now)
         }
     }
 
@@ -464,7 +466,7 @@ enum WatchClock {
     static func wallNanoseconds() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        return Timestamp(seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec)).nanoseconds
     }
 }
 

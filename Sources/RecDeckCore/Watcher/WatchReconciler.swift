@@ -58,6 +58,9 @@ struct WatchReconciler {
     /// Everything applied since the last `takeDelta()`.
     private(set) var delta = StoreDelta()
     private var entries: [String: Entry] = [:]
+    /// Files read through a symbolic link or with more than one hard link: a change made through
+    /// the link's target or another link sends no notification here, so `restatLinked` looks.
+    private var linked = Set<String>()
     /// Paths of `entries` by parent directory (`""` for the root), to drop a whole sub-tree quickly.
     private var children: [String: Set<String>] = [:]
     private var pending: [String: Pending] = [:]
@@ -125,7 +128,7 @@ struct WatchReconciler {
     private mutating func read(_ path: String, stamp: WatchFileStamp, statWall: Int64, now: Double) {
         shared.count { $0.fileReads += 1 }
         let contents = scanner.read(path)
-        accept(path, stamp: stamp, trusted: statWall - stamp.modified > Self.racyWindowNanoseconds,
+        accept(path, stamp: stamp, trusted: stamp.age(atWall: statWall) > Self.racyWindowNanoseconds,
                contents: contents, now: now)
     }
 
@@ -142,7 +145,7 @@ struct WatchReconciler {
             let firstSeen = previous?.stamp == stamp ? previous!.firstSeen : now
             // Quiet once the modification time is `settle` old, or once this very stamp has been
             // seen for `settle` (a clock skewed into the future must not hold a file back forever).
-            let age = Double(WatchClock.wallNanoseconds() - stamp.modified) / 1e9
+            let age = Double(stamp.age(atWall: WatchClock.wallNanoseconds())) / 1e9
             let remaining = min(settle - max(0, age), firstSeen + settle - now)
             if remaining > 0.001 {
                 pending[path] = Pending(stamp: stamp, firstSeen: firstSeen, due: now + remaining)
@@ -207,7 +210,7 @@ struct WatchReconciler {
         let contents = scanner.readAll(changed.map(\.path)) { done in shared.setProgress((done, total)) }
         defer { shared.setProgress(nil) }
         for ((path, stamp), contents) in zip(changed, contents) {
-            accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
+            accept(path, stamp: stamp, trusted: stamp.age(atWall: wall) > Self.racyWindowNanoseconds,
                    contents: contents, now: now, batch: &batch)
         }
     }
@@ -229,7 +232,7 @@ struct WatchReconciler {
             let info = contents[index].info
             let stamp = info.st_ino != 0 || info.st_dev != 0 ? WatchFileStamp(info) : WatchFileStamp.of(path: scanner.path(of: path))
             guard let stamp else { continue }
-            accept(path, stamp: stamp, trusted: wall - stamp.modified > Self.racyWindowNanoseconds,
+            accept(path, stamp: stamp, trusted: stamp.age(atWall: wall) > Self.racyWindowNanoseconds,
                    contents: read, now: now, batch: batch)
         }
     }
@@ -249,11 +252,13 @@ struct WatchReconciler {
         entries = [:]
         children = [:]
         pending = [:]
+        linked = []
     }
 
     /// Forgets one path.
     mutating func remove(_ path: String) {
         pending[path] = nil
+        linked.remove(path)
         scanner.captureTails?.forget(path)
         guard entries.removeValue(forKey: path) != nil else { return }
         delta.merge(shared.remove(file: path))
@@ -271,6 +276,26 @@ struct WatchReconciler {
         }
         if entries.updateValue(entry, forKey: path) == nil {
             children[Self.parent(of: path), default: []].insert(path)
+        }
+        if case .file = entry {
+            var info = stat()
+            let isLinked = lstat(scanner.path(of: path), &info) == 0 && (info.st_mode & S_IFMT == S_IFLNK || info.st_nlink > 1)
+            if isLinked { linked.insert(path) } else { linked.remove(path) }
+        }
+    }
+
+    /// Stats the files read through a link again and re-reads those that changed (notifications
+    /// mode; a listing sees these changes by itself).
+    mutating func restatLinked(now: Double) {
+        guard !linked.isEmpty else { return }
+        let wall = WatchClock.wallNanoseconds()
+        for path in linked.sorted() {
+            guard case .file(let old, _)? = entries[path], pending[path] == nil else { continue }
+            guard let stamp = WatchFileStamp.of(path: scanner.path(of: path)) else {
+                remove(path)
+                continue
+            }
+            if stamp != old { read(path, stamp: stamp, statWall: wall, now: now) }
         }
     }
 
@@ -314,18 +339,32 @@ struct WatchFileStamp: Hashable, Sendable {
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         #if canImport(Glibc)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        let (mtime, ctime) = (info.st_mtim, info.st_ctim)
         #else
-        modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        let (mtime, ctime) = (info.st_mtimespec, info.st_ctimespec)
         #endif
+        // Held at the ends of 64-bit nanoseconds: anyone who can write in the folder can set a
+        // modification time of 2300 (or 1600), and that must not trap.
+        modified = Timestamp(seconds: Int64(mtime.tv_sec), nanoseconds: Int64(mtime.tv_nsec)).nanoseconds
+        changed = Timestamp(seconds: Int64(ctime.tv_sec), nanoseconds: Int64(ctime.tv_nsec)).nanoseconds
+        modifiedSeconds = Int64(mtime.tv_sec)
     }
 
-    /// The stamp of the file at `path`, following symbolic links; `nil` when it cannot be found.
+    /// The whole seconds of the modification time as `stat` gave them, so two times past 2262 that
+    /// `modified` holds at the same bound still tell the stamps apart.
+    var modifiedSeconds: Int64
+
+    /// Nanoseconds from the modification time to `wall` (wall-clock nanoseconds), saturated.
+    func age(atWall wall: Int64) -> Int64 {
+        Timestamp(nanoseconds: wall).nanoseconds(since: Timestamp(nanoseconds: modified))
+    }
+
+    /// The stamp of the file at `path`, following symbolic links; `nil` when it is gone. A file that
+    /// is there but cannot be stat'ed (its folder is readable but not searchable: EACCES) gets the
+    /// all-zero stamp, so it is read, and its problem counted, as `check` counts it.
     static func of(path: String) -> WatchFileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? nil : WatchFileStamp(stat()) }
         return WatchFileStamp(info)
     }
 }

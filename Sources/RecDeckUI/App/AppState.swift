@@ -78,7 +78,8 @@ public struct PromptState: Sendable, Hashable {
 /// Totals over all recordings, for the header.
 public struct Totals: Sendable, Hashable {
     public var calls = 0
-    public var recordedMilliseconds: Int64 = 0
+    public var recordedMilliseconds: Int64 { recordedSum.value }
+    var recordedSum = ExactSum()
     public var failedChunks = 0
     /// How many recordings have each fault (`failedChunk` included; `mediaExpired`, no fault, never).
     public var recordingsWith: [Anomaly: Int] = [:]
@@ -94,7 +95,7 @@ public struct Totals: Sendable, Hashable {
         var calls = Set<String>()
         for recording in recordings {
             if let call = recording.callId { calls.insert(call) }
-            recordedMilliseconds &+= max(0, recording.durationMs ?? 0)
+            recordedSum.add(max(0, recording.durationMs ?? 0))
             failedChunks += recording.chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
             for fault in recording.fixedAnomalies { recordingsWith[fault, default: 0] += 1 }
             if let time = recording.lastEventTime { newestEvent = max(newestEvent ?? time, time) }
@@ -194,6 +195,8 @@ public struct AppState: Sendable {
     public var themeIndex = 0
     /// A transient line for the status bar, and whether it reports an error.
     public var message: (text: String, isError: Bool, until: Timestamp)?
+    /// The export path the user was told exists: Enter on it again replaces the file.
+    public var exportReplaces: String?
 
     public init(directory: String, size: (width: Int, height: Int), now: Timestamp, localOffsetSeconds: Int = 0,
                 utc: Bool = false, follow: Bool = false, themes: [Theme] = Theme.builtIn,
@@ -410,7 +413,7 @@ public struct AppState: Sendable {
             callCounts[call] = left > 0 ? left : nil
         }
         let duration = max(0, recording.durationMs ?? 0)
-        totals.recordedMilliseconds = sign > 0 ? totals.recordedMilliseconds &+ duration : totals.recordedMilliseconds &- duration
+        if sign > 0 { totals.recordedSum.add(duration) } else { totals.recordedSum.subtract(duration) }
         totals.failedChunks += sign * recording.failedChunkCount
         if let time = recording.lastEventTime {
             if sign < 0, time == totals.newestEvent { totals.newestEventNeedsRecount = true }

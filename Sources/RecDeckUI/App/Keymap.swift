@@ -60,10 +60,12 @@ public struct Keymap: Sendable {
 
     /// This keymap with the keys of some actions replaced (from the config file). Fails when a key
     /// would end up bound to two actions.
+    /// Ctrl-C always quits, whatever quit is remapped to: a config cannot leave no way out.
     public func remapped(_ keys: [Action: [Key]]) throws(KeymapError) -> Keymap {
         let changed = bindings.map { binding in
             var binding = binding
             if let replacement = keys[binding.action] { binding.keys = replacement }
+            if binding.action == .quit, !binding.keys.contains(.control("c")) { binding.keys.append(.control("c")) }
             return binding
         }
         var owner: [Key: Action] = [:]

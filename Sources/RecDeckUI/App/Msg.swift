@@ -42,8 +42,8 @@ public enum Effect: Sendable, Equatable {
     /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it.
     case copy(String, what: String)
     /// Write the recordings with these ids to `path` (JSON when it ends in `.json`, CSV otherwise),
-    /// on a worker, and answer with `.exported`.
-    case export(path: String, ids: [String])
+    /// on a worker, and answer with `.exported`; an existing file is replaced only with `replace`.
+    case export(path: String, ids: [String], replace: Bool)
     /// Repaint every cell (Ctrl-L).
     case redraw
     /// Give the terminal back and stop until resumed (Ctrl-Z; input is raw, so it arrives as a key).

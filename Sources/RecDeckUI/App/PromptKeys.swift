@@ -38,9 +38,11 @@ enum PromptKeys {
                 state.mode = .browse
                 let path = prompt.text.trimmingCharacters(in: .whitespaces)
                 guard !path.isEmpty else { return [] }
-                return [.export(path: path, ids: state.visible)]
+                defer { state.exportReplaces = nil }
+                return [.export(path: path, ids: state.visible, replace: state.exportReplaces == path)]
             case .escape, .control("c"):
                 state.mode = .browse
+                state.exportReplaces = nil
             default:
                 if edit(&prompt, key) { state.mode = .exportPrompt(prompt) }
             }

@@ -33,7 +33,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         state.now = now
         if let message = state.message, message.until < now { state.message = nil }
-        state.arrivedAt = state.arrivedAt.filter { now.nanoseconds - $0.value.nanoseconds < arrivalHighlightNanoseconds }
+        state.arrivedAt = state.arrivedAt.filter { now.nanoseconds(since: $0.value) < arrivalHighlightNanoseconds }
         return []
     case .storeChanged(let delta, let summary, let problems, let otherEvents, let initialLoad):
         return applyStoreChange(&state, delta, summary: summary, problems: problems, otherEvents: otherEvents, initialLoad: initialLoad)
@@ -59,6 +59,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         notify(&state, written ? "copied the \(what)" : "the terminal does not accept clipboard writes", isError: !written)
         return []
     case .exported(let result):
+        if case .exists(let path) = result {
+            // Asked, not replaced: the prompt comes back with the path, and Enter confirms.
+            state.mode = .exportPrompt(PromptState(text: path))
+            state.exportReplaces = path
+        }
         notify(&state, result.description, isError: result.failed)
         return []
     case .notice(let text, let isError):
@@ -93,11 +98,11 @@ private func applyStoreChange(_ state: inout AppState, _ delta: StoreDelta, summ
             state.arrivedAt[id] = state.now
             if !state.follow { state.unseenIds.insert(id) }
         }
-        if let time = recording.lastEventTime, state.now.nanoseconds - time.nanoseconds < 3_600_000_000_000 {
+        if let time = recording.lastEventTime, state.now.nanoseconds(since: time) < 3_600_000_000_000 {
             state.arrivalTimes.append(time)
         }
     }
-    state.arrivalTimes.removeAll { state.now.nanoseconds - $0.nanoseconds >= 3_600_000_000_000 }
+    state.arrivalTimes.removeAll { state.now.nanoseconds(since: $0) >= 3_600_000_000_000 }
     state.summary = summary
     if let problems { state.problems = problems }
     if let otherEvents { state.otherEvents = otherEvents }
@@ -113,5 +118,5 @@ private func applyStoreChange(_ state: inout AppState, _ delta: StoreDelta, summ
 
 /// Shows `text` in the status line for four seconds.
 func notify(_ state: inout AppState, _ text: String, isError: Bool) {
-    state.message = (text, isError, Timestamp(nanoseconds: state.now.nanoseconds + 4_000_000_000))
+    state.message = (text, isError, state.now.advanced(by: 4_000_000_000))
 }

@@ -1,3 +1,5 @@
+import RecDeckCore
+
 /// Why a config file cannot be used: its path, the line when known, and what to change.
 public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
@@ -10,8 +12,9 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `path:line: reason`, as compilers print it.
+    /// `path:line: reason`, as compilers print it, escaped like the screen: the reason quotes
+    /// keys and values from the file, which must not set a window title or write the clipboard.
     public var description: String {
-        "\(path)\(line.map { ":\($0)" } ?? ""): \(reason)"
+        SafeText.escaped("\(path)\(line.map { ":\($0)" } ?? ""): \(reason)")
     }
 }

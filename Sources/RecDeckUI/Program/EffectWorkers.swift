@@ -21,7 +21,8 @@ final class EffectWorkers: Sendable {
     /// Readable while an answer waits to be taken.
     var readinessDescriptor: Int32 { doorbell.readEnd }
 
-    /// Effects started and not answered yet.
+    /// Effects started whose answers have not been taken yet (an answer waiting in `take()` still
+    /// counts: until the run loop has applied it, the screen does not show it).
     var running: Int { results.withLock { $0.running } }
 
     /// Runs `work` on a worker; its answer arrives through `take()`.
@@ -29,10 +30,7 @@ final class EffectWorkers: Sendable {
         results.withLock { $0.running += 1 }
         queue.async { [self] in
             let message = work()
-            results.withLock {
-                $0.messages.append(message)
-                $0.running -= 1
-            }
+            results.withLock { $0.messages.append(message) }
             doorbell.ring()
         }
     }
@@ -42,6 +40,7 @@ final class EffectWorkers: Sendable {
         doorbell.drain()
         return results.withLock { state in
             defer { state.messages = [] }
+            state.running -= state.messages.count
             return state.messages
         }
     }

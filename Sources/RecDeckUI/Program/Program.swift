@@ -9,7 +9,8 @@ import RecDeckCore
 public enum ProgramExit: Sendable, Hashable {
     /// The user quit (`q`).
     case quit
-    /// SIGINT, SIGTERM or SIGHUP arrived; the exit status is 128 + the number.
+    /// A signal that ends the program arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1…), or the
+    /// terminal hung up (reported as SIGHUP); the exit status is 128 + the number.
     case signal(Int32)
     /// `poll()` failed for a reason other than a signal.
     case failed(errno: Int32)
@@ -48,7 +49,7 @@ public final class Program {
         self.clock = clock
         self.effectGraceMilliseconds = effectGraceMilliseconds
         workers = try EffectWorkers()
-        nextTick = clock().nanoseconds + 100_000_000
+        nextTick = clock().advanced(by: 100_000_000).nanoseconds
         if source == nil { initialLoadDone = true }
     }
 
@@ -73,7 +74,7 @@ public final class Program {
             pollfd(fd: source?.readinessDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals?.readDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
         ]
-        let untilTick = Int32(clamping: max(0, (nextTick - clock().nanoseconds) / 1_000_000))
+        let untilTick = Int32(clamping: max(0, Timestamp(nanoseconds: nextTick).nanoseconds(since: clock()) / 1_000_000))
         let wait = maximumWait < 0 ? untilTick : min(maximumWait, untilTick)
         let ready = poll(&descriptors, nfds_t(descriptors.count), wait)
         if ready < 0, errno != EINTR { return .failed(errno: errno) }
@@ -82,8 +83,6 @@ public final class Program {
         var readInput = descriptors[0].revents != 0
         for signal in signals?.drain() ?? [] {
             switch signal {
-            case SIGINT, SIGTERM, SIGHUP:
-                return .signal(signal)
             case SIGTSTP:
                 backend.suspend()
             case SIGCONT:
@@ -91,9 +90,12 @@ public final class Program {
             case SIGWINCH:
                 readInput = true // the new size arrives as a resize event
             default:
-                break
+                return .signal(signal) // every other signal the source passes ends the program
             }
         }
+        // The terminal went away without a SIGHUP (the shell ignores HUP, `disown -h`): its input
+        // reports a hang-up (reads fail with EIO) forever, so polling it again would spin.
+        if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .signal(SIGHUP) }
         if readInput {
             for event in backend.readEvents() {
                 if case .resize = event { backend.invalidate() }
@@ -115,8 +117,7 @@ public final class Program {
                 messages.append(.loadFinished)
             }
             let scanning = state.loading != nil || !initialLoadDone
-            nextTick = scanning ? now.nanoseconds + 100_000_000
-                : now.nanoseconds + 1_000_000_000 - now.nanoseconds % 1_000_000_000
+            nextTick = now.advanced(by: scanning ? 100_000_000 : 1_000_000_000 - now.nanoseconds % 1_000_000_000).nanoseconds
         }
         guard !messages.isEmpty else { return nil }
         let started = workers.running
@@ -173,11 +174,17 @@ public final class Program {
             let source = source
             workers.start { Self.sections(of: events, from: source, for: subject) }
         case .copy(let text, let what):
-            return .answer(.copied(what: what, written: backend.copyToClipboard(text)))
-        case .export(let path, let ids):
+            // What is pasted must not act: an id holding ESC [201~, a newline and a command would
+            // run the command in a shell. Every copy target loses its control characters, and says so
+            // (line breaks and tabs stay where they are the layout of the event JSON).
+            let layout: Set<Unicode.Scalar> = what == "event JSON" ? ["\n", "\t"] : []
+            let (clean, removed) = SafeText.strippingUnsafe(text, keeping: layout)
+            let told = removed == 0 ? what : "\(what) without its \(CountText.of(removed, "control character"))"
+            return .answer(.copied(what: told, written: backend.copyToClipboard(clean)))
+        case .export(let path, let ids, let replace):
             let recordings = ids.compactMap { state.recordings[$0] }
             let now = state.now
-            workers.start { .exported(RecordingExport.write(recordings, to: path, now: now)) }
+            workers.start { .exported(RecordingExport.write(recordings, to: path, now: now, replace: replace)) }
         }
         return .none
     }

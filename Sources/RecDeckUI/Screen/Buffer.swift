@@ -48,8 +48,10 @@ public struct Buffer: Hashable, Sendable {
         guard available > 0 else { return 0 }
         // Only a prefix can show: escape and measure just that much, so a 1 MB id costs no more
         // than a short one. Every character takes at least one cell, except zero-width ones.
+        // Combining marks are capped per character (`DisplayWidth.displayPrefix`).
         let room = available * 2 + 16
-        let safe = SafeText.escaped(text.utf8.count > room * 4 ? String(text.prefix(room)) + "……" : text)
+        let start = DisplayWidth.displayPrefix(text, characters: room)
+        let safe = SafeText.escaped(start.cut ? start.text + "……" : text)
         let total = DisplayWidth.of(safe)
         let shown = total <= available ? safe : DisplayWidth.truncated(safe, to: available)
         var x = column

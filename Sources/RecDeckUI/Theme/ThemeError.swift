@@ -1,3 +1,5 @@
+import RecDeckCore
+
 /// Why a theme could not be loaded: the file, the line (and column when known) and a plain reason.
 ///
 /// `description` reads `path:line:column: reason` (or `path:line: reason`, or `path: reason`
@@ -25,6 +27,8 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
         case badValue
         /// `inherits` leads back to a theme already in the chain.
         case inheritsCycle
+        /// `inherits` goes more than `ThemeLoader.maximumDepth` themes deep.
+        case inheritsTooDeep
         /// `inherits` names a theme that cannot be found.
         case missingParent
     }
@@ -47,12 +51,13 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// Escaped like the screen (`SafeText`): the reason quotes keys and values from the file.
     public var description: String {
         var text = path
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }
         }
-        return text + ": " + reason
+        return SafeText.escaped(text + ": " + reason)
     }
 }

@@ -74,7 +74,7 @@ public struct ThemeLoader: Sendable {
         self.locations = locations
     }
 
-    /// How deep `inherits` may go before it is taken for a cycle.
+    /// How many themes an `inherits` chain may hold (a deeper one is an error of its own).
     static let maximumDepth = 32
 
     // MARK: finding
@@ -187,10 +187,15 @@ public struct ThemeLoader: Sendable {
                 break
             }
             let canonical = Self.canonical(parentPath)
-            if visited.contains(canonical) || chain.count >= Self.maximumDepth {
+            if visited.contains(canonical) {
                 let names = chain.map(\.identifier) + [parent.identifier]
                 throw ThemeError(.inheritsCycle, path: child.path, line: child.inheritsLine,
                                  reason: "inherits goes round in a circle: " + names.joined(separator: " → "))
+            }
+            if chain.count >= Self.maximumDepth {
+                throw ThemeError(.inheritsTooDeep, path: chain[0].path, line: chain[0].inheritsLine,
+                                 reason: "inherits goes more than \(Self.maximumDepth) themes deep: \(chain[0].identifier) → … → "
+                                     + "\(child.identifier) → \(parent.identifier)")
             }
             visited.append(canonical)
             chain.append(try Self.readDocument(parentPath))

@@ -28,7 +28,7 @@ public enum HeaderView {
         let warnings = warningPieces(state)
         var totals: Piece? = Piece(text: totalsText(state), role: .header)
         var lastEvent = state.totals.newestEvent.map {
-            Piece(text: "last event \(DurationText.age(nanoseconds: state.now.nanoseconds &- $0.nanoseconds)) ago", role: .header)
+            Piece(text: "last event \(DurationText.age(of: $0, at: state.now)) ago", role: .header)
         }
         var clock: String? = clockText(state)
         func width() -> Int {
@@ -86,7 +86,7 @@ public enum HeaderView {
         let count = receiving.deliveries
         var text = "receiving on \(receiving.address) · \(CountText.of(count, "delivery", "deliveries"))"
         if let last = receiving.lastDelivery {
-            let age = DurationText.age(nanoseconds: now.nanoseconds &- last.nanoseconds)
+            let age = DurationText.age(of: last, at: now)
             text += age == "now" ? " · last just now" : " · last \(age) ago"
         }
         return text

@@ -8,7 +8,7 @@ public enum Sparkline {
     public static func perMinute(_ times: [Timestamp], now: Timestamp, minutes: Int) -> [Int] {
         var counts = Array(repeating: 0, count: max(0, minutes))
         for time in times {
-            let age = (now.nanoseconds - time.nanoseconds) / 60_000_000_000
+            let age = now.nanoseconds(since: time) / 60_000_000_000
             guard age >= 0, age < Int64(minutes) else { continue }
             counts[minutes - 1 - Int(age)] += 1
         }

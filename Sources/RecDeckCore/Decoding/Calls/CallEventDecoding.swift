@@ -46,7 +46,7 @@ extension EventDecoder {
                 zonelessTimes += 1
                 event.stateStartTime = time
             } else {
-                report("\"startDateTime\" is not an ISO 8601 timestamp: \(value.debugDescription)", at: start.valueOffset)
+                report(Timestamp.problem(key: "startDateTime", text: value), at: start.valueOffset)
             }
         }
         if let reason = member("reason") {

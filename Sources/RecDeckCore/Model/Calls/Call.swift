@@ -73,7 +73,7 @@ public struct Call: Sendable, Hashable, Identifiable {
         if let told {
             durationMs = told
         } else if let startTime, let endTime, endTime >= startTime {
-            durationMs = (endTime.nanoseconds - startTime.nanoseconds) / 1_000_000
+            durationMs = endTime.nanoseconds(since: startTime) / 1_000_000
         } else {
             durationMs = nil
         }
@@ -135,7 +135,7 @@ public struct Call: Sendable, Hashable, Identifiable {
     /// Whether a recording went active, has no file event, and its file is overdue at `now`.
     private func startedWithoutFile(now: Timestamp) -> Bool {
         guard let reference = endTime ?? lastEventTime,
-              now.nanoseconds - CallAnomaly.fileGraceNanoseconds > reference.nanoseconds else { return false }
+              now.nanoseconds(since: reference) > CallAnomaly.fileGraceNanoseconds else { return false }
         let known = Set(recordings.flatMap { [$0.id, $0.recordingId].compactMap { $0 } })
         return stateChanges.contains { change in
             guard change.isActive else { return false }
@@ -167,32 +167,33 @@ public struct Call: Sendable, Hashable, Identifiable {
     /// The union of the recordings' spans, plus the durations of those without a start.
     private static func recorded(_ recordings: [Recording]) -> Int64? {
         guard !recordings.isEmpty else { return 0 }
-        var spans: [(Int64, Int64)] = []
-        var loose: Int64 = 0
+        var spans: [(Timestamp, Timestamp)] = []
+        var loose = ExactSum()
         var known = false
         for recording in recordings {
             guard let duration = recording.durationMs, duration >= 0 else { continue }
             known = true
             if let start = recording.startTime, let end = recording.endTime {
-                spans.append((start.nanoseconds, end.nanoseconds))
+                spans.append((start, end))
             } else {
-                loose = loose &+ duration
+                loose.add(duration)
             }
         }
         guard known else { return nil }
         spans.sort { $0.0 < $1.0 }
-        var total: Int64 = 0
-        var current: (Int64, Int64)?
+        var total = ExactSum()
+        var current: (Timestamp, Timestamp)?
         for span in spans {
             if let open = current, span.0 <= open.1 {
                 current = (open.0, max(open.1, span.1))
             } else {
-                if let open = current { total &+= open.1 - open.0 }
+                if let open = current { total.add(open.1.nanoseconds(since: open.0) / 1_000_000) }
                 current = span
             }
         }
-        if let open = current { total &+= open.1 - open.0 }
-        return total / 1_000_000 &+ loose
+        if let open = current { total.add(open.1.nanoseconds(since: open.0) / 1_000_000) }
+        total.add(loose.value)
+        return total.value
     }
 
     /// Participants from the added/removed events (in time order), keyed by raw id, else participantId.

@@ -62,7 +62,7 @@ extension QueryTerm {
                 }
             case .chunks: value = Int64(call.recordings.reduce(0) { $0 + $1.chunks.count })
             case .age:
-                value = (call.lastEventTime ?? call.startTime).map { now.nanoseconds &- $0.nanoseconds }
+                value = (call.lastEventTime ?? call.startTime).map { now.nanoseconds(since: $0) }
             case .start: value = call.startTime?.nanoseconds
             default: value = nil
             }

@@ -59,7 +59,7 @@ public struct CallSort: Sendable, Hashable, CustomStringConvertible {
         case .participants: Int64(call.participants.count)
         case .recordings: Int64(call.recordings.count)
         case .events: Int64(call.eventCount)
-        case .age: (call.lastEventTime ?? call.startTime).map { now.nanoseconds &- $0.nanoseconds }
+        case .age: (call.lastEventTime ?? call.startTime).map { now.nanoseconds(since: $0) }
         case .anomalies: Int64(call.anomalies(now: now).count)
         case .call: nil
         }

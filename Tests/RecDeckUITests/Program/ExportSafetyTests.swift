@@ -1,0 +1,48 @@
+import Foundation
+import RecDeckCore
+import RecDeckTestSupport
+import RecDeckUI
+import Testing
+
+/// `w` never writes through a planted link, never replaces a device or FIFO, and asks before
+/// replacing a file.
+@Suite struct ExportSafetyTests {
+    func export(_ harness: ProgramHarness, to path: String, thenWaitFor text: String) throws {
+        try harness.press(.character("w"), thenWaitFor: "Export 2 recordings")
+        harness.backend.press(.control("u"))
+        harness.backend.type(path)
+        try harness.press(.enter, thenWaitFor: text)
+    }
+
+    @Test func anExistingFileIsReplacedOnlyWhenConfirmed() throws {
+        let harness = try ProgramHarness(TemporaryDirectory.twoRecordings())
+        try harness.waitFor("2 recordings")
+        let output = TemporaryDirectory()
+        let path = output.write("out.csv", "keep me\n")
+        try export(harness, to: path, thenWaitFor: "\(path) exists: Enter replaces it, Esc keeps it")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me\n")
+        harness.backend.press(.escape)
+        try harness.waitUntil { !$0.contains("Export 2 recordings") }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me\n")
+        try export(harness, to: path, thenWaitFor: "exists: Enter replaces it")
+        try harness.press(.enter, thenWaitFor: "exported 2 recordings to \(path)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("recordingId,"))
+    }
+
+    @Test func nonRegularTargetsAndPlantedLinksAreRefused() throws {
+        let harness = try ProgramHarness(TemporaryDirectory.twoRecordings())
+        try harness.waitFor("2 recordings")
+        let output = TemporaryDirectory()
+        mkfifo(output.path + "/fifo.csv", 0o644)
+        try export(harness, to: output.path + "/fifo.csv", thenWaitFor: "cannot write \(output.path)/fifo.csv: a FIFO (named pipe), not a regular file: not replaced")
+        let victim = output.write("victim.txt", "precious\n")
+        symlink(victim, output.path + "/link.csv")
+        try export(harness, to: output.path + "/link.csv", thenWaitFor: "cannot write \(output.path)/link.csv: a symbolic link, not a regular file: not replaced")
+        // The old temporary name, planted as a link to the victim, is never opened.
+        for pid in [getpid()] { symlink(victim, output.path + "/.new.csv.\(pid).tmp") }
+        try export(harness, to: output.path + "/new.csv", thenWaitFor: "exported 2 recordings to \(output.path)/new.csv")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+        let left = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(left == [".new.csv.\(getpid()).tmp", "fifo.csv", "link.csv", "new.csv", "victim.txt"])
+    }
+}
