@@ -93,6 +93,7 @@ final class WatchShared: @unchecked Sendable {
             let batch = WatchBatch(delta: delta, summary: store.summary,
                                    problems: delta.problemsChanged ? store.problems : nil,
                                    otherEvents: delta.otherEventsChanged ? store.otherEvents : nil,
+                                   callEvents: delta.otherEventsChanged ? store.callEvents : nil,
                                    status: status, notice: notice)
             currentStatus = status
             currentNotice = notice

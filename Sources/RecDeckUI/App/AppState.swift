@@ -82,6 +82,9 @@ public struct Totals: Sendable, Hashable {
     public var failedChunks = 0
     /// How many recordings have each fault (`failedChunk` included; `mediaExpired`, no fault, never).
     public var recordingsWith: [Anomaly: Int] = [:]
+    /// Dead-lettered events: of recordings (counted as recordings come and go) and of the other events.
+    public var deadLetteredRecordingEvents = 0
+    public var deadLetteredOtherEvents = 0
     /// The newest event time of any recording, for the header's "last event 12s ago".
     public var newestEvent: Timestamp?
     /// Set when the recording holding `newestEvent` went away: `AppState` counts it again.
@@ -97,6 +100,7 @@ public struct Totals: Sendable, Hashable {
             recordedMilliseconds &+= max(0, recording.durationMs ?? 0)
             failedChunks += recording.chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
             for fault in recording.fixedAnomalies { recordingsWith[fault, default: 0] += 1 }
+            deadLetteredRecordingEvents += recording.deadLetteredEventCount
             if let time = recording.lastEventTime { newestEvent = max(newestEvent ?? time, time) }
         }
         self.calls = calls.count
@@ -115,10 +119,9 @@ public struct AppState: Sendable {
     private var ordered: [Recording] = []
     /// The recordings of `visible`, in the same order (no dictionary look-ups when filtering further).
     private var visibleRecordings: [Recording] = []
-    /// The sort, query and grouping `visible` was computed with.
+    /// The sort and query `visible` was computed with.
     private var orderedSort: RecordingSort?
     private var visibleQuery: RecordingQuery?
-    private var visibleGrouped = false
     /// Recent filter results over the current `ordered` (emptied whenever it changes): deleting
     /// characters at the prompt goes back through queries just typed.
     private var filterCache: [(query: RecordingQuery, rows: [Recording])] = []
@@ -154,7 +157,7 @@ public struct AppState: Sendable {
     /// Event times of the last hour, for the arrivals sparkline.
     public var arrivalTimes: [Timestamp] = []
     /// The header's totals over every recording, recomputed when recordings change (not per frame).
-    public private(set) var totals = Totals()
+    public internal(set) var totals = Totals()
 
     // MARK: Interaction
     public var keymap: Keymap
@@ -171,7 +174,8 @@ public struct AppState: Sendable {
     /// The chunk pane shows every field of the selected chunk.
     public var chunkDetail = false
     public var follow: Bool
-    public var groupByCall = false
+    /// The calls view (`c`): its listing, order and selection.
+    public var calls = CallsViewState()
     /// The recordings table's columns, in order (the config file may choose others).
     public var columns: [RecordingColumn] = RecordingColumn.dashboardDefault
     public var sort = RecordingSort()
@@ -185,6 +189,8 @@ public struct AppState: Sendable {
     public var eventSubject: EventSubject?
     /// The text of `eventSubject` is being read: the pane says "loading…" until it arrives.
     public var eventLoading = false
+    /// Which delivery of each redelivered event the pane shows (`r`), and what the pane title says of it.
+    public var eventDeliveries = EventDeliveryView()
     public var themes: [Theme]
     public var themeIndex = 0
     /// A transient line for the status bar, and whether it reports an error.
@@ -226,7 +232,7 @@ public struct AppState: Sendable {
     /// Seconds to add to UTC for display.
     public var displayOffsetSeconds: Int { utc ? 0 : localOffsetSeconds }
 
-    /// Recomputes `visible` from the recordings, the filter, the sort and grouping, keeping the
+    /// Recomputes `visible` from the recordings, the filter and the sort, keeping the
     /// selection on the same recording (or the nearest row when it left the list).
     ///
     /// Only what changed is redone: the header totals and the sorted order when the recordings
@@ -236,7 +242,7 @@ public struct AppState: Sendable {
         refreshVisible(recordingsChanged: true)
     }
 
-    /// `refreshVisible()` when the recordings are as they were (a filter, sort or grouping change).
+    /// `refreshVisible()` when the recordings are as they were (a filter or sort change).
     public mutating func refreshView() {
         refreshVisible(recordingsChanged: false)
     }
@@ -325,7 +331,7 @@ public struct AppState: Sendable {
         for new in arriving { count(new, by: 1) }
         totals.calls = callCounts.count
         recountNewestEventIfNeeded()
-        let sameView = visibleQuery == query && !query.dependsOnClock && !groupByCall && !visibleGrouped
+        let sameView = visibleQuery == query && !query.dependsOnClock
         // Without a filter `visibleRecordings` is `ordered` itself: let go of it so that the
         // changes below are made in place, not on a copy of 100,000 rows.
         if !sameView || query.isEmpty { visibleRecordings = [] }
@@ -374,7 +380,9 @@ public struct AppState: Sendable {
     private mutating func recountTotals() {
         callCounts = [:]
         callCounts.reserveCapacity(recordings.count)
+        let otherDeadLetters = totals.deadLetteredOtherEvents
         totals = Totals()
+        totals.deadLetteredOtherEvents = otherDeadLetters
         for recording in recordings.values { count(recording, by: 1) }
         totals.calls = callCounts.count
     }
@@ -400,6 +408,7 @@ public struct AppState: Sendable {
         let duration = max(0, recording.durationMs ?? 0)
         totals.recordedMilliseconds = sign > 0 ? totals.recordedMilliseconds &+ duration : totals.recordedMilliseconds &- duration
         totals.failedChunks += sign * recording.failedChunkCount
+        totals.deadLetteredRecordingEvents += sign * recording.deadLetteredEventCount
         if let time = recording.lastEventTime {
             if sign < 0, time == totals.newestEvent { totals.newestEventNeedsRecount = true }
             if sign > 0, time >= totals.newestEvent ?? time {
@@ -441,17 +450,17 @@ public struct AppState: Sendable {
         return found
     }
 
-    /// Recomputes `visible` from `ordered` with the query and grouping; a query that can only
+    /// Recomputes `visible` from `ordered` with the query; a query that can only
     /// narrow the last one filters the rows already shown.
     private mutating func refilter() {
         let previousRow = selectedRow
-        var list: [Recording]
+        let list: [Recording]
         if query.isEmpty {
             list = ordered
         } else if !query.dependsOnClock, let cached = filterCache.first(where: { $0.query == query }) {
             list = cached.rows
         } else {
-            if let shown = visibleQuery, !groupByCall, !visibleGrouped, !query.dependsOnClock, query.narrows(shown) {
+            if let shown = visibleQuery, !query.dependsOnClock, query.narrows(shown) {
                 list = Self.filter(visibleRecordings, query, now: now)
             } else {
                 list = Self.filter(ordered, query, now: now)
@@ -462,17 +471,6 @@ public struct AppState: Sendable {
             }
         }
         visibleQuery = query
-        visibleGrouped = groupByCall
-        if groupByCall {
-            var order: [String: Int] = [:]
-            for recording in list where order[recording.callId ?? ""] == nil {
-                order[recording.callId ?? ""] = order.count
-            }
-            list = list.enumerated().sorted { lhs, rhs in
-                let left = order[lhs.element.callId ?? ""]!, right = order[rhs.element.callId ?? ""]!
-                return left != right ? left < right : lhs.offset < rhs.offset
-            }.map(\.element)
-        }
         visibleRecordings = list
         visible = list.map(\.id)
         settleSelection(previousRow: previousRow)

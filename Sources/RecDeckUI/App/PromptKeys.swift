@@ -109,7 +109,8 @@ enum PromptKeys {
         let before = state.selectedId
         state.refreshView()
         keepSelectionVisible(&state)
-        return before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true)
+        let calls = CallsUpdate.filterChanged(&state)
+        return calls + (before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true))
     }
 
     private static func searchChanged(_ state: inout AppState, _ prompt: PromptState) {

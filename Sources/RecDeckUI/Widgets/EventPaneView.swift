@@ -16,9 +16,17 @@ public enum EventPaneView {
                 : "(1 of \(CountText.of(deliveries, "delivery", "deliveries")))"
             // What Event Grid said, when `recdeck serve` kept its headers.
             if let count = first.deliveryCount { detail += " · Event Grid delivery count \(count)" }
+            if let deadLetter = recording.events.lazy.compactMap(\.deadLetter).first { detail += " · " + deadLetter.summary }
         } else if case .event(let location)? = state.eventSubject {
             title = "Event  \(location.title)"
+            if let deadLetter = state.otherEvents.first(where: { $0.location == location })?.deadLetter { detail = deadLetter.summary }
+        } else if case .call(let id)? = state.eventSubject {
+            let events = state.calls.selectedCall.flatMap { $0.id == id ? $0.callEvents : nil } ?? []
+            title = "Call events  \(id)"
+            detail = "(\(CountText.of(events.count, "call event")))"
+            if let deadLetter = events.lazy.compactMap(\.deadLetter).first { detail += " · " + deadLetter.summary }
         }
+        if let note = state.eventDeliveries.note { detail += " · " + note }
         if let summary = state.eventState.matchSummary {
             detail += "  /\(state.eventState.search) \(summary)"
         }
