@@ -4,7 +4,7 @@ public struct EventDeliveryView: Sendable, Hashable {
     /// 0: the delivery that counts; n: the (n+1)-th delivery of each event that has several
     /// (counted round for an event with fewer).
     public var shown = 0
-    /// `delivery 2 of 2 · conflicting: delivery 1 counts, it has more fields (12 against 10)`, for
+    /// `delivery 2 of 2 conflicts; delivery 1 counts: it has more fields (12 against 10)`, for
     /// the first event shown with several deliveries; nil when every event has one.
     public var note: String?
 

@@ -16,8 +16,9 @@ enum EventSections {
             let text = read(location, from: source)
             if count > 1 {
                 let verdict = self.verdict(of: event, shown: shown, shownText: text, from: source)
-                title += "delivery \(CountText.grouped(shown + 1)) of \(CountText.grouped(count)) · \(verdict) ──"
-                if note == nil { note = "delivery \(CountText.grouped(shown + 1)) of \(CountText.grouped(count)) · \(verdict)" }
+                let which = "delivery \(CountText.grouped(shown + 1)) of \(CountText.grouped(count))"
+                title += "\(which) \(verdict) ──"
+                if note == nil { note = "\(which) \(verdict)" }
             } else {
                 title += "1 delivery ──"
             }
@@ -46,13 +47,13 @@ enum EventSections {
         guard let winner = envelope(counting, event.deliveries[0]) else { return "bodies not compared: the delivery that counts cannot be read" }
         if shown > 0 {
             guard let other = envelope(shownText, event.deliveries[shown]) else { return "bodies not compared: this delivery cannot be read" }
-            if other.body == winner.body { return "the same body as delivery 1, which counts" }
-            return "conflicting: delivery 1 counts, " + RedeliveryRule.reason(winner, over: other)
+            if other.body == winner.body { return "has the same body as delivery 1, which counts" }
+            return "conflicts; delivery 1 counts: " + RedeliveryRule.reason(winner, over: other)
         }
         for (index, location) in event.deliveries.enumerated().dropFirst() {
             guard let other = envelope(read(location, from: source), location), other.body != winner.body else { continue }
-            return "conflicting: this delivery counts over delivery \(index + 1), " + RedeliveryRule.reason(winner, over: other)
+            return "counts over delivery \(index + 1): " + RedeliveryRule.reason(winner, over: other)
         }
-        return "every delivery has the same body; this one counts"
+        return "counts; every delivery has the same body"
     }
 }
