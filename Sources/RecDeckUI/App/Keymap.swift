@@ -133,7 +133,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("S")], .sortDirection, "reverse the sort"),
         KeyBinding([.character("f")], .follow, "follow arrivals: select each recording as its event arrives"),
         KeyBinding([.character("a")], .newestArrival, "jump to the newest arrival (follow stays off)"),
-        KeyBinding([.character("c")], .calls, "calls ↔ recordings: list the calls (⏎ on a call: its recordings)"),
+        KeyBinding([.character("c")], .calls, "calls or recordings: list the calls (Enter on a call: its recordings)"),
         KeyBinding([.character("p")], .problems, "problems: files that could not be read"),
         KeyBinding([.character("e")], .allEvents, "all events, recordings or not"),
         KeyBinding([.character("r")], .nextDelivery, "next delivery of a redelivered event in the event pane"),
