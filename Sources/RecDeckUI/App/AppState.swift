@@ -226,7 +226,7 @@ public struct AppState: Sendable {
 
     /// Where everything goes at the current size, focus and prompt.
     public var layout: Layout {
-        Layout(width: size.width, height: size.height, focus: focus, promptOpen: mode.promptOpen)
+        Layout(width: size.width, height: size.height, focus: focus, promptOpen: mode.promptOpen, callsView: calls.shown)
     }
 
     /// Seconds to add to UTC for display.
