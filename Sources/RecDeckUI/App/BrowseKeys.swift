@@ -123,6 +123,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.refreshView()
         }
         notify(&state, state.utc ? "times in UTC" : "times in local time", isError: false)
+        return CallsUpdate.filterChanged(&state)
     case .nextTheme:
         state.themeIndex = (state.themeIndex + 1) % state.themes.count
         notify(&state, "theme: \(state.theme.name)", isError: false)
