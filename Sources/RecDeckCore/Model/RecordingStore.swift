@@ -177,7 +177,7 @@ public struct RecordingStore: Sendable {
             built.deinitialize()
             built.deallocate()
         }
-        let slots = StoreSlots(buffer: built)
+        let slots = ConcurrentSlots(buffer: built)
         let store = self
         let block = 256
         DispatchQueue.concurrentPerform(iterations: (groups.count + block - 1) / block) { blockIndex in
@@ -394,11 +394,6 @@ public struct RecordingStore: Sendable {
         }
         return count
     }
-}
-
-/// A buffer whose elements are each written by exactly one iteration of a `concurrentPerform`.
-private struct StoreSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
 }
 
 /// Totals of a store: files read, distinct events, recordings, other events, extra deliveries, problems.

@@ -478,29 +478,13 @@ public struct AppState: Sendable {
 
     /// The recordings of `list` that match `query`, in order, filtered on all cores.
     private static func filter(_ list: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Recording] {
-        guard list.count >= 4096 else { return list.filter { query.matches($0, now: now) } }
-        let blocks = 16
-        let size = (list.count + blocks - 1) / blocks
-        let parts = UnsafeMutableBufferPointer<[Recording]>.allocate(capacity: blocks)
-        parts.initialize(repeating: [])
-        defer {
-            parts.deinitialize()
-            parts.deallocate()
-        }
-        let slots = FilterSlots(buffer: parts)
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            let range = block * size..<min(list.count, (block + 1) * size)
-            guard !range.isEmpty else { return }
+        ConcurrentFilter.filter(list) {
             // A copy of the query of this block's own (parsed again): threads that share one keep
             // retaining and releasing the same needles, and fight over their reference counts.
             let own = (try? RecordingQuery(parsing: query.text, utcOffsetSeconds: query.utcOffsetSeconds))
                 .flatMap { $0 == query ? $0 : nil } ?? query
-            slots.buffer[block] = list[range].filter { own.matches($0, now: now) }
+            return { own.matches($0, now: now) }
         }
-        var result: [Recording] = []
-        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { result.append(contentsOf: part) }
-        return result
     }
 
     /// Keeps the selection on its recording, or the nearest row when it left the list.

@@ -106,11 +106,12 @@ enum PromptKeys {
     private static func show(_ state: inout AppState, _ query: RecordingQuery) -> [Effect] {
         guard query != state.query else { return [] }
         state.query = query
+        // The calls view lists on a worker; the recordings are filtered when they are shown again.
+        if state.calls.shown { return CallsUpdate.filterChanged(&state) }
         let before = state.selectedId
         state.refreshView()
         keepSelectionVisible(&state)
-        let calls = CallsUpdate.filterChanged(&state)
-        return calls + (before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true))
+        return before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true)
     }
 
     private static func searchChanged(_ state: inout AppState, _ prompt: PromptState) {

@@ -11,6 +11,9 @@ enum CallsUpdate {
         state.calls.openedFrom = nil
         state.calls.shown.toggle()
         guard state.calls.shown else {
+            // The filter may have changed while the calls were shown.
+            state.refreshView()
+            keepSelectionVisible(&state)
             notify(&state, "recordings", isError: false)
             return selectionChanged(&state, resetChunk: false)
         }
@@ -57,8 +60,6 @@ enum CallsUpdate {
         state.calls.openedFrom = nil
         state.calls.shown = true
         state.query = previous
-        state.refreshView()
-        keepSelectionVisible(&state)
         return request(&state) + eventPaneChanged(&state)
     }
 
@@ -66,7 +67,6 @@ enum CallsUpdate {
     static func back(_ state: inout AppState) -> [Effect] {
         guard !state.query.isEmpty else { return [] }
         state.query = RecordingQuery()
-        state.refreshView()
         return request(&state)
     }
 

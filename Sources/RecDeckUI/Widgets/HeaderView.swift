@@ -64,7 +64,8 @@ public enum HeaderView {
         let count = state.recordings.count
         var totals = "\(CountText.of(count, "recording")) · \(CountText.of(state.totals.calls, "call")) · "
             + DurationText.total(milliseconds: state.totals.recordedMilliseconds)
-        if state.visible.count != count { totals += " · \(CountText.grouped(state.visible.count)) shown" }
+        // In the calls view the calls pane counts what its filter shows.
+        if state.visible.count != count, !state.calls.shown { totals += " · \(CountText.grouped(state.visible.count)) shown" }
         return totals
     }
 

@@ -6,12 +6,12 @@ public struct CallListing: Sendable {
     /// The calls that match, in order.
     public var calls: [Call]
 
-    /// Filters `table` with `query` (nil: every call) and sorts with `sort`; `now` decides `age`
-    /// and the clock-bound anomalies.
+    /// Filters `table` with `query` (nil: every call; on all cores) and sorts with `sort`; `now`
+    /// decides `age` and the clock-bound anomalies.
     public init(table: CallTable, query: RecordingQuery?, sort: CallSort, now: Timestamp) {
         self.table = table
-        let matching = query.map { query in table.calls.values.filter { query.matches($0, now: now) } }
-            ?? Array(table.calls.values)
+        let all = Array(table.calls.values)
+        let matching = query.map { query in ConcurrentFilter.filter(all) { { query.matches($0, now: now) } } } ?? all
         calls = sort.sorted(matching, now: now)
     }
 }
