@@ -60,8 +60,18 @@ mkdir(incoming, 0o755)
 mkdir(staging, 0o755)
 
 // The run loop's part: carry out effects the way Dashboard.perform does (the ones a benchmark meets).
+/// How long the last calls listing took on its worker (here: this thread), for the calls phase.
+nonisolated(unsafe) var lastListing = 0.0
+
 func perform(_ effects: [Effect], _ state: inout AppState) {
     for effect in effects {
+        if case .listCalls(let request) = effect {
+            let start = now()
+            let answer = request.run()
+            lastListing = now() - start
+            perform(update(&state, answer), &state)
+            continue
+        }
         guard case .loadEvents(let subject, let events) = effect else { continue }
         let sections = events.enumerated().map { index, event -> JSONDocument.Section in
             let title = "── event \(index + 1) of \(events.count) · \(event.location.file) ──"
@@ -247,6 +257,33 @@ for round in 0..<min(10, calls.count) {
 }
 print("keys      filter keystroke (typing a call id) → frame:      \(percentiles(typing))")
 print("keys      filter keystroke (Backspace, widening) → frame:   \(percentiles(deleting))")
+
+// Calls: `c` lists the calls on a worker (timed here on this thread: the join, filter and sort),
+// then moving and filtering in the calls view; baseline: the table and listing `recdeck calls` builds.
+do {
+    var listings: [String] = []
+    let toggle = timeKey(.character("c"))
+    listings.append("c \(ms(toggle)) of which the worker's listing \(ms(lastListing)) (\(state.calls.rows.count) calls)")
+    print("calls     c (calls view, first listing) → frame:            \(listings.joined())")
+    var callMoves: [Double] = []
+    for _ in 0..<keyCount { callMoves.append(timeKey(.down)) }
+    print("calls     Down in the calls view → frame:                   \(percentiles(callMoves))")
+    var callTyping: [Double] = []
+    var workerTimes: [Double] = []
+    _ = timeKey(.character("/"))
+    for character in "call:3f" {
+        callTyping.append(timeKey(.character(character)) - lastListing)
+        workerTimes.append(lastListing)
+    }
+    _ = timeKey(.escape)
+    print("calls     filter keystroke, the run loop's part → frame:    \(percentiles(callTyping))")
+    print("calls     filter keystroke, the worker's listing:           \(percentiles(workerTimes))")
+    _ = timeKey(.character("c"))
+    let store = watcher.snapshot()
+    let start = now()
+    let listing = CallListing(table: CallTable(source: store), query: nil, sort: CallSort(), now: state.now)
+    print("baseline  CallTable + CallListing of the store (as `recdeck calls`): \(ms(now() - start)) (\(listing.calls.count) calls)")
+}
 print("rss       peak of the whole run: \(peakRSS())")
 
 watcher.stop()

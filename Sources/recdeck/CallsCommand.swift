@@ -51,8 +51,8 @@ struct CallsCommand: ParsableCommand {
         }
         let store = scanOrExit(directory, options: options)
         let now = Timestamp.now()
-        let table = CallTable(source: store)
-        let calls = order.sorted(table.calls.values.filter { query?.matches($0, now: now) ?? true }, now: now)
+        let listing = CallListing(table: CallTable(source: store), query: query, sort: order, now: now)
+        let table = listing.table, calls = listing.calls
         switch format {
         case .json: CallFormats.write(calls, as: .json, now: now, line: StandardOutput.line)
         case .ndjson: CallFormats.write(calls, as: .ndjson, now: now, line: StandardOutput.line)

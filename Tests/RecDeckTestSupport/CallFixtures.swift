@@ -63,6 +63,19 @@ public enum CallFixture {
         """
     }
 
+    /// The calling server preview's recording state callback (2021–2022 SDKs, before Call
+    /// Automation): type `Microsoft.Communication.CallRecordingStateChanged`, the same data members
+    /// as `RecordingStateChanged` and nothing else (no `version`, `recordingKind` or `publicEventType`).
+    public static func legacyRecordingState(id: String, active: Bool, recording: String = "rec-1", call: String = "call-1",
+                                            server: String = "c2VydmVy", time: String, startDateTime: String) -> String {
+        """
+        {"id": "\(id)", "source": "calling/callConnections/conn-legacy", "type": "Microsoft.Communication.CallRecordingStateChanged",
+         "data": {"recordingId": "\(recording)", "state": "\(active ? "active" : "inactive")", "startDateTime": "\(startDateTime)",
+                  "callConnectionId": "conn-legacy", "serverCallId": "\(server)", "correlationId": "\(call)"},
+         "time": "\(time)", "specversion": "1.0", "datacontenttype": "application/json", "subject": "calling/callConnections/conn-legacy"}
+        """
+    }
+
     /// Call Automation's `CallDisconnected` callback (CloudEvents).
     public static func callDisconnected(id: String = "cd-1", call: String? = "call-1", server: String? = "c2VydmVy",
                                         time: String) -> String {

@@ -31,13 +31,12 @@ import RecDeckTestSupport
         return "[\(event)]"
     }
 
-    /// The same recordings, sort, filter and grouping, computed in one go.
+    /// The same recordings, sort and filter, computed in one go.
     static func fresh(like state: AppState) -> AppState {
         var other = AppState(directory: state.directory, size: state.size, now: state.now, utc: true)
         other.recordings = state.recordings
         other.sort = state.sort
         other.query = state.query
-        other.groupByCall = state.groupByCall
         other.refreshVisible()
         return other
     }
@@ -97,13 +96,13 @@ import RecDeckTestSupport
             }
         }
         _ = update(&state, .input(.key(.escape)))
-        _ = update(&state, .input(.key(.character("c"))))  // group by call
-        Self.check(state, "grouped")
-        // a batch while grouped, then ungrouped again
+        _ = update(&state, .input(.key(.character("c"))))  // the calls view
+        Self.check(state, "calls shown")
+        // a batch while the calls are shown, then the recordings again
         let more = store.apply(decode(Self.file(500, &stream), file: "g.json"), to: "g.json")
         _ = update(&state, .storeChanged(more, summary: store.summary, problems: nil, otherEvents: nil, initialLoad: false))
-        Self.check(state, "grouped after a batch")
+        Self.check(state, "calls shown after a batch")
         _ = update(&state, .input(.key(.character("c"))))
-        Self.check(state, "ungrouped")
+        Self.check(state, "recordings again")
     }
 }

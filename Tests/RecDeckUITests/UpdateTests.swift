@@ -191,7 +191,8 @@ import Testing
         _ = press(&state, .character("s"))
         #expect(state.sort.field != .start)
         _ = press(&state, .character("c"))
-        #expect(state.groupByCall)
+        #expect(state.calls.shown)
+        _ = press(&state, .character("c"))
         _ = press(&state, .character("t"))
         #expect(!state.utc)
     }

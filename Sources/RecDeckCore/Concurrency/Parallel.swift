@@ -29,6 +29,17 @@ public enum Parallel {
         }
     }
 
+    /// The elements of `list` the test holds for, in order, 16 blocks filtered at once (on the
+    /// calling thread under `threshold` elements). `makeTest` is called once per block for the test
+    /// that block runs, so a block can use its own copy of what it compares against (threads that
+    /// share one keep retaining and releasing the same objects and fight over their reference counts).
+    public static func filter<Element: Sendable>(_ list: [Element], threshold: Int = 4096,
+                                                 makeTest: @Sendable () -> @Sendable (Element) -> Bool) -> [Element] {
+        guard list.count >= threshold else { return list.filter(makeTest()) }
+        let parts = blocks(list.count, block: (list.count + 15) / 16) { range in list[range].filter(makeTest()) }
+        return Array(parts.joined())
+    }
+
     /// `first()` and `second()` at the same time, on two cores.
     public static func pair<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
         var one: First?

@@ -131,6 +131,9 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// Whether one of its events came from Event Grid's dead-letter storage.
     public var deadLettered: Bool { box.fields.events.contains { $0.deadLetter != nil } }
 
+    /// How many of its events came from Event Grid's dead-letter storage.
+    public var deadLetteredEventCount: Int { box.fields.events.reduce(0) { $0 + ($1.deadLetter != nil ? 1 : 0) } }
+
     public static func == (lhs: Recording, rhs: Recording) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }

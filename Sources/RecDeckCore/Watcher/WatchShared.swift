@@ -99,6 +99,7 @@ final class WatchShared: Sendable {
             let batch = WatchBatch(delta: delta, summary: state.store.summary,
                                    problems: delta.problemsChanged ? state.store.problems : nil,
                                    otherEvents: delta.otherEventsChanged ? state.store.otherEvents : nil,
+                                   callEvents: delta.otherEventsChanged ? state.store.callEvents : nil,
                                    status: status, notice: notice)
             state.status = status
             state.notice = notice
@@ -180,17 +181,22 @@ public struct WatchBatch: Sendable {
     public var problems: [Problem]?
     /// Every non-recording event, oldest first, when the set changed; `nil` when it did not.
     public var otherEvents: [EventRef]?
+    /// Every call event with its deliveries (`RecordingStore.callEvents`), when the other events
+    /// changed; `nil` when they did not.
+    public var callEvents: [(event: CallEvent, deliveries: [EventLocation])]?
     public var status: WatchStatus
     /// Something the user should know about how the directory is followed, such as a fall-back from
     /// kernel notifications to polling; `nil` when there is nothing to say.
     public var notice: String?
 
     public init(delta: StoreDelta, summary: StoreSummary, problems: [Problem]?, otherEvents: [EventRef]? = nil,
+                callEvents: [(event: CallEvent, deliveries: [EventLocation])]? = nil,
                 status: WatchStatus, notice: String?) {
         self.delta = delta
         self.summary = summary
         self.problems = problems
         self.otherEvents = otherEvents
+        self.callEvents = callEvents
         self.status = status
         self.notice = notice
     }
@@ -201,6 +207,7 @@ public struct WatchBatch: Sendable {
         summary = later.summary
         if let problems = later.problems { self.problems = problems }
         if let otherEvents = later.otherEvents { self.otherEvents = otherEvents }
+        if let callEvents = later.callEvents { self.callEvents = callEvents }
         status = later.status
         notice = later.notice
     }

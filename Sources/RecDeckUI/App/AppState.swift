@@ -83,6 +83,9 @@ public struct Totals: Sendable, Hashable {
     public var failedChunks = 0
     /// How many recordings have each fault (`failedChunk` included; `mediaExpired`, no fault, never).
     public var recordingsWith: [Anomaly: Int] = [:]
+    /// Dead-lettered events: of recordings (counted as recordings come and go) and of the other events.
+    public var deadLetteredRecordingEvents = 0
+    public var deadLetteredOtherEvents = 0
     /// The newest event time of any recording, for the header's "last event 12s ago".
     public var newestEvent: Timestamp?
     /// Set when the recording holding `newestEvent` went away: `AppState` counts it again.
@@ -98,6 +101,7 @@ public struct Totals: Sendable, Hashable {
             recordedSum.add(max(0, recording.durationMs ?? 0))
             failedChunks += recording.chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
             for fault in recording.fixedAnomalies { recordingsWith[fault, default: 0] += 1 }
+            deadLetteredRecordingEvents += recording.deadLetteredEventCount
             if let time = recording.lastEventTime { newestEvent = max(newestEvent ?? time, time) }
         }
         self.calls = calls.count
@@ -116,10 +120,9 @@ public struct AppState: Sendable {
     private var ordered: [Recording] = []
     /// The recordings of `visible`, in the same order (no dictionary look-ups when filtering further).
     private var visibleRecordings: [Recording] = []
-    /// The sort, query and grouping `visible` was computed with.
+    /// The sort and query `visible` was computed with.
     private var orderedSort: RecordingSort?
     private var visibleQuery: RecordingQuery?
-    private var visibleGrouped = false
     /// Recent filter results over the current `ordered` (emptied whenever it changes): deleting
     /// characters at the prompt goes back through queries just typed.
     private var filterCache: [(query: RecordingQuery, rows: [Recording])] = []
@@ -160,7 +163,7 @@ public struct AppState: Sendable {
     /// Event times of the last hour, for the arrivals sparkline.
     public var arrivalTimes: [Timestamp] = []
     /// The header's totals over every recording, recomputed when recordings change (not per frame).
-    public private(set) var totals = Totals()
+    public internal(set) var totals = Totals()
 
     // MARK: Interaction
     public var keymap: Keymap
@@ -177,7 +180,8 @@ public struct AppState: Sendable {
     /// The chunk pane shows every field of the selected chunk.
     public var chunkDetail = false
     public var follow: Bool
-    public var groupByCall = false
+    /// The calls view (`c`): its listing, order and selection.
+    public var calls = CallsViewState()
     /// The recordings table's columns, in order (the config file may choose others).
     public var columns: [RecordingColumn] = RecordingColumn.dashboardDefault
     public var sort = RecordingSort()
@@ -191,6 +195,8 @@ public struct AppState: Sendable {
     public var eventSubject: EventSubject?
     /// The text of `eventSubject` is being read: the pane says "loading…" until it arrives.
     public var eventLoading = false
+    /// Which delivery of each redelivered event the pane shows (`r`), and what the pane title says of it.
+    public var eventDeliveries = EventDeliveryView()
     public var themes: [Theme]
     public var themeIndex = 0
     /// A transient line for the status bar, and whether it reports an error.
@@ -228,13 +234,13 @@ public struct AppState: Sendable {
 
     /// Where everything goes at the current size, focus and prompt.
     public var layout: Layout {
-        Layout(width: size.width, height: size.height, focus: focus, promptOpen: mode.promptOpen)
+        Layout(width: size.width, height: size.height, focus: focus, promptOpen: mode.promptOpen, callsView: calls.shown)
     }
 
     /// Seconds to add to UTC for display.
     public var displayOffsetSeconds: Int { utc ? 0 : localOffsetSeconds }
 
-    /// Recomputes `visible` from the recordings, the filter, the sort and grouping, keeping the
+    /// Recomputes `visible` from the recordings, the filter and the sort, keeping the
     /// selection on the same recording (or the nearest row when it left the list).
     ///
     /// Only what changed is redone: the header totals and the sorted order when the recordings
@@ -244,7 +250,7 @@ public struct AppState: Sendable {
         refreshVisible(recordingsChanged: true)
     }
 
-    /// `refreshVisible()` when the recordings are as they were (a filter, sort or grouping change).
+    /// `refreshVisible()` when the recordings are as they were (a filter or sort change).
     public mutating func refreshView() {
         refreshVisible(recordingsChanged: false)
     }
@@ -340,7 +346,7 @@ public struct AppState: Sendable {
         for new in arriving { count(new, by: 1) }
         totals.calls = callCounts.count
         recountNewestEventIfNeeded()
-        let sameView = visibleQuery == query && !query.dependsOnClock && !groupByCall && !visibleGrouped
+        let sameView = visibleQuery == query && !query.dependsOnClock
         // Without a filter `visibleRecordings` is `ordered` itself: let go of it so that the
         // changes below are made in place, not on a copy of 100,000 rows.
         if !sameView || query.isEmpty { visibleRecordings = [] }
@@ -389,7 +395,9 @@ public struct AppState: Sendable {
     private mutating func recountTotals() {
         callCounts = [:]
         callCounts.reserveCapacity(recordings.count)
+        let otherDeadLetters = totals.deadLetteredOtherEvents
         totals = Totals()
+        totals.deadLetteredOtherEvents = otherDeadLetters
         for recording in recordings.values { count(recording, by: 1) }
         totals.calls = callCounts.count
     }
@@ -415,6 +423,7 @@ public struct AppState: Sendable {
         let duration = max(0, recording.durationMs ?? 0)
         if sign > 0 { totals.recordedSum.add(duration) } else { totals.recordedSum.subtract(duration) }
         totals.failedChunks += sign * recording.failedChunkCount
+        totals.deadLetteredRecordingEvents += sign * recording.deadLetteredEventCount
         if let time = recording.lastEventTime {
             if sign < 0, time == totals.newestEvent { totals.newestEventNeedsRecount = true }
             if sign > 0, time >= totals.newestEvent ?? time {
@@ -456,17 +465,17 @@ public struct AppState: Sendable {
         return found
     }
 
-    /// Recomputes `visible` from `ordered` with the query and grouping; a query that can only
+    /// Recomputes `visible` from `ordered` with the query; a query that can only
     /// narrow the last one filters the rows already shown.
     private mutating func refilter() {
         let previousRow = selectedRow
-        var list: [Recording]
+        let list: [Recording]
         if query.isEmpty {
             list = ordered
         } else if !query.dependsOnClock, let cached = filterCache.first(where: { $0.query == query }) {
             list = cached.rows
         } else {
-            if let shown = visibleQuery, !groupByCall, !visibleGrouped, !query.dependsOnClock, query.narrows(shown) {
+            if let shown = visibleQuery, !query.dependsOnClock, query.narrows(shown) {
                 list = Self.filter(visibleRecordings, query, now: now)
             } else {
                 list = Self.filter(ordered, query, now: now)
@@ -477,17 +486,6 @@ public struct AppState: Sendable {
             }
         }
         visibleQuery = query
-        visibleGrouped = groupByCall
-        if groupByCall {
-            var order: [String: Int] = [:]
-            for recording in list where order[recording.callId ?? ""] == nil {
-                order[recording.callId ?? ""] = order.count
-            }
-            list = list.enumerated().sorted { lhs, rhs in
-                let left = order[lhs.element.callId ?? ""]!, right = order[rhs.element.callId ?? ""]!
-                return left != right ? left < right : lhs.offset < rhs.offset
-            }.map(\.element)
-        }
         visibleRecordings = list
         visible = list.map(\.id)
         settleSelection(previousRow: previousRow)
@@ -495,15 +493,13 @@ public struct AppState: Sendable {
 
     /// The recordings of `list` that match `query`, in order, filtered on all cores.
     private static func filter(_ list: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Recording] {
-        guard list.count >= 4096 else { return list.filter { query.matches($0, now: now) } }
-        let parts = Parallel.blocks(list.count, block: (list.count + 15) / 16) { range in
+        Parallel.filter(list) {
             // A copy of the query of this block's own (parsed again): threads that share one keep
             // retaining and releasing the same needles, and fight over their reference counts.
             let own = (try? RecordingQuery(parsing: query.text, utcOffsetSeconds: query.utcOffsetSeconds))
                 .flatMap { $0 == query ? $0 : nil } ?? query
-            return list[range].filter { own.matches($0, now: now) }
+            return { own.matches($0, now: now) }
         }
-        return Array(parts.joined())
     }
 
     /// Keeps the selection on its recording, or the nearest row when it left the list.

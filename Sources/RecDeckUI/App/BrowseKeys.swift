@@ -31,13 +31,17 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return move(&state, by: Int.max / 2)
     case .drillIn:
         switch state.focus {
+        case .recordings where state.calls.shown: return CallsUpdate.open(&state)
         case .recordings: state.focus = .chunks
         case .chunks:
             if state.chunkDetail { state.focus = .event } else { state.chunkDetail = true }
         case .event: toggleFold(&state)
         }
     case .back:
+        if let effects = CallsUpdate.backToCalls(&state) { return effects }
         switch state.focus {
+        case .recordings where state.calls.shown:
+            return CallsUpdate.back(&state)
         case .recordings:
             if !state.query.isEmpty {
                 state.query = RecordingQuery()
@@ -59,6 +63,10 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.eventState.nextMatch(in: state.eventDocument ?? JSONDocument(), height: eventHeight(state))
     case .previousMatch:
         state.eventState.previousMatch(in: state.eventDocument ?? JSONDocument(), height: eventHeight(state))
+    case .sortKey where state.calls.shown:
+        return CallsUpdate.nextSort(&state)
+    case .sortDirection where state.calls.shown:
+        return CallsUpdate.reverseSort(&state)
     case .sortKey:
         let order = SortField.allCases
         let next = order[(order.firstIndex(of: state.sort.field)! + 1) % order.count]
@@ -90,11 +98,10 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.select(row: row)
         keepSelectionVisible(&state)
         return selectionChanged(&state, resetChunk: true)
-    case .groupByCall:
-        state.groupByCall.toggle()
-        state.refreshView()
-        keepSelectionVisible(&state)
-        notify(&state, state.groupByCall ? "grouped by call" : "not grouped", isError: false)
+    case .calls:
+        return CallsUpdate.toggle(&state)
+    case .nextDelivery:
+        return RedeliveryKeys.nextDelivery(&state)
     case .problems:
         openOverlay(&state, .problems)
     case .allEvents:
@@ -117,6 +124,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.refreshView()
         }
         notify(&state, state.utc ? "times in UTC" : "times in local time", isError: false)
+        return CallsUpdate.filterChanged(&state)
     case .nextTheme:
         state.themeIndex = (state.themeIndex + 1) % state.themes.count
         notify(&state, "theme: \(state.theme.name)", isError: false)
@@ -142,6 +150,8 @@ private func openOverlay(_ state: inout AppState, _ overlay: Overlay) {
 /// Moves within the focused pane by `delta` rows (huge values mean first / last).
 func move(_ state: inout AppState, by delta: Int) -> [Effect] {
     switch state.focus {
+    case .recordings where state.calls.shown:
+        return CallsUpdate.move(&state, by: delta)
     case .recordings:
         guard !state.visible.isEmpty else { return [] }
         let current = state.selectedRow ?? 0
@@ -165,6 +175,8 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
 
 /// After the selection moved: reset the chunk cursor and ask for the new recording's events.
 func selectionChanged(_ state: inout AppState, resetChunk: Bool) -> [Effect] {
+    // The calls view's event pane follows the selected call, not the recording.
+    guard !state.calls.shown else { return [] }
     if resetChunk {
         state.chunkIndex = 0
         state.chunksScroll = 0
@@ -186,6 +198,7 @@ func selectionChanged(_ state: inout AppState, resetChunk: Bool) -> [Effect] {
 
 /// Points the event pane at `subject`, "loading…" until the text of `events` arrives.
 func loadEvents(_ state: inout AppState, _ subject: EventSubject, _ events: [EventRef]) -> [Effect] {
+    state.eventDeliveries = EventDeliveryView()
     state.eventSubject = subject
     state.eventLoading = true
     return [.loadEvents(subject: subject, events: events)]

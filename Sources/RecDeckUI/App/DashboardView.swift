@@ -13,8 +13,12 @@ public func render(_ state: AppState) -> Buffer {
         return buffer
     }
     HeaderView.draw(state, into: &buffer, rect: layout.header)
-    if let rect = layout.panes[.recordings] { RecordingsView.draw(state, into: &buffer, rect: rect) }
-    if let rect = layout.panes[.chunks] { ChunksView.draw(state, into: &buffer, rect: rect) }
+    if let rect = layout.panes[.recordings] {
+        if state.calls.shown { CallsTableView.draw(state, into: &buffer, rect: rect) } else { RecordingsView.draw(state, into: &buffer, rect: rect) }
+    }
+    if let rect = layout.panes[.chunks] {
+        if state.calls.shown { CallsTableView.drawTimeline(state, into: &buffer, rect: rect) } else { ChunksView.draw(state, into: &buffer, rect: rect) }
+    }
     if let rect = layout.panes[.event] { EventPaneView.draw(state, into: &buffer, rect: rect) }
     if let rect = layout.prompt { drawPrompt(state, into: &buffer, rect: rect) }
     StatusBar.draw(state, into: &buffer, rect: layout.status)

@@ -5,8 +5,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, first, last
     case drillIn, back
     case filter, nextMatch, previousMatch
-    case sortKey, sortDirection, follow, newestArrival, groupByCall
-    case problems, allEvents, copy, export
+    case sortKey, sortDirection, follow, newestArrival, calls
+    case problems, allEvents, copy, export, nextDelivery
     case toggleUTC, nextTheme, fold, redraw, suspend
 }
 
@@ -135,9 +135,10 @@ public struct Keymap: Sendable {
         KeyBinding([.character("S")], .sortDirection, "reverse the sort"),
         KeyBinding([.character("f")], .follow, "follow arrivals: select each recording as its event arrives"),
         KeyBinding([.character("a")], .newestArrival, "jump to the newest arrival (follow stays off)"),
-        KeyBinding([.character("c")], .groupByCall, "group by call"),
+        KeyBinding([.character("c")], .calls, "calls or recordings: list the calls (Enter on a call: its recordings)"),
         KeyBinding([.character("p")], .problems, "problems: files that could not be read"),
         KeyBinding([.character("e")], .allEvents, "all events, recordings or not"),
+        KeyBinding([.character("r")], .nextDelivery, "next delivery of a redelivered event in the event pane"),
         KeyBinding([.character("y")], .copy, "copy the id, a URL or the event JSON"),
         KeyBinding([.character("w")], .export, "export the filtered list (CSV or JSON)"),
         KeyBinding([.character("t")], .toggleUTC, "UTC / local time"),

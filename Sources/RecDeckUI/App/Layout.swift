@@ -2,9 +2,11 @@
 /// small terminals, or nothing but a "too small" line.
 public struct Layout: Sendable, Hashable {
     public enum Mode: Sendable, Hashable {
-        /// Recordings and chunks side by side, the event below.
+        /// Recordings and chunks side by side, the event below; in the calls view the calls, the
+        /// timeline and the call events one above the other, each the full width.
         case full
-        /// Recordings above, the chunks or the event (whichever is focused) below.
+        /// Recordings above, the chunks or the event (whichever is focused) below; in the calls
+        /// view the calls above a third, the timeline or the call events below.
         case stacked
         /// Only the focused pane.
         case single
@@ -23,7 +25,7 @@ public struct Layout: Sendable, Hashable {
     public var prompt: Rect?
     public var panes: [Pane: Rect] = [:]
 
-    public init(width: Int, height: Int, focus: Pane, promptOpen: Bool) {
+    public init(width: Int, height: Int, focus: Pane, promptOpen: Bool, callsView: Bool = false) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             mode = .tooSmall
             return
@@ -38,12 +40,19 @@ public struct Layout: Sendable, Hashable {
         }
         if width >= 90, height >= 20 {
             mode = .full
+            if callsView {
+                // The timeline wants the width: a stretch nothing recorded shows at a glance.
+                let (list, rest) = body.splitTop(max(5, body.height / 4))
+                let (timeline, event) = rest.splitTop(max(5, rest.height * 2 / 3))
+                panes = [.recordings: list, .chunks: timeline, .event: event]
+                return
+            }
             let (top, bottom) = body.splitTop(max(6, body.height * 11 / 20))
             let (left, right) = top.splitLeft(top.width * 62 / 100)
             panes = [.recordings: left, .chunks: right, .event: bottom]
         } else if width >= 50, height >= 14 {
             mode = .stacked
-            let (top, bottom) = body.splitTop(body.height / 2)
+            let (top, bottom) = body.splitTop(callsView ? max(5, body.height / 3) : body.height / 2)
             panes = [.recordings: top, (focus == .event ? .event : .chunks): bottom]
         } else {
             mode = .single

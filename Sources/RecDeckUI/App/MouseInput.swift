@@ -17,6 +17,9 @@ enum MouseInput {
             state.focus = pane
             let row = mouse.row - rect.y - 2
             switch pane {
+            case .recordings where state.calls.shown:
+                guard row >= 0 else { return [] }
+                return CallsUpdate.move(&state, by: state.calls.scroll + row - (state.calls.selectedRow ?? 0))
             case .recordings:
                 guard row >= 0 else { return [] }
                 let target = state.recordingsScroll + row

@@ -14,8 +14,13 @@ public enum Msg: Sendable {
     /// Progress of the first scan: files read so far and in all (`nil` when done).
     case loadProgress(done: Int, total: Int)
     case loadFinished
-    /// The raw text of the events the event pane asked for, one section per event.
-    case eventLoaded(subject: EventSubject, sections: [JSONDocument.Section])
+    /// The raw text of the events the event pane asked for, one section per event, and what the
+    /// pane title says of a redelivered event's delivery shown (`EventDeliveryView.note`).
+    case eventLoaded(subject: EventSubject, sections: [JSONDocument.Section], deliveryNote: String? = nil)
+    /// Every call event and its deliveries, when they changed (before the batch's `storeChanged`).
+    case callEventsChanged([(event: CallEvent, deliveries: [EventLocation])])
+    /// A worker's answer to `.listCalls`.
+    case callsListed(CallsAnswer)
     /// The answer to `.copy`: what was copied, and whether the terminal took the request.
     case copied(what: String, written: Bool)
     /// The answer to `.export`.
@@ -32,6 +37,8 @@ public enum EventSubject: Sendable, Hashable {
     case recording(String)
     /// One event that is not a recording event, by where it is written.
     case event(EventLocation)
+    /// The call events of the call with this id (the calls view).
+    case call(String)
 }
 
 /// Work `update` asks the run loop to do: nothing here touches files or the terminal itself.
@@ -39,6 +46,10 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Read these events' text (on a worker) and answer with `.eventLoaded(subject:…)`.
     case loadEvents(subject: EventSubject, events: [EventRef])
+    /// The same, showing delivery `delivery` (counted round) of each event delivered more than once (`r`).
+    case loadDelivery(subject: EventSubject, events: [EventRef], delivery: Int)
+    /// List the calls (on a worker) and answer with `.callsListed`.
+    case listCalls(CallsRequest)
     /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it.
     case copy(String, what: String)
     /// Write the recordings with these ids to `path` (JSON when it ends in `.json`, CSV otherwise),

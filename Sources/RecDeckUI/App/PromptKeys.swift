@@ -108,6 +108,8 @@ enum PromptKeys {
     private static func show(_ state: inout AppState, _ query: RecordingQuery) -> [Effect] {
         guard query != state.query else { return [] }
         state.query = query
+        // The calls view lists on a worker; the recordings are filtered when they are shown again.
+        if state.calls.shown { return CallsUpdate.filterChanged(&state) }
         let before = state.selectedId
         state.refreshView()
         keepSelectionVisible(&state)

@@ -47,9 +47,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .loadFinished:
         state.loading = nil
         return []
-    case .eventLoaded(let subject, let sections):
+    case .eventLoaded(let subject, let sections, let deliveryNote):
         guard subject == state.eventSubject else { return [] } // superseded by a later selection
         let document = JSONDocument(sections)
+        state.eventDeliveries.note = deliveryNote
         state.eventDocument = document
         state.eventLoading = false
         state.eventState = JSONViewState()
@@ -69,6 +70,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .notice(let text, let isError):
         notify(&state, text, isError: isError)
         return []
+    case .callEventsChanged(let events):
+        CallsUpdate.callEventsChanged(&state, events)
+        return []
+    case .callsListed(let answer):
+        return CallsUpdate.listed(&state, answer)
     case .receiving(let summary):
         if let url = summary.validationUrl, url != state.receiving?.validationUrl {
             notify(&state, "subscription validation answered; its validation URL: \(url)", isError: false)
@@ -105,15 +111,19 @@ private func applyStoreChange(_ state: inout AppState, _ delta: StoreDelta, summ
     state.arrivalTimes.removeAll { state.now.nanoseconds(since: $0) >= 3_600_000_000_000 }
     state.summary = summary
     if let problems { state.problems = problems }
-    if let otherEvents { state.otherEvents = otherEvents }
+    if let otherEvents {
+        state.otherEvents = otherEvents
+        state.totals.deadLetteredOtherEvents = otherEvents.reduce(0) { $0 + ($1.deadLetter != nil ? 1 : 0) }
+    }
     // Recordings, header totals, sorted order and filter, changed only where the delta says.
     state.apply(delta)
     keepSelectionVisible(&state)
+    let callEffects = CallsUpdate.storeChanged(&state, delta)
     // Reload the event pane when the selection moved or its recording changed.
     if state.selectedId != previousSelection || state.selectedRecording != previous {
-        return selectionChanged(&state, resetChunk: state.selectedId != previousSelection)
+        return callEffects + selectionChanged(&state, resetChunk: state.selectedId != previousSelection)
     }
-    return []
+    return callEffects
 }
 
 /// Shows `text` in the status line for four seconds.

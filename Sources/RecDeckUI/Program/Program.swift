@@ -149,6 +149,7 @@ public final class Program {
         var messages: [Msg] = [.feedStatus(batch.status, notice: batch.notice)]
         // Counts of what was received change with the files it wrote: show both in the same frame.
         if let receiving = source?.receiving { messages.append(.receiving(receiving)) }
+        if let callEvents = batch.callEvents { messages.append(.callEventsChanged(callEvents)) }
         let initial = !initialLoadDone
         if batch.status != .scanning { initialLoadDone = true }
         messages.append(.storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,
@@ -172,7 +173,12 @@ public final class Program {
             backend.suspend()
         case .loadEvents(let subject, let events):
             let source = source
-            workers.start { Self.sections(of: events, from: source, for: subject) }
+            workers.start { EventSections.message(for: events, from: source, subject: subject, delivery: 0) }
+        case .loadDelivery(let subject, let events, let delivery):
+            let source = source
+            workers.start { EventSections.message(for: events, from: source, subject: subject, delivery: delivery) }
+        case .listCalls(let request):
+            workers.start { request.run() }
         case .copy(let text, let what):
             // What is pasted must not act: an id holding ESC [201~, a newline and a command would
             // run the command in a shell. Every copy target loses its control characters, and says so
@@ -187,20 +193,6 @@ public final class Program {
             workers.start { .exported(RecordingExport.write(recordings, to: path, now: now, replace: replace)) }
         }
         return .none
-    }
-
-    /// The event pane's sections for `events`: a title and the raw text (or why it cannot be read) each.
-    private static func sections(of events: [EventRef], from source: EventSource?, for subject: EventSubject) -> Msg {
-        let sections = events.enumerated().map { index, event -> JSONDocument.Section in
-            let deliveries = event.deliveries.count
-            let title = "── event \(CountText.grouped(index + 1)) of \(CountText.grouped(events.count)) · \(event.location.title) · "
-                + "\(CountText.of(deliveries, "delivery", "deliveries")) ──"
-            switch source?.text(of: event.location) ?? .failure(EventTextError(description: "no source to read it from")) {
-            case .success(let text): return JSONDocument.Section(title: title, text: text)
-            case .failure(let error): return JSONDocument.Section(title: title, text: "cannot read the event: \(error.description)")
-            }
-        }
-        return .eventLoaded(subject: subject, sections: sections)
     }
 
     private func draw() {

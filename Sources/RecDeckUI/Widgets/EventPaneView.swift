@@ -8,17 +8,28 @@ public enum EventPaneView {
         var title = "Event"
         var detail = ""
         if let recording = state.selectedRecording, state.eventSubject == .recording(recording.id), let first = recording.events.first {
-            title = "Event  \(first.location.title)"
             let deliveries = first.deliveries.count
-            detail = recording.events.count > 1
-                ? "(\(CountText.of(recording.events.count, "event")), "
+            // The file of the delivery shown (`r` steps through them).
+            title = "Event  \(first.deliveries[state.eventDeliveries.shown % deliveries].title)"
+            if recording.events.count > 1 {
+                detail = "(\(CountText.of(recording.events.count, "event")), "
                     + "\(CountText.of(deliveries, "delivery", "deliveries")) of the first)"
-                : "(1 of \(CountText.of(deliveries, "delivery", "deliveries")))"
+            } else if state.eventDeliveries.note == nil {
+                detail = "(1 of \(CountText.of(deliveries, "delivery", "deliveries")))"
+            }
             // What Event Grid said, when `recdeck serve` kept its headers.
             if let count = first.deliveryCount { detail += " · Event Grid delivery count \(count)" }
+            if let deadLetter = recording.events.lazy.compactMap(\.deadLetter).first { detail += " · " + deadLetter.summary }
         } else if case .event(let location)? = state.eventSubject {
             title = "Event  \(location.title)"
+            if let deadLetter = state.otherEvents.first(where: { $0.location == location })?.deadLetter { detail = deadLetter.summary }
+        } else if case .call(let id)? = state.eventSubject {
+            let events = state.calls.selectedCall.flatMap { $0.id == id ? $0.callEvents : nil } ?? []
+            title = "Call events  \(id)"
+            detail = "(\(CountText.of(events.count, "call event")))"
+            if let deadLetter = events.lazy.compactMap(\.deadLetter).first { detail += " · " + deadLetter.summary }
         }
+        if let note = state.eventDeliveries.note { detail += (detail.isEmpty ? "" : " · ") + note }
         if let summary = state.eventState.matchSummary {
             detail += "  /\(state.eventState.search) \(summary)"
         }

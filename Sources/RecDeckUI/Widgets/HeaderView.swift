@@ -64,11 +64,13 @@ public enum HeaderView {
         let count = state.recordings.count
         var totals = "\(CountText.of(count, "recording")) · \(CountText.of(state.totals.calls, "call")) · "
             + DurationText.total(milliseconds: state.totals.recordedMilliseconds)
-        if state.visible.count != count { totals += " · \(CountText.grouped(state.visible.count)) shown" }
+        // In the calls view the calls pane counts what its filter shows.
+        if state.visible.count != count, !state.calls.shown { totals += " · \(CountText.grouped(state.visible.count)) shown" }
         return totals
     }
 
-    /// Every fault kind counted (failed chunks, then recordings with each other fault), then problems.
+    /// Every fault kind counted (failed chunks, then recordings with each other fault), then
+    /// dead-lettered events (Event Grid gave up delivering them: a fault of the endpoint), then problems.
     static func warningPieces(_ state: AppState) -> [Piece] {
         var faults: [String] = []
         if state.totals.failedChunks > 0 { faults.append(Anomaly.failedChunk.summary(count: state.totals.failedChunks)) }
@@ -77,6 +79,8 @@ public enum HeaderView {
         }
         var pieces: [Piece] = []
         if !faults.isEmpty { pieces.append(Piece(text: "⚠ " + faults.joined(separator: " · "), role: .headerWarning)) }
+        let deadLettered = state.totals.deadLetteredRecordingEvents + state.totals.deadLetteredOtherEvents
+        if deadLettered > 0 { pieces.append(Piece(text: CountText.of(deadLettered, "dead-lettered event"), role: .headerWarning)) }
         if !state.problems.isEmpty { pieces.append(Piece(text: CountText.of(state.problems.count, "problem"), role: .headerWarning)) }
         return pieces
     }

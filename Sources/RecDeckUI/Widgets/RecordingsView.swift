@@ -40,7 +40,6 @@ public enum RecordingsView {
         let focused = state.focus == .recordings
         var detail = "sort: \(state.sort.field.rawValue) \(state.sort.ascending ? "↑" : "↓")"
         if !state.query.isEmpty { detail += "  filter: \(state.query.text)" }
-        if state.groupByCall { detail += "  by call" }
         if state.follow { detail += "  following" }
         PaneFrame.draw(into: &buffer, rect: rect, title: "Recordings", detail: detail, focused: focused, theme: theme)
         if state.unseenArrivals > 0, !state.follow {
@@ -65,8 +64,6 @@ public enum RecordingsView {
             return
         }
         let rows = inner.height - 1
-        var previousCall: String?? = state.recordingsScroll > 0
-            ? .some(state.recordings[state.visible[state.recordingsScroll - 1]]?.callId) : .none
         for offset in 0..<rows {
             let index = state.recordingsScroll + offset
             guard index < state.visible.count, let recording = state.recordings[state.visible[index]] else { break }
@@ -87,13 +84,11 @@ public enum RecordingsView {
             var x = inner.x + 2
             for (kind, width) in columns {
                 var text = kind.text(for: recording, now: state.now, offsetSeconds: state.displayOffsetSeconds, compact: true)
-                if kind == .call, state.groupByCall, previousCall == .some(recording.callId) { text = "  ″" }
                 if kind == .recording { text = DisplayWidth.middleTruncated(text, to: width) }
                 let dimmed = expired && !selected && !faulty && (kind == .age || kind == .media)
                 buffer.write(text, column: x, row: row, limit: width, style: dimmed ? theme[.dim] : style)
                 x += width + 1
             }
-            previousCall = .some(recording.callId)
         }
     }
 }

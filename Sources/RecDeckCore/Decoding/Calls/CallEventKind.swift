@@ -11,8 +11,12 @@ public enum CallEventKind: String, Sendable, Hashable, CaseIterable {
     /// Call Automation: the call connection ended.
     case callDisconnected = "Microsoft.Communication.CallDisconnected"
 
+    /// Every type by its lower-cased name, and the older names of the same events: the calling
+    /// server preview SDKs (2021–2022) named the recording state callback `CallRecordingStateChanged`,
+    /// with the same `recordingId`, `state` and `startDateTime`.
     private static let byLowercasedType: [String: CallEventKind] =
         Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue.lowercased(), $0) })
+            .merging(["microsoft.communication.callrecordingstatechanged": .recordingStateChanged]) { current, _ in current }
 
     /// The kind of an event type, compared ignoring case; nil for every other type.
     public init?(type: String) {
