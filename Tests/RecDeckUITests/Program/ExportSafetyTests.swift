@@ -24,7 +24,12 @@ import Testing
         harness.backend.press(.escape)
         try harness.waitUntil { !$0.contains("Export 2 recordings") }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me\n")
-        try export(harness, to: path, thenWaitFor: "exists: Enter replaces it")
+        // Asked again (the first message may still show): wait for the prompt to come back with it.
+        try harness.press(.character("w"), thenWaitFor: "Export 2 recordings")
+        harness.backend.press(.control("u"))
+        harness.backend.type(path)
+        harness.backend.press(.enter)
+        try harness.waitUntil("the question again") { $0.contains("exists: Enter replaces it") && $0.contains("Export 2 recordings") }
         try harness.press(.enter, thenWaitFor: "exported 2 recordings to \(path)")
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("recordingId,"))
     }
