@@ -1,6 +1,9 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import RecDeckCore
-import RecDeckFetch
+@testable import RecDeckFetch
 import RecDeckFetchTestSupport
 import RecDeckTestSupport
 import Testing
@@ -157,5 +160,54 @@ import Testing
         #expect(try fetcher().delete(item, now: Self.now).status == .done)
         #expect(service.deleted == ["/v1/objects/doc/content/deletedata"])
         #expect(try fetcher().delete(item, now: Self.now).message?.hasPrefix("404 Not Found") == true)
+    }
+}
+
+/// The fake's own checks: what it refuses is what the service refuses.
+@Suite struct FakeRecordingServiceTests {
+    /// Sends `request` and answers its status.
+    static func status(_ request: URLRequest) -> Int {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var status = 0
+        URLSession.shared.dataTask(with: request) { _, response, _ in
+            status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            done.signal()
+        }.resume()
+        done.wait()
+        return status
+    }
+
+    @Test func aPlainGetOrATamperedPathIs401() throws {
+        let service = try FakeRecordingService(accessKey: ChunkFetcherTests.key, acsHost: ChunkFetcherTests.acsHost)
+        service.set("/v1/objects/a/content/video", .object([1, 2, 3]))
+        service.set("/v1/objects/b/content/video", .object([4, 5, 6]))
+        let fetcher = ChunkFetcher(signer: RequestSigner(acsHost: ChunkFetcherTests.acsHost, key: AccessKey(bytes: ChunkFetcherTests.key)),
+                                   hosts: try HostAllowList(adding: service.hostPort))
+        let a = URL(string: service.base + "/v1/objects/a/content/video")!
+        #expect(Self.status(URLRequest(url: a)) == 401)
+        var signed = fetcher.request("GET", url: a).request
+        #expect(Self.status(signed) == 200)
+        signed.url = URL(string: service.base + "/v1/objects/b/content/video")!
+        #expect(Self.status(signed) == 401)
+        let otherHost = RequestSigner(acsHost: "other.communication.azure.com", key: AccessKey(bytes: ChunkFetcherTests.key))
+        #expect(Self.status(ChunkFetcher(signer: otherHost, hosts: fetcher.hosts).request("GET", url: a).request) == 401)
+        #expect(Self.status(fetcher.request("GET", url: a, date: Date().addingTimeInterval(16 * 60)).request) == 401)
+        #expect(Self.status(fetcher.request("GET", url: a, date: Date().addingTimeInterval(14 * 60)).request) == 200)
+        #expect(service.requests.map(\.status) == [401, 200, 401, 401, 401, 200])
+    }
+}
+
+/// The live progress line's text.
+@Suite struct ProgressLineTests {
+    @Test func totalsThenEachFileWithRateAndETA() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        let snapshot = FetchProgress.Snapshot(
+            filesDone: 1, filesTotal: 4, bytes: 3 << 20, arrived: 2 << 20,
+            active: [FetchProgress.Active(name: "call/rec/chunk-0000-doc.mp4", bytes: 1 << 20, total: 4 << 20, startBytes: 0,
+                                          started: now.addingTimeInterval(-2))],
+            elapsed: 2)
+        #expect(ProgressLine.text(snapshot, width: 200, now: now)
+            == "1/4 files, 3.0 MiB, 1.0 MiB/s, ETA 3s | chunk-0000-doc.mp4 1.0 MiB/4.0 MiB 25% 512.0 KiB/s ETA 6s")
+        #expect(ProgressLine.text(snapshot, width: 20, now: now) == "1/4 files, 3.0 MiB,…")
     }
 }
