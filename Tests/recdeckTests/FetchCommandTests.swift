@@ -148,6 +148,17 @@ import Testing
         expectNoSecret(result)
     }
 
+    @Test func metadataFetchedIntoTheWatchedFolderIsJoinedNotAProblem() {
+        service.set("/v1/objects/doc0/content/acsmetadata", .object(Self.metadata0))
+        service.set("/v1/objects/doc1/content/acsmetadata", .object(Array(#"{"chunkDocumentId": "doc1", "chunkIndex": 5, "recordingInfo": {}}"#.utf8)))
+        let fetched = recdeck(["fetch", events.path, "--out", events.path + "/recordings", "--what", "metadata"])
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        let check = recdeck(["check", events.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let list = recdeck(["list", events.path, "--format", "ndjson"])
+        #expect(list.stdout.contains(#""anomalies":["chunkIndexMismatch","mediaExpired"]"#), "\(list.stdout)")
+    }
+
     @Test func dryRunPrintsRequestsAndWhatTheySignButNoSignature() throws {
         out.write("call-1/rec-1/chunk-0001-doc1.mp4", bytes: Self.media1)
         let result = recdeck(["fetch", events.path, "--out", out.path, "--dry-run"])
