@@ -9,6 +9,8 @@ public struct FetchItem: Sendable {
     }
 
     public var recordingId: String
+    /// The chunk's position in its recording's chunks.
+    public var chunkPosition: Int
     public var part: Part
     /// The URL from the event (`nil` when the event has none, or not a URL).
     public var url: URL?
@@ -17,8 +19,9 @@ public struct FetchItem: Sendable {
     /// The newest event of its recording, for "this event is 3d old".
     public var lastEventTime: Timestamp?
 
-    public init(recordingId: String, part: Part, url: URL?, relativePath: String, lastEventTime: Timestamp?) {
+    public init(recordingId: String, chunkPosition: Int = 0, part: Part, url: URL?, relativePath: String, lastEventTime: Timestamp?) {
         self.recordingId = recordingId
+        self.chunkPosition = chunkPosition
         self.part = part
         self.url = url
         self.relativePath = relativePath

@@ -15,7 +15,7 @@ public enum FetchPlan {
                 for part in FetchItem.Part.allCases where parts.contains(part) {
                     let location = part == .media ? chunk.contentLocation : chunk.metadataLocation
                     let suffix = part == .media ? "." + SafeFileName.mediaExtension(format: recording.formatType) : ".acsmetadata.json"
-                    items.append(FetchItem(recordingId: recording.id, part: part, url: location.flatMap(URL.init(string:)),
+                    items.append(FetchItem(recordingId: recording.id, chunkPosition: position, part: part, url: location.flatMap(URL.init(string:)),
                                            relativePath: base + suffix, lastEventTime: recording.lastEventTime))
                 }
             }
@@ -27,7 +27,7 @@ public enum FetchPlan {
     public static func deletions(for recordings: [Recording]) -> [FetchItem] {
         recordings.flatMap { recording in
             recording.chunks.enumerated().map { position, chunk in
-                FetchItem(recordingId: recording.id, part: .media, url: chunk.deleteLocation.flatMap(URL.init(string:)),
+                FetchItem(recordingId: recording.id, chunkPosition: position, part: .media, url: chunk.deleteLocation.flatMap(URL.init(string:)),
                           relativePath: SafeFileName.component(recording.callId ?? "unknown-call") + "/"
                             + SafeFileName.component(recording.recordingId ?? recording.id) + "/" + chunkName(chunk, position: position),
                           lastEventTime: recording.lastEventTime)

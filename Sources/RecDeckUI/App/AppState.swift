@@ -189,6 +189,9 @@ public struct AppState: Sendable {
     public var themeIndex = 0
     /// A transient line for the status bar, and whether it reports an error.
     public var message: (text: String, isError: Bool, until: Timestamp)?
+    /// Downloads running (`d`), oldest first, and the id of the last one started.
+    public var downloads: [DownloadStatus] = []
+    public var lastDownloadId = 0
 
     public init(directory: String, size: (width: Int, height: Int), now: Timestamp, localOffsetSeconds: Int = 0,
                 utc: Bool = false, follow: Bool = false, themes: [Theme] = Theme.builtIn,

@@ -6,7 +6,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case drillIn, back
     case filter, nextMatch, previousMatch
     case sortKey, sortDirection, follow, newestArrival, groupByCall
-    case problems, allEvents, copy, export
+    case problems, allEvents, copy, export, download
     case toggleUTC, nextTheme, fold, redraw, suspend
 }
 
@@ -138,6 +138,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("e")], .allEvents, "all events, recordings or not"),
         KeyBinding([.character("y")], .copy, "copy the id, a URL or the event JSON"),
         KeyBinding([.character("w")], .export, "export the filtered list (CSV or JSON)"),
+        KeyBinding([.character("d")], .download, "download the selected recording, or chunk in the chunks pane"),
         KeyBinding([.character("t")], .toggleUTC, "UTC / local time"),
         KeyBinding([.character("T")], .nextTheme, "next theme"),
         KeyBinding([.character(" "), .character("z")], .fold, "fold or unfold in the event pane"),

@@ -70,6 +70,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         }
         state.receiving = summary
         return []
+    case .download(let id, let bytes, let total, let outcome):
+        downloadChanged(&state, id: id, bytes: bytes, total: total, outcome: outcome)
+        return []
     }
 }
 

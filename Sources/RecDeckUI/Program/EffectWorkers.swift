@@ -37,6 +37,12 @@ final class EffectWorkers: Sendable {
         }
     }
 
+    /// Hands `message` to the run loop from a running effect (a download's progress).
+    func post(_ message: Msg) {
+        results.withLock { $0.messages.append(message) }
+        doorbell.ring()
+    }
+
     /// The answers that arrived, in the order they finished.
     func take() -> [Msg] {
         doorbell.drain()
