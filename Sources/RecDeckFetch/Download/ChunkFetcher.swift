@@ -91,19 +91,13 @@ public struct ChunkFetcher: Sendable {
                 return true
             })
             let status = outcome.response?.statusCode ?? 0
-            if let error = outcome.error, status == 0 || status == 200 || status == 206 {
-                // Nothing came, or the stream broke: resume from what is on disk.
-                if file.size > offset, status == 200 || status == 206 {
-                    notes.append("the stream broke at byte \(file.size) (\((error as NSError).localizedDescription)); resumed from there")
-                    continue
-                }
-                if attempt >= retry.attempts { return fail(FailureText.network(error, host: target.host ?? "?", attempts: attempt)) }
-                attempt += 1
-                Thread.sleep(forTimeInterval: retry.delay(before: attempt))
+            if let error = outcome.error, status == 200 || status == 206, file.size > offset {
+                // The stream broke after bytes arrived: resume from what is on disk, at once.
+                notes.append("the stream broke at byte \(file.size) (\((error as NSError).localizedDescription)); resumed from there")
                 continue
             }
             switch status {
-            case 200, 206:
+            case 200 where outcome.error == nil, 206 where outcome.error == nil:
                 if html { return fail(FailureText.html(status: status)) }
                 if file.size == 0 {
                     file.remove()
@@ -117,32 +111,18 @@ public struct ChunkFetcher: Sendable {
                 file.close()
                 guard rename(part, path) == 0 else { return fail("cannot rename \(part) to \(path): \(String(cString: strerror(errno)))") }
                 return TransferResult(status: .done, bytes: Self.size(of: path) ?? 0, resumedFrom: resumedFrom, notes: notes)
-            case 301, 302, 303, 307, 308:
-                guard let location = outcome.response?.value(forHTTPHeaderField: "Location"),
-                      let next = URL(string: location, relativeTo: target)?.absoluteURL else {
-                    return fail("HTTP \(status) without a Location to follow")
-                }
-                redirects += 1
-                guard redirects <= Self.maxRedirects else { return fail("more than \(Self.maxRedirects) redirects; the last to \(next.host ?? "?")") }
-                target = next
-            case 401:
-                let serverDate = outcome.response?.value(forHTTPHeaderField: "Date").flatMap(HTTPDate.parse)
-                return fail(FailureText.unauthorized(offset: serverDate.map { sent.timeIntervalSince($0) }))
-            case 403: return fail(FailureText.forbidden)
-            case 404: return fail(FailureText.notFound(age: item.lastEventTime.map { now.nanoseconds - $0.nanoseconds }))
             case 416:
                 guard offset > 0, !rangeRetried else { return fail(FailureText.rangeRefused) }
                 rangeRetried = true
                 _ = file.truncate()
                 notes.append("416 Range Not Satisfiable for the partial file (\(offset) bytes): fetched again from the start")
-            case 400 where Self.isHTML(outcome):
-                return fail(FailureText.html(status: status))
-            case 429, 500...599:
-                if attempt >= retry.attempts { return fail(FailureText.status(status, attempts: attempt)) }
-                attempt += 1
-                Thread.sleep(forTimeInterval: retry.delay(before: attempt))
             default:
-                return fail(Self.isHTML(outcome) ? FailureText.html(status: status) : FailureText.status(status, attempts: attempt))
+                switch nextStep(after: outcome, target: target, redirects: &redirects, attempt: &attempt, sent: sent, item: item, now: now,
+                                otherwise: FailureText.refused) {
+                case .follow(let next): target = next
+                case .retry: continue
+                case .fail(let message): return fail(message)
+                }
             }
         }
     }
@@ -159,36 +139,56 @@ public struct ChunkFetcher: Sendable {
             let sent = Date()
             let outcome = HTTPExchange.perform(request("DELETE", url: target, date: sent).request, timeout: timeout,
                                                stream: { _ in false }, sink: { _ in true })
-            let status = outcome.response?.statusCode ?? 0
-            func fail(_ message: String) -> TransferResult { TransferResult(status: .failed, bytes: 0, message: message) }
-            if let error = outcome.error, status == 0 {
-                if attempt >= retry.attempts { return fail(FailureText.network(error, host: target.host ?? "?", attempts: attempt)) }
-                attempt += 1
-                Thread.sleep(forTimeInterval: retry.delay(before: attempt))
-                continue
+            if outcome.response?.statusCode == 200, outcome.error == nil { return TransferResult(status: .done, bytes: 0) }
+            switch nextStep(after: outcome, target: target, redirects: &redirects, attempt: &attempt, sent: sent, item: item, now: now,
+                            otherwise: { "HTTP \($0) \(HTTPURLResponseText.reason($0)): only 200 means deleted; nothing was deleted" }) {
+            case .follow(let next): target = next
+            case .retry: continue
+            case .fail(let message): return TransferResult(status: .failed, bytes: 0, message: message)
             }
-            switch status {
-            case 200: return TransferResult(status: .done, bytes: 0)
-            case 301, 302, 303, 307, 308:
-                guard let location = outcome.response?.value(forHTTPHeaderField: "Location"),
-                      let next = URL(string: location, relativeTo: target)?.absoluteURL, redirects < Self.maxRedirects else {
-                    return fail("HTTP \(status): a redirect recdeck cannot follow")
-                }
-                redirects += 1
-                target = next
-            case 401:
-                let serverDate = outcome.response?.value(forHTTPHeaderField: "Date").flatMap(HTTPDate.parse)
-                return fail(FailureText.unauthorized(offset: serverDate.map { sent.timeIntervalSince($0) }))
-            case 403: return fail(FailureText.forbidden)
-            case 404: return fail(FailureText.notFound(age: item.lastEventTime.map { now.nanoseconds - $0.nanoseconds }))
-            case 429, 500...599:
-                if attempt >= retry.attempts { return fail(FailureText.status(status, attempts: attempt)) }
-                attempt += 1
-                Thread.sleep(forTimeInterval: retry.delay(before: attempt))
-            default:
-                return fail(Self.isHTML(outcome) ? FailureText.html(status: status)
-                    : "HTTP \(status) \(HTTPURLResponseText.reason(status)): only 200 means deleted; nothing was deleted")
+        }
+    }
+
+    /// What to do after an answer that is not a success.
+    enum NextStep {
+        /// Send again to this URL (a redirect, its host checked on the next round).
+        case follow(URL)
+        /// Send again after the backoff (the try is counted).
+        case retry
+        case fail(String)
+    }
+
+    /// The step after `outcome`: a redirect followed (at most `maxRedirects`), 401/403/404 in
+    /// words, a connection failure, 429 or 5xx retried while tries are left, anything else given
+    /// up on (an HTML body named as such, else `otherwise(status)`).
+    func nextStep(after outcome: HTTPExchange.Outcome, target: URL, redirects: inout Int, attempt: inout Int, sent: Date,
+                  item: FetchItem, now: Timestamp, otherwise: (Int) -> String) -> NextStep {
+        let status = outcome.response?.statusCode ?? 0
+        func retried(_ message: String) -> NextStep {
+            guard attempt < retry.attempts else { return .fail(message) }
+            attempt += 1
+            Thread.sleep(forTimeInterval: retry.delay(before: attempt))
+            return .retry
+        }
+        if let error = outcome.error, status == 0 || status == 200 || status == 206 {
+            return retried(FailureText.network(error, host: target.host ?? "?", attempts: attempt))
+        }
+        switch status {
+        case 301, 302, 303, 307, 308:
+            guard let location = outcome.response?.value(forHTTPHeaderField: "Location"),
+                  let next = URL(string: location, relativeTo: target)?.absoluteURL else {
+                return .fail("HTTP \(status) without a Location to follow")
             }
+            guard redirects < Self.maxRedirects else { return .fail("more than \(Self.maxRedirects) redirects; the last to \(next.host ?? "?")") }
+            redirects += 1
+            return .follow(next)
+        case 401:
+            let serverDate = outcome.response?.value(forHTTPHeaderField: "Date").flatMap(HTTPDate.parse)
+            return .fail(FailureText.unauthorized(offset: serverDate.map { sent.timeIntervalSince($0) }))
+        case 403: return .fail(FailureText.forbidden)
+        case 404: return .fail(FailureText.notFound(age: item.lastEventTime.map { now.nanoseconds - $0.nanoseconds }))
+        case 429, 500...599: return retried(FailureText.unavailable(status, attempts: attempt))
+        default: return .fail(Self.isHTML(outcome) ? FailureText.html(status: status) : otherwise(status))
         }
     }
 

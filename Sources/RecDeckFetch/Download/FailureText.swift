@@ -50,12 +50,15 @@ enum FailureText {
     static let empty = "the service answered with an empty body (0 bytes); nothing saved. The chunk may still be being written: "
         + "run again in a few minutes; if it stays empty, the recording failed (see the chunk's end reason)."
 
-    static func status(_ code: Int, attempts: Int) -> String {
-        let name = HTTPURLResponseText.reason(code)
-        if code >= 500 || code == 429 {
-            return "HTTP \(code) \(name) after \(attempts) attempts: the service is failing or busy; run again later (what arrived is kept and resumed)."
-        }
-        return "HTTP \(code) \(name): the service refused the request."
+    /// 5xx or 429 on every try.
+    static func unavailable(_ code: Int, attempts: Int) -> String {
+        "HTTP \(code) \(HTTPURLResponseText.reason(code)) after \(attempts) attempts: the service is failing or busy; "
+            + "run again later (what arrived is kept and resumed)."
+    }
+
+    /// Any other status a download cannot use.
+    static func refused(_ code: Int) -> String {
+        "HTTP \(code) \(HTTPURLResponseText.reason(code)): the service refused the request."
     }
 
     static func network(_ error: Error, host: String, attempts: Int) -> String {
