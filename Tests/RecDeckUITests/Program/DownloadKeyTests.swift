@@ -46,3 +46,26 @@ final class GatedDownloads: DownloadRunner, Sendable {
         #expect(harness.program.state.downloads.isEmpty)
     }
 }
+
+/// The chunk detail shows the chunk's metadata document when one is saved in the folder.
+@Suite struct ChunkMetadataDetailTests {
+    @Test func theDetailShowsTheDocument() throws {
+        let folder = TemporaryDirectory()
+        folder.write("events.json", EventFixture.recording(chunks: [EventFixture.chunk(index: 0, document: "doc0")]))
+        folder.write("call-1-acsmetadata.doc0.json", """
+            {"chunkDocumentId": "doc0", "chunkIndex": 0, "chunkStartTime": "2026-10-01T08:00:00Z", "chunkDuration": 6620.4,
+             "pauseResumeIntervals": [{"startTime": "2026-10-01T08:00:02Z", "duration": 1500}],
+             "recordingInfo": {"contentType": "audio", "channelType": "unmixed", "format": "wav",
+                               "audioConfiguration": {"sampleRate": "16000", "channels": 2}},
+             "participants": [{"participantId": "8:acs:one", "channel": 0}, {"participantId": "8:acs:two", "channel": 1}]}
+            """)
+        let harness = try ProgramHarness(folder, height: 90)
+        try harness.waitFor("rec-1")
+        let screen = try harness.press(.tab, .enter, thenWaitFor: "participants")
+        for expected in ["metadata document", "call-1-acsmetadata.doc0.json", "chunkDuration",
+                         "2026-10-01T08:00:02.000Z for 0m01s", "audio · unmixed · wav", "sampleRate 16000, channels 2",
+                         "8:acs:one → channel 0, 8:acs:two →"] {
+            #expect(screen.contains(expected), "\(expected) not on the screen:\n\(screen)")
+        }
+    }
+}
