@@ -5,16 +5,20 @@ import RecDeckUI
 import Synchronization
 import Testing
 
-/// A download runner that reports what it was asked, sends progress, and ends when the test says.
+/// A download runner that reports what it was asked, sends progress, and ends when the test
+/// releases that download (the first asked waits on `gates[0]`, the second on `gates[1]`).
 final class GatedDownloads: DownloadRunner, Sendable {
     let asked = Mutex<[String]>([])
-    let release = DispatchSemaphore(value: 0)
+    let gates = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
 
     func download(_ recording: Recording, chunkPosition: Int?, progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
-        asked.withLock { $0.append("\(recording.id) \(chunkPosition.map(String.init) ?? "all")") }
+        let number = asked.withLock { asked -> Int in
+            asked.append("\(recording.id) \(chunkPosition.map(String.init) ?? "all")")
+            return asked.count - 1
+        }
         progress(1 << 20, 4 << 20)
-        release.wait()
-        return DownloadOutcome(saved: 2, failed: 0, message: "2 files (4.0 MiB) in recordings/1027c4aa/rec-multi")
+        gates[number].wait()
+        return DownloadOutcome(saved: 2, failed: 0, message: "\(number + 1) done")
     }
 }
 
@@ -32,9 +36,11 @@ final class GatedDownloads: DownloadRunner, Sendable {
         harness.backend.send([.key(.tab), .key(.character("d"))])
         try harness.waitWhileRunning(for: " ↓ 2 downloads: 2.0 MiB of 8.0 MiB · rec-multi, rec-multi chunk 0")
         #expect(harness.program.state.focus == .chunks)
-        downloads.release.signal()
-        downloads.release.signal()
-        try harness.waitFor("rec-multi chunk 0: 2 files (4.0 MiB) in recordings/1027c4aa/rec-multi")
+        downloads.gates[0].signal()
+        try harness.waitWhileRunning(for: " rec-multi: 1 done")
+        #expect(harness.program.state.downloads.map(\.label) == ["rec-multi chunk 0"])
+        downloads.gates[1].signal()
+        try harness.waitFor(" rec-multi chunk 0: 2 done")
         #expect(downloads.asked.withLock { $0 } == ["rec-multi all", "rec-multi 0"])
         #expect(harness.program.state.downloads.isEmpty)
     }
