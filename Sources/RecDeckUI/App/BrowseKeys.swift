@@ -4,7 +4,7 @@ import RecDeckCore
 public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .quit:
-        return [.quit]
+        return quitUnlessDownloading(&state)
     case .help:
         openOverlay(&state, .help)
     case .nextPane:

@@ -22,6 +22,11 @@ public struct DownloadStatus: Sendable, Hashable {
     /// The sum of the sizes announced so far, when every file in flight announced one.
     public var total: Int64?
     public var finished = false
+
+    public init(request: DownloadRequest, label: String) {
+        self.request = request
+        self.label = label
+    }
 }
 
 /// What a download ended with: counts, and the line for the status bar.
@@ -57,6 +62,15 @@ func startDownload(_ state: inout AppState) -> [Effect] {
     let label = chunk.map { "\(name) chunk \(recording.chunks[$0].index.map(String.init) ?? String($0))" } ?? name
     state.downloads.append(DownloadStatus(request: request, label: label))
     return [.download(request)]
+}
+
+/// `q`: quits, unless downloads run and this is not the second `q` in a row (the first says so).
+func quitUnlessDownloading(_ state: inout AppState) -> [Effect] {
+    guard !state.downloads.isEmpty, !state.quitWhileDownloadingAsked else { return [.quit] }
+    state.quitWhileDownloadingAsked = true
+    notify(&state, "\(CountText.of(state.downloads.count, "download")) running (.part files resume with recdeck fetch): "
+        + "\(state.keymap.label(of: .quit).split(separator: " ").first ?? "q") again to quit", isError: true)
+    return []
 }
 
 /// Applies a download's progress or end to the state.

@@ -20,6 +20,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
                 notify(&state, "\(KeyName.label(key)): not a key here · \(state.keymap.label(of: .help)) for help", isError: false)
                 return []
             }
+            if action != .quit { state.quitWhileDownloadingAsked = false }
             return perform(&state, action)
         case .filterPrompt, .searchPrompt, .exportPrompt:
             return PromptKeys.handle(&state, key)

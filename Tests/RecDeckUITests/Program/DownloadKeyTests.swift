@@ -36,6 +36,12 @@ final class GatedDownloads: DownloadRunner, Sendable {
         harness.backend.send([.key(.tab), .key(.character("d"))])
         try harness.waitWhileRunning(for: " ↓ 2 downloads: 2.0 MiB of 8.0 MiB · rec-multi, rec-multi chunk 0")
         #expect(harness.program.state.focus == .chunks)
+        // q asks first while downloads run; another key cancels the question.
+        harness.backend.press(.character("q"))
+        try harness.waitWhileRunning(for: " 2 downloads running (.part files resume with recdeck fetch): q again to quit")
+        harness.backend.send([.key(.character("j")), .key(.character("q"))])
+        try harness.waitWhileRunning(for: " 2 downloads running (.part files resume with recdeck fetch): q again to quit")
+        #expect(harness.program.state.quitWhileDownloadingAsked)
         downloads.gates[0].signal()
         try harness.waitWhileRunning(for: " rec-multi: 1 done")
         #expect(harness.program.state.downloads.map(\.label) == ["rec-multi chunk 0"])
@@ -73,5 +79,19 @@ final class GatedDownloads: DownloadRunner, Sendable {
                          "8:acs:one → channel 0, 8:acs:two →"] {
             #expect(screen.contains(expected), "\(expected) not on the screen:\n\(screen)")
         }
+    }
+}
+
+/// `q` while downloads run: the first asks, a second in a row quits, another key in between cancels.
+@Suite struct QuitWhileDownloadingTests {
+    @Test func secondQQuits() {
+        var state = AppState(directory: "~/events", size: (120, 40), now: Timestamp(iso8601: "2026-10-01T09:00:00Z")!)
+        #expect(update(&state, .input(.key(.character("q")))) == [.quit])
+        state.downloads = [DownloadStatus(request: DownloadRequest(id: 1, recordingId: "r", chunkPosition: nil), label: "r")]
+        #expect(update(&state, .input(.key(.character("q")))) == [])
+        #expect(state.message?.text == "1 download running (.part files resume with recdeck fetch): q again to quit")
+        #expect(update(&state, .input(.key(.character("t")))) == [])
+        #expect(update(&state, .input(.key(.character("q")))) == [])
+        #expect(update(&state, .input(.key(.character("q")))) == [.quit])
     }
 }
