@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "RecDeckCore", dependencies: ["CZlib"]),
@@ -29,6 +30,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
+        .target(name: "RecDeckFetch", dependencies: ["RecDeckCore", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "recdeck",
             dependencies: [
@@ -36,6 +38,7 @@ let package = Package(
                 "RecDeckUI",
                 "RecDeckTerminal",
                 "RecDeckServe",
+                "RecDeckFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +47,14 @@ let package = Package(
         .testTarget(name: "RecDeckUITests", dependencies: ["RecDeckUI", "RecDeckCore", "RecDeckTestSupport"]),
         .testTarget(name: "RecDeckTerminalTests", dependencies: ["RecDeckTerminal", "RecDeckUI"]),
         .testTarget(name: "RecDeckServeTests", dependencies: ["RecDeckServe", "RecDeckCore", "RecDeckTestSupport"]),
-        .testTarget(name: "recdeckTests", dependencies: ["recdeck", "RecDeckCore", "RecDeckTestSupport", "CSpawn"]),
+        .target(name: "RecDeckFetchTestSupport", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], path: "Tests/RecDeckFetchTestSupport"),
+        .testTarget(name: "RecDeckFetchTests", dependencies: ["RecDeckFetch", "RecDeckCore", "RecDeckTestSupport", "RecDeckFetchTestSupport"]),
+        .testTarget(name: "recdeckTests", dependencies: ["recdeck", "RecDeckCore", "RecDeckTestSupport", "RecDeckFetchTestSupport", "CSpawn"]),
     ],
     swiftLanguageModes: [.v6]
 )

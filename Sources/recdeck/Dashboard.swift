@@ -62,7 +62,9 @@ final class Dashboard {
             state.message?.until = now.advanced(by: Self.themeNoticeNanoseconds)
         }
         do {
-            program = try Program(state: state, backend: terminal, source: source?(watcher) ?? watcher, signals: signals)
+            let downloads = DashboardDownloads.make(connectionStringFile: settings.connectionStringFile, folder: settings.downloadDir)
+            program = try Program(state: state, backend: terminal, source: source?(watcher) ?? watcher, signals: signals,
+                                  downloads: downloads.runner, downloadsUnavailable: downloads.unavailable)
         } catch {
             terminal.restore()
             StandardOutput.message("recdeck: \(error.description)")

@@ -15,6 +15,9 @@ struct DashboardSettings {
     var sort = RecordingSort()
     var columns = RecordingColumn.dashboardDefault
     var keymap = Keymap.standard
+    /// For `d`: the config's connection string file and download folder.
+    var connectionStringFile: String?
+    var downloadDir = "recordings"
 
     /// Settings for `directory` with what the config file says where no flag said otherwise.
     init(directory: String, displayName: String, config: RecDeckConfig) throws {
@@ -27,6 +30,8 @@ struct DashboardSettings {
         sort = config.sort ?? RecordingSort()
         columns = config.columns ?? RecordingColumn.dashboardDefault
         keymap = try Keymap.standard.remapped(config.keys)
+        connectionStringFile = config.connectionStringFile
+        downloadDir = config.downloadDir ?? "recordings"
         if let poll = config.poll, poll > 0 { watchOptions.mode = .polling(every: .milliseconds(Int64(poll * 1000))) }
         watchOptions.scan.recursive = config.recursive ?? true
     }

@@ -19,7 +19,7 @@ struct RecDeck: ParsableCommand {
               recdeck ~/events --theme light         the dashboard in another theme
             """,
         version: "0.1.0",
-        subcommands: [WatchCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self, ThemesCommand.self, ConfigCommand.self, ServeCommand.self, CallsCommand.self],
+        subcommands: [WatchCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self, ThemesCommand.self, ConfigCommand.self, ServeCommand.self, CallsCommand.self, FetchCommand.self, DeleteCommand.self],
         defaultSubcommand: WatchCommand.self
     )
 

@@ -53,8 +53,13 @@ enum StandardOutput {
 
     /// Writes a message for a person to standard error at once.
     static func message(_ text: String) {
-        let line = Array((text + "\n").utf8)
-        line.withUnsafeBytes { raw in _ = write(2, raw.baseAddress!, raw.count) }
+        raw(text + "\n")
+    }
+
+    /// Writes `text` to standard error at once, without a line break (a progress line redrawn in place).
+    static func raw(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { raw in _ = write(2, raw.baseAddress!, raw.count) }
     }
 
     /// Whether standard output is a terminal.

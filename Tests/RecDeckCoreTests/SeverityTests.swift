@@ -15,7 +15,7 @@ import Testing
         let now = Timestamp(iso8601: "2026-10-03T08:00:00Z")!
         #expect(old.anomalies(now: now) == [.mediaExpired])
         #expect(!Anomaly.mediaExpired.isFault)
-        #expect(Anomaly.allCases.filter(\.isFault) == [.failedChunk, .chunkGap, .repeatedChunkIndex, .noChunks, .noDuration])
+        #expect(Anomaly.allCases.filter(\.isFault) == [.failedChunk, .chunkGap, .repeatedChunkIndex, .noChunks, .noDuration, .durationMismatch, .chunkIndexMismatch])
         #expect(MediaRetention(old, now: now) == .expired)
         #expect(MediaRetention(old, now: now)?.text == "expired")
         #expect(RecordingColumn.anomalies.text(for: old, now: now, offsetSeconds: 0) == "")

@@ -35,13 +35,14 @@ public final class TemporaryDirectory {
 public enum EventFixture {
     public static let recordingType = "Microsoft.Communication.RecordingFileStatusUpdated"
 
-    /// One chunk object.
-    public static func chunk(index: Int, document: String = "0-weu-d7-doc", endReason: String = "SessionEnded") -> String {
+    /// One chunk object; its URLs under `base` (the media host).
+    public static func chunk(index: Int, document: String = "0-weu-d7-doc", endReason: String = "SessionEnded",
+                             base: String = "https://storage.asm.skype.com") -> String {
         """
         {"documentId": "\(document)", "index": \(index), "endReason": "\(endReason)",
-         "contentLocation": "https://storage.asm.skype.com/v1/objects/\(document)/content/video",
-         "metadataLocation": "https://storage.asm.skype.com/v1/objects/\(document)/content/acsmetadata",
-         "deleteLocation": "https://storage.asm.skype.com/v1/objects/\(document)/content/deletedata"}
+         "contentLocation": "\(base)/v1/objects/\(document)/content/video",
+         "metadataLocation": "\(base)/v1/objects/\(document)/content/acsmetadata",
+         "deleteLocation": "\(base)/v1/objects/\(document)/content/deletedata"}
         """
     }
 

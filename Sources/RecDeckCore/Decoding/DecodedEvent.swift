@@ -113,6 +113,8 @@ public enum DecodedEvent: Sendable, Hashable {
 public struct FileContents: Sendable, Hashable {
     public var events: [DecodedEvent]
     public var problems: [Problem]
+    /// The chunk metadata documents saved among the events (not events, not problems).
+    public var metadata: [ChunkMetadata] = []
     /// Timestamps written without a zone (`2018-10-12T15:14:11.3028183`), read as UTC: not problems,
     /// counted for the one note in `check`'s summary.
     public var zonelessTimes: Int

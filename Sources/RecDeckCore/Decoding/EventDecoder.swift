@@ -20,6 +20,8 @@ struct EventDecoder {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     private(set) var problems: [Problem] = []
+    /// Chunk metadata documents met where events were expected (`ChunkMetadata`).
+    private(set) var metadata: [ChunkMetadata] = []
     /// Timestamps without a zone, read as UTC (`FileContents.zonelessTimes`).
     var zonelessTimes = 0
     /// Repeated strings (topics, types, reasons) share one copy.
@@ -327,9 +329,25 @@ struct EventDecoder {
 
     // MARK: - Turning the noted members into an event
 
+    /// The object at `range` as a chunk metadata document, when it is one (it has no event type,
+    /// so it is parsed again whole: such documents are small and rare among events).
+    private func metadataDocument(range: Range<Int>, parser: JSONParser) -> ChunkMetadata? {
+        var again = JSONParser(bytes: bytes, start: range.lowerBound, end: range.upperBound)
+        guard let value = try? again.parseValue() else { return nil }
+        return ChunkMetadata(value, location: EventLocation(file: file, offset: range.lowerBound, length: range.count))
+    }
+
     private mutating func evaluate(_ captured: EnvelopeCapture, range: Range<Int>, parser: JSONParser) -> DecodedEvent? {
         var reader = FieldReader(parser: parser, reportOffset: nil)
         let typeField = captured.eventType.isPresent ? (captured.eventType, "eventType") : (captured.type, "type")
+        guard typeField.0.isPresent else {
+            if let document = metadataDocument(range: range, parser: parser) {
+                metadata.append(document)
+            } else {
+                report("not an Event Grid or CloudEvents event: no \"eventType\" or \"type\"", at: range.lowerBound)
+            }
+            return nil
+        }
         guard let type = reader.string(typeField.0, typeField.1, &self, interned: true) else {
             report("not an Event Grid or CloudEvents event: no \"eventType\" or \"type\"", at: range.lowerBound)
             return nil

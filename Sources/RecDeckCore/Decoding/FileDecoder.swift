@@ -57,7 +57,9 @@ public enum FileDecoder {
                 lineStart = lineEnd + 1
             }
         }
-        return FileContents(events: events, problems: decoder.problems, zonelessTimes: decoder.zonelessTimes)
+        var contents = FileContents(events: events, problems: decoder.problems, zonelessTimes: decoder.zonelessTimes)
+        contents.metadata = decoder.metadata
+        return contents
     }
 
     /// Decodes the whitespace-separated JSON values in `start..<end`, stopping at the first syntax error.

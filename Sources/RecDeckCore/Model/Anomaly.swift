@@ -10,6 +10,11 @@ public enum Anomaly: String, Sendable, CaseIterable, Comparable {
     case noChunks
     /// Duration missing or zero.
     case noDuration
+    /// The chunks' metadata documents' durations do not add up to `recordingDurationMs` (beyond
+    /// `durationTolerance`); known only when every chunk's metadata document is in the folder.
+    case durationMismatch
+    /// A chunk's metadata document gives another `chunkIndex` than the event.
+    case chunkIndexMismatch
     /// The newest event is older than the 24 h media retention: its URLs point at deleted media.
     case mediaExpired
 
@@ -25,6 +30,8 @@ public enum Anomaly: String, Sendable, CaseIterable, Comparable {
         case .repeatedChunkIndex: CountText.of(count, "repeated chunk index", "repeated chunk indexes")
         case .noChunks: "\(CountText.grouped(count)) without chunks"
         case .noDuration: "\(CountText.grouped(count)) without duration"
+        case .durationMismatch: CountText.of(count, "duration mismatch", "duration mismatches")
+        case .chunkIndexMismatch: CountText.of(count, "chunk index mismatch", "chunk index mismatches")
         case .mediaExpired: "\(CountText.grouped(count)) expired"
         }
     }
@@ -32,6 +39,9 @@ public enum Anomaly: String, Sendable, CaseIterable, Comparable {
     public static func < (lhs: Anomaly, rhs: Anomaly) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
+
+    /// How far the chunks' summed durations may be from the recording's: 2 s, or 1 % of it when more.
+    public static func durationTolerance(ms: Int64) -> Double { max(2000, Double(ms) / 100) }
 
     /// How long Azure keeps recorded media after the recording is announced.
     public static let mediaRetentionNanoseconds: Int64 = 24 * 3600 * 1_000_000_000

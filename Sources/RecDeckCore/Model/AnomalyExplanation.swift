@@ -23,6 +23,15 @@ public enum AnomalyExplanation {
                 lines.append("no chunks: the event lists no recorded file")
             case .noDuration:
                 lines.append(recording.durationMs == nil ? "no duration in any event" : "the duration is 0")
+            case .durationMismatch:
+                let sum = recording.chunks.reduce(0.0) { $0 + ($1.metadata?.chunkDurationMs ?? 0) }
+                lines.append("the chunks' metadata add up to \(DurationText.length(milliseconds: Int64(sum.rounded()))), "
+                    + "the recording says \(DurationText.length(milliseconds: recording.durationMs ?? 0))")
+            case .chunkIndexMismatch:
+                for chunk in recording.chunks {
+                    guard let metadata = chunk.metadata, let index = metadata.chunkIndex, index != chunk.index else { continue }
+                    lines.append("chunk \(chunk.index.map(String.init) ?? "without an index")'s metadata document says chunkIndex \(index)")
+                }
             case .mediaExpired:
                 break
             }

@@ -8,6 +8,8 @@ public struct Chunk: Sendable, Hashable {
     public var contentLocation: String?
     public var metadataLocation: String?
     public var deleteLocation: String?
+    /// Its metadata document, when one with its documentId is in the folder (set by the store).
+    public var metadata: ChunkMetadata?
 
     public init(index: Int64? = nil, documentId: String? = nil, endReason: String? = nil,
                 contentLocation: String? = nil, metadataLocation: String? = nil, deleteLocation: String? = nil) {

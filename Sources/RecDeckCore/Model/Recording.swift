@@ -197,6 +197,26 @@ public struct Recording: Sendable, Hashable, Identifiable {
         return left < right
     }
 
+    /// Joins each chunk to its metadata document (`lookup` by documentId) and settles the
+    /// anomalies that need them; answers whether anything changed.
+    mutating func attachMetadata(_ lookup: (String) -> ChunkMetadata?) -> Bool {
+        let found = chunks.map { chunk in chunk.documentId.flatMap(lookup) }
+        guard found != chunks.map(\.metadata) else { return false }
+        update { f in
+            for index in f.chunks.indices { f.chunks[index].metadata = found[index] }
+            f.fixedAnomalies.subtract([.durationMismatch, .chunkIndexMismatch])
+            if f.chunks.contains(where: { chunk in chunk.metadata.map { $0.chunkIndex != nil && $0.chunkIndex != chunk.index } ?? false }) {
+                f.fixedAnomalies.insert(.chunkIndexMismatch)
+            }
+            let durations = f.chunks.compactMap { $0.metadata?.chunkDurationMs }
+            if let total = f.durationMs, total > 0, !f.chunks.isEmpty, durations.count == f.chunks.count,
+               abs(durations.reduce(0, +) - Double(total)) > Anomaly.durationTolerance(ms: total) {
+                f.fixedAnomalies.insert(.durationMismatch)
+            }
+        }
+        return true
+    }
+
     /// Every anomaly at `now`, in code order.
     public func anomalies(now: Timestamp) -> [Anomaly] {
         var all = fixedAnomalies

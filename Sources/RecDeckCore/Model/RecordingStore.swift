@@ -49,6 +49,9 @@ public struct RecordingStore: Sendable {
     private(set) var mergedEventCount = 0
     /// The recordings, by id.
     public private(set) var recordings: [String: Recording] = [:]
+    /// Chunk metadata documents by chunkDocumentId (more than one when saved twice; the first in
+    /// (file, offset) order counts).
+    private var metadataByDocument: [String: [ChunkMetadata]] = [:]
 
     public init() {}
 
@@ -82,7 +85,9 @@ public struct RecordingStore: Sendable {
             deliveryCount += 1
             touched.insert(key)
         }
+        let changed = replaceMetadata(old?.metadata ?? [], with: contents.metadata)
         var delta = reconcile(touched)
+        joinMetadata(&delta, changed: changed)
         delta.problemsChanged = delta.problemsChanged || (old?.problems ?? []) != contents.problems
         return delta
     }
@@ -110,6 +115,7 @@ public struct RecordingStore: Sendable {
             }
             problemCount += contents.problems.count
             zonelessTimeCount += contents.zonelessTimes
+            _ = replaceMetadata([], with: contents.metadata)
             for (index, event) in contents.events.enumerated() {
                 entries[event.envelope.key, default: EventEntry(deliveries: [])].deliveries
                     .append(Delivery(location: event.envelope.location, file: file, index: index))
@@ -172,7 +178,11 @@ public struct RecordingStore: Sendable {
         let groups = order.map { (key: $0, value: eventsOfRecording[$0]!) }
         // Building a recording reads the tables and nothing else: spread it over the cores.
         let store = self
-        let built = Parallel.map(groups.count, block: 256) { store.buildRecording(id: groups[$0].key, keys: groups[$0].value) }
+        let built = Parallel.map(groups.count, block: 256) { index in
+            var recording = store.buildRecording(id: groups[index].key, keys: groups[index].value)
+            if !store.metadataByDocument.isEmpty { _ = recording.attachMetadata(store.metadata(forDocument:)) }
+            return recording
+        }
         recordings.reserveCapacity(groups.count)
         for (index, group) in groups.enumerated() {
             recordings[group.key] = built[index]
@@ -228,9 +238,52 @@ public struct RecordingStore: Sendable {
         for event in old.events where touched.insert(event.envelope.key).inserted {
             removeDeliveries(of: event.envelope.key, in: file)
         }
+        let changed = replaceMetadata(old.metadata, with: [])
         var delta = reconcile(touched)
+        joinMetadata(&delta, changed: changed)
         delta.problemsChanged = delta.problemsChanged || !old.problems.isEmpty
         return delta
+    }
+
+    /// The metadata document that counts for chunk `documentId`, if the folder has one.
+    public func metadata(forDocument documentId: String) -> ChunkMetadata? {
+        metadataByDocument[documentId]?.min { $0.location < $1.location }
+    }
+
+    /// Every chunk metadata document the store holds, one per chunkDocumentId.
+    public var metadataDocumentCount: Int { metadataByDocument.count }
+
+    /// Replaces a file's `old` metadata documents with `new`; answers the chunkDocumentIds whose documents changed.
+    private mutating func replaceMetadata(_ old: [ChunkMetadata], with new: [ChunkMetadata]) -> Set<String> {
+        guard old != new else { return [] }
+        var changed: Set<String> = []
+        for document in old {
+            changed.insert(document.chunkDocumentId)
+            metadataByDocument[document.chunkDocumentId]?.removeAll { $0 == document }
+            if metadataByDocument[document.chunkDocumentId]?.isEmpty == true { metadataByDocument.removeValue(forKey: document.chunkDocumentId) }
+        }
+        for document in new {
+            changed.insert(document.chunkDocumentId)
+            metadataByDocument[document.chunkDocumentId, default: []].append(document)
+        }
+        return changed
+    }
+
+    /// Joins the metadata documents to the recordings `delta` (re)built, and to every recording
+    /// with a chunk whose document `changed` (a scan of the recordings, only when documents changed).
+    private mutating func joinMetadata(_ delta: inout StoreDelta, changed: Set<String>) {
+        guard !metadataByDocument.isEmpty || !changed.isEmpty else { return }
+        var ids = Set(delta.added.keys).union(delta.updated.keys)
+        if !changed.isEmpty {
+            for (id, recording) in recordings where recording.chunks.contains(where: { $0.documentId.map(changed.contains) ?? false }) {
+                ids.insert(id)
+            }
+        }
+        for id in ids {
+            guard var recording = recordings[id], recording.attachMetadata(metadata(forDocument:)) else { continue }
+            recordings[id] = recording
+            if delta.added[id] != nil { delta.added[id] = recording } else { delta.updated[id] = recording }
+        }
     }
 
     private mutating func removeDeliveries(of key: EventKey, in file: String) {

@@ -28,13 +28,16 @@ public enum QueryField: String, Sendable, Hashable, CaseIterable {
     case chunks
     /// Time since the newest event (or the start), compared with a duration (`age<1h`).
     case age
+    /// Time left before the 24 h media retention ends (`expires<2h`: fetch these now); expired
+    /// recordings have none, so they never match.
+    case expires
     /// Start time, compared with a date or time (`start>2026-10-01`).
     case start
 
     /// Whether the field takes a comparison (`dur>5m`) rather than `field:value`.
     public var isComparison: Bool {
         switch self {
-        case .dur, .chunks, .age, .start: true
+        case .dur, .chunks, .age, .expires, .start: true
         default: false
         }
     }

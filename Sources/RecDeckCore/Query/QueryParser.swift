@@ -149,7 +149,7 @@ enum QueryParser {
         }
         let amount: QueryValue.Amount
         switch field {
-        case .dur, .age:
+        case .dur, .age, .expires:
             guard let parsed = QueryValue.duration(value) else {
                 throw QueryError(.badDuration, term: raw,
                                  message: "bad duration \(quote(value)) in \(quote(raw)): use a number with ms, s, m, h or d")
@@ -176,6 +176,7 @@ enum QueryParser {
         switch field {
         case .dur: "dur>5m"
         case .age: "age<1h"
+        case .expires: "expires<2h"
         case .chunks: "chunks>1"
         default: "start>2026-10-01"
         }

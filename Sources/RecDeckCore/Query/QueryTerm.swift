@@ -35,7 +35,7 @@ struct QueryTerm: Sendable, Hashable {
     /// Whether the term's answer changes with the clock.
     var dependsOnClock: Bool {
         switch condition {
-        case .comparison(let field, _): field == .age
+        case .comparison(let field, _): field == .age || field == .expires
         case .anomaly(let codes, let callCodes): codes.contains(.mediaExpired) || callCodes.contains(.recordingStartedNoFile)
         case .anywhere, .text, .deadLettered: false
         }
@@ -100,7 +100,7 @@ struct QueryTerm: Sendable, Hashable {
                 for delivery in event.deliveries where needle.isFound(in: delivery.file) { return true }
             }
             return false
-        case .anomaly, .deadlettered, .dur, .chunks, .age, .start: return false
+        case .anomaly, .deadlettered, .dur, .chunks, .age, .expires, .start: return false
         }
     }
 
@@ -116,6 +116,9 @@ struct QueryTerm: Sendable, Hashable {
         case .age:
             guard let reference = recording.lastEventTime ?? recording.startTime else { return nil }
             return now.nanoseconds(since: reference)
+        case .expires:
+            guard case .expiresIn(let left)? = MediaRetention(recording, now: now) else { return nil }
+            return left
         case .start:
             return recording.startTime?.nanoseconds
         default:

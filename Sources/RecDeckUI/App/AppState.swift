@@ -203,6 +203,11 @@ public struct AppState: Sendable {
     public var message: (text: String, isError: Bool, until: Timestamp)?
     /// The export path the user was told exists: Enter on it again replaces the file.
     public var exportReplaces: String?
+    /// Downloads running (`d`), oldest first, and the id of the last one started.
+    public var downloads: [DownloadStatus] = []
+    public var lastDownloadId = 0
+    /// The first `q` while downloads ran asked; the next key says whether to quit.
+    public var quitWhileDownloadingAsked = false
 
     public init(directory: String, size: (width: Int, height: Int), now: Timestamp, localOffsetSeconds: Int = 0,
                 utc: Bool = false, follow: Bool = false, themes: [Theme] = Theme.builtIn,

@@ -4,7 +4,7 @@ import RecDeckCore
 public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .quit:
-        return [.quit]
+        return quitUnlessDownloading(&state)
     case .help:
         openOverlay(&state, .help)
     case .nextPane:
@@ -116,6 +116,8 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .export:
         state.mode = .exportPrompt(PromptState(text: "recordings.csv"))
+    case .download:
+        return startDownload(&state)
     case .toggleUTC:
         state.utc.toggle()
         // Dates without a zone in the filter are read in the display zone: read them again.

@@ -6,7 +6,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case drillIn, back
     case filter, nextMatch, previousMatch
     case sortKey, sortDirection, follow, newestArrival, calls
-    case problems, allEvents, copy, export, nextDelivery
+    case problems, allEvents, copy, export, nextDelivery, download
     case toggleUTC, nextTheme, fold, redraw, suspend
 }
 
@@ -141,6 +141,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("r")], .nextDelivery, "next delivery of a redelivered event in the event pane"),
         KeyBinding([.character("y")], .copy, "copy the id, a URL or the event JSON"),
         KeyBinding([.character("w")], .export, "export the filtered list (CSV or JSON)"),
+        KeyBinding([.character("d")], .download, "download the selected recording, or chunk in the chunks pane"),
         KeyBinding([.character("t")], .toggleUTC, "UTC / local time"),
         KeyBinding([.character("T")], .nextTheme, "next theme"),
         KeyBinding([.character(" "), .character("z")], .fold, "fold or unfold in the event pane"),

@@ -29,6 +29,8 @@ public enum Msg: Sendable {
     case notice(String, isError: Bool)
     /// What the source receives over HTTP (`recdeck serve`), once a second.
     case receiving(ReceivingSummary)
+    /// A download's bytes so far (and the sizes announced), or its end.
+    case download(id: Int, bytes: Int64, total: Int64?, outcome: DownloadOutcome?)
 }
 
 /// What the event pane shows: a recording's events, or one event that belongs to no recording.
@@ -55,6 +57,9 @@ public enum Effect: Sendable, Equatable {
     /// Write the recordings with these ids to `path` (JSON when it ends in `.json`, CSV otherwise),
     /// on a worker, and answer with `.exported`; an existing file is replaced only with `replace`.
     case export(path: String, ids: [String], replace: Bool)
+    /// Download a recording or chunk (on a worker, through the program's `DownloadRunner`),
+    /// answering with `.download` messages.
+    case download(DownloadRequest)
     /// Repaint every cell (Ctrl-L).
     case redraw
     /// Give the terminal back and stop until resumed (Ctrl-Z; input is raw, so it arrives as a key).

@@ -20,6 +20,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
                 notify(&state, "\(KeyName.label(key)): not a key here · \(state.keymap.label(of: .help)) for help", isError: false)
                 return []
             }
+            if action != .quit { state.quitWhileDownloadingAsked = false }
             return perform(&state, action)
         case .filterPrompt, .searchPrompt, .exportPrompt:
             return PromptKeys.handle(&state, key)
@@ -80,6 +81,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             notify(&state, "subscription validation answered; its validation URL: \(url)", isError: false)
         }
         state.receiving = summary
+        return []
+    case .download(let id, let bytes, let total, let outcome):
+        downloadChanged(&state, id: id, bytes: bytes, total: total, outcome: outcome)
         return []
     }
 }

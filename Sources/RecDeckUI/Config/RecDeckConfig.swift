@@ -17,6 +17,10 @@ public struct RecDeckConfig: Sendable, Equatable {
     public var columns: [RecordingColumn]?
     /// Replacement keys, by action.
     public var keys: [Action: [Key]] = [:]
+    /// The file holding the ACS connection string, for `fetch` and `delete`.
+    public var connectionStringFile: String?
+    /// Where `fetch` writes by default.
+    public var downloadDir: String?
 
     public init() {}
 
@@ -100,6 +104,13 @@ public struct RecDeckConfig: Sendable, Equatable {
                     columns.append(column)
                 }
                 if columns.isEmpty { fail([key], "columns must name at least one column") } else { config.columns = columns }
+            case "connection_string_file", "download_dir":
+                guard let text = value.string, !text.isEmpty else {
+                    fail([key], "\(key) must be a path in quotes")
+                    continue
+                }
+                let path = (text as NSString).expandingTildeInPath
+                if key == "download_dir" { config.downloadDir = path } else { config.connectionStringFile = path }
             case "keys":
                 guard let keys = value.table else {
                     fail([key], "keys must be a table: [keys] then action = [\"key\", …] lines")
@@ -125,7 +136,7 @@ public struct RecDeckConfig: Sendable, Equatable {
                     config.keys[action] = parsed
                 }
             default:
-                fail([key], "unknown setting \"\(key)\"; settings are theme, utc, recursive, poll, mouse, follow, sort, columns and [keys]")
+                fail([key], "unknown setting \"\(key)\"; settings are theme, utc, recursive, poll, mouse, follow, sort, columns, connection_string_file, download_dir and [keys]")
             }
         }
         if errors.isEmpty, !config.keys.isEmpty {
@@ -159,6 +170,10 @@ public struct RecDeckConfig: Sendable, Equatable {
             "sort = \"start:desc\"",
             "# The recordings table's columns, in order: " + RecordingColumn.allCases.map(\.rawValue).joined(separator: ", ") + ".",
             "columns = [" + RecordingColumn.dashboardDefault.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]",
+            "# The file holding the ACS connection string, for recdeck fetch and delete (never the string itself here).",
+            "# connection_string_file = \"~/.config/recdeck/acs-connection-string\"",
+            "# Where recdeck fetch writes recordings.",
+            "download_dir = \"recordings\"",
             "",
             "# Keys, by action: a key or a list of keys (letters, ctrl-x, up, down, left, right, pgup, pgdn,",
             "# home, end, enter, esc, tab, shift-tab, backspace, delete, space, f1…f24).",

@@ -6,7 +6,7 @@ import Synchronization
 /// answers back as `Msg`s: `doorbell` turns readable when one waits, so the run loop polls it with
 /// the keyboard and never blocks on disk or a hung mount.
 final class EffectWorkers: Sendable {
-    private let results = Mutex<(messages: [Msg], running: Int)>(([], 0))
+    private let results = Mutex<(messages: [Msg], running: Int, answers: Int)>(([], 0, 0))
     private let doorbell: Doorbell
     private let queue = DispatchQueue(label: "recdeck.effects", qos: .userInitiated, attributes: .concurrent)
 
@@ -30,9 +30,18 @@ final class EffectWorkers: Sendable {
         results.withLock { $0.running += 1 }
         queue.async { [self] in
             let message = work()
-            results.withLock { $0.messages.append(message) }
+            results.withLock {
+                $0.messages.append(message)
+                $0.answers += 1
+            }
             doorbell.ring()
         }
+    }
+
+    /// Hands `message` to the run loop from a running effect (a download's progress).
+    func post(_ message: Msg) {
+        results.withLock { $0.messages.append(message) }
+        doorbell.ring()
     }
 
     /// The answers that arrived, in the order they finished.
@@ -40,7 +49,8 @@ final class EffectWorkers: Sendable {
         doorbell.drain()
         return results.withLock { state in
             defer { state.messages = [] }
-            state.running -= state.messages.count
+            state.running -= state.answers
+            state.answers = 0
             return state.messages
         }
     }

@@ -37,12 +37,19 @@ public final class Program {
     /// How long a round waits for effects it just started (an event's text, usually under a
     /// millisecond) before drawing, so moving the selection does not flash "loading…".
     private let effectGraceMilliseconds: Int32
+    /// What downloads for `d`; `nil` answers each with `downloadsUnavailable`.
+    private let downloads: DownloadRunner?
+    private let downloadsUnavailable: String
 
     /// A program over `state`, drawing on `backend`, following `source` (none: nothing arrives).
-    /// `clock` gives the time for ticks; tests pass a fake one and move it themselves.
+    /// `clock` gives the time for ticks; tests pass a fake one and move it themselves. `downloads`
+    /// carries out `d` (without one, `d` answers `downloadsUnavailable`).
     public init(state: AppState, backend: TerminalBackend, source: EventSource?, signals: SignalSource? = nil,
-                clock: @escaping () -> Timestamp = { Timestamp.now() }, effectGraceMilliseconds: Int32 = 10) throws(WatchError) {
+                clock: @escaping () -> Timestamp = { Timestamp.now() }, effectGraceMilliseconds: Int32 = 10,
+                downloads: DownloadRunner? = nil, downloadsUnavailable: String = "downloads are not available here") throws(WatchError) {
         self.state = state
+        self.downloads = downloads
+        self.downloadsUnavailable = downloadsUnavailable
         self.backend = backend
         self.source = source
         self.signals = signals
@@ -191,6 +198,18 @@ public final class Program {
             let recordings = ids.compactMap { state.recordings[$0] }
             let now = state.now
             workers.start { .exported(RecordingExport.write(recordings, to: path, now: now, replace: replace)) }
+        case .download(let request):
+            let failed = DownloadOutcome(saved: 0, failed: 1, message: downloadsUnavailable)
+            guard let runner = downloads, let recording = state.recordings[request.recordingId] else {
+                return .answer(.download(id: request.id, bytes: 0, total: nil, outcome: failed))
+            }
+            let workers = workers
+            workers.start {
+                let outcome = runner.download(recording, chunkPosition: request.chunkPosition) { bytes, total in
+                    workers.post(.download(id: request.id, bytes: bytes, total: total, outcome: nil))
+                }
+                return .download(id: request.id, bytes: 0, total: nil, outcome: outcome)
+            }
         }
         return .none
     }

@@ -59,13 +59,34 @@ public enum ChunksView {
         }
     }
 
+    /// What a chunk's metadata document (saved in the folder) says, as detail fields.
+    static func metadataFields(_ metadata: ChunkMetadata) -> [(String, String?)] {
+        func joined(_ fields: [ChunkMetadata.Field]) -> String? {
+            fields.isEmpty ? nil : fields.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+        }
+        let pauses = metadata.pauses.map { pause in
+            (pause.startTime?.iso8601UTC ?? "?") + " for " + (pause.durationMs.map { DurationText.length(milliseconds: Int64($0.rounded())) } ?? "?")
+        }
+        let participants = metadata.participants.map { ($0.participantId ?? "?") + ($0.channel.map { " → channel \($0)" } ?? "") }
+        return [
+            ("metadata document", metadata.location.file),
+            ("chunkStartTime", metadata.chunkStartTime?.iso8601UTC),
+            ("chunkDuration", metadata.chunkDurationMs.map { DurationText.length(milliseconds: Int64($0.rounded())) }),
+            ("pauseResumeIntervals", pauses.isEmpty ? nil : pauses.joined(separator: ", ")),
+            ("recordingInfo", [metadata.contentType, metadata.channelType, metadata.format].compactMap { $0 }.joined(separator: " · ")),
+            ("audioConfiguration", joined(metadata.audioConfiguration)),
+            ("videoConfiguration", joined(metadata.videoConfiguration)),
+            ("participants", participants.isEmpty ? nil : participants.joined(separator: ", ")),
+        ]
+    }
+
     /// Every field of one chunk, one per line, long values wrapped.
     static func drawDetail(_ recording: Recording, chunk: Chunk, into buffer: inout Buffer, rect: Rect, theme: Theme) {
         let fields: [(String, String?)] = [
             ("index", chunk.index.map(String.init)), ("documentId", chunk.documentId), ("endReason", chunk.endReason),
             ("contentLocation", chunk.contentLocation), ("metadataLocation", chunk.metadataLocation),
             ("deleteLocation", chunk.deleteLocation),
-        ]
+        ] + (chunk.metadata.map(metadataFields) ?? [])
         var row = rect.y
         for line in AnomalyExplanation.lines(for: recording) where row < rect.maxY {
             buffer.write("⚠ " + line, column: rect.x + 1, row: row, limit: rect.width - 1, style: theme[.rowAnomaly])

@@ -14,6 +14,10 @@ public enum StatusBar {
             buffer.write(" " + message.text, column: rect.x, row: rect.y, style: theme[message.isError ? .error : .status])
             return
         }
+        if let line = downloadsLine(state) {
+            buffer.write(" " + line, column: rect.x, row: rect.y, style: theme[.status])
+            return
+        }
         if let notice = state.feedNotice {
             buffer.write(" " + notice, column: rect.x, row: rect.y, style: theme[.error])
             return

@@ -32,14 +32,15 @@ final class ProgramHarness {
     let clock: FakeClock
 
     init(_ directory: TemporaryDirectory, width: Int = 120, height: Int = 40, follow: Bool = false,
-         now: Timestamp = Timestamp(iso8601: "2026-10-01T09:00:00Z")!) throws {
+         now: Timestamp = Timestamp(iso8601: "2026-10-01T09:00:00Z")!, downloads: DownloadRunner? = nil) throws {
         self.directory = directory
         clock = FakeClock(now)
         watcher = try DirectoryWatcher(root: directory.path, options: WatchOptions(settleTime: .milliseconds(200)))
         backend = try TestBackend(width: width, height: height)
         let state = AppState(directory: "~/events", size: (width, height), now: now, utc: true, follow: follow)
         let clock = clock
-        program = try Program(state: state, backend: backend, source: watcher, clock: { clock.now })
+        program = try Program(state: state, backend: backend, source: watcher, clock: { clock.now }, downloads: downloads,
+                              downloadsUnavailable: "cannot download: no credentials")
     }
 
     deinit {
@@ -67,6 +68,17 @@ final class ProgramHarness {
             if program.effectsRunning == 0, condition(screen) { return screen }
             if Date() > deadline { throw ScreenTimeout(description: "no \(what) within \(seconds) s; the screen:\n\(screen)") }
         }
+    }
+
+    /// Runs rounds until the screen shows `text`, effects running or not (a download in flight).
+    @discardableResult
+    func waitWhileRunning(for text: String, seconds: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !screen.contains(text) {
+            if let exit = program.step(maximumWait: 10) { throw ScreenTimeout(description: "the program ended: \(exit)") }
+            if Date() > deadline { throw ScreenTimeout(description: "no \"\(text)\" within \(seconds) s; the screen:\n\(screen)") }
+        }
+        return screen
     }
 
     @discardableResult

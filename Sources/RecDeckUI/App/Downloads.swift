@@ -1,0 +1,96 @@
+import RecDeckCore
+
+/// A download `d` asked for: a whole recording, or one chunk of it (its position in the chunks pane).
+public struct DownloadRequest: Sendable, Hashable {
+    public var id: Int
+    public var recordingId: String
+    public var chunkPosition: Int?
+
+    public init(id: Int, recordingId: String, chunkPosition: Int?) {
+        self.id = id
+        self.recordingId = recordingId
+        self.chunkPosition = chunkPosition
+    }
+}
+
+/// How far one download has come, for the downloads line.
+public struct DownloadStatus: Sendable, Hashable {
+    public var request: DownloadRequest
+    /// What the line calls it: `rec-1` or `rec-1 chunk 0`.
+    public var label: String
+    public var bytes: Int64 = 0
+    /// The sum of the sizes announced so far, when every file in flight announced one.
+    public var total: Int64?
+    public var finished = false
+
+    public init(request: DownloadRequest, label: String) {
+        self.request = request
+        self.label = label
+    }
+}
+
+/// What a download ended with: counts, and the line for the status bar.
+public struct DownloadOutcome: Sendable, Hashable {
+    public var saved: Int
+    public var failed: Int
+    public var message: String
+
+    public init(saved: Int, failed: Int, message: String) {
+        self.saved = saved
+        self.failed = failed
+        self.message = message
+    }
+}
+
+/// What carries out the dashboard's downloads on a worker (`recdeck` gives one that fetches
+/// with the connection string's key, as `recdeck fetch` does); `progress(bytes, total)` may be
+/// called from any thread.
+public protocol DownloadRunner: Sendable {
+    func download(_ recording: Recording, chunkPosition: Int?, progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome
+}
+
+/// `d`: starts a download of the selected chunk (in the chunks pane) or recording.
+func startDownload(_ state: inout AppState) -> [Effect] {
+    guard let recording = state.selectedRecording else {
+        notify(&state, "nothing to download", isError: true)
+        return []
+    }
+    let chunk = state.focus == .chunks && state.chunkIndex < recording.chunks.count ? state.chunkIndex : nil
+    state.lastDownloadId += 1
+    let request = DownloadRequest(id: state.lastDownloadId, recordingId: recording.id, chunkPosition: chunk)
+    let name = recording.recordingId ?? recording.id
+    let label = chunk.map { "\(name) chunk \(recording.chunks[$0].index.map(String.init) ?? String($0))" } ?? name
+    state.downloads.append(DownloadStatus(request: request, label: label))
+    return [.download(request)]
+}
+
+/// `q`: quits, unless downloads run and this is not the second `q` in a row (the first says so).
+func quitUnlessDownloading(_ state: inout AppState) -> [Effect] {
+    guard !state.downloads.isEmpty, !state.quitWhileDownloadingAsked else { return [.quit] }
+    state.quitWhileDownloadingAsked = true
+    notify(&state, "\(CountText.of(state.downloads.count, "download")) running (.part files resume with recdeck fetch): "
+        + "\(state.keymap.label(of: .quit).split(separator: " ").first ?? "q") again to quit", isError: true)
+    return []
+}
+
+/// Applies a download's progress or end to the state.
+func downloadChanged(_ state: inout AppState, id: Int, bytes: Int64, total: Int64?, outcome: DownloadOutcome?) {
+    guard let index = state.downloads.firstIndex(where: { $0.request.id == id }) else { return }
+    state.downloads[index].bytes = bytes
+    state.downloads[index].total = total
+    if let outcome {
+        state.downloads[index].finished = true
+        notify(&state, "\(state.downloads[index].label): \(outcome.message)", isError: outcome.failed > 0)
+        state.downloads.removeAll { $0.finished }
+    }
+}
+
+/// The downloads line: ` ↓ 2 downloads: 1.2 MiB of 4.0 MiB · rec-1 chunk 0`; nil when none runs.
+func downloadsLine(_ state: AppState) -> String? {
+    guard !state.downloads.isEmpty else { return nil }
+    let bytes = state.downloads.reduce(Int64(0)) { $0 + $1.bytes }
+    let totals = state.downloads.compactMap(\.total)
+    var line = "↓ \(CountText.of(state.downloads.count, "download")): \(ByteCountText.text(bytes))"
+    if totals.count == state.downloads.count { line += " of \(ByteCountText.text(totals.reduce(0, +)))" }
+    return line + " · " + state.downloads.map(\.label).joined(separator: ", ")
+}
