@@ -61,6 +61,13 @@ struct WatchReconciler {
     /// Files read through a symbolic link or with more than one hard link: a change made through
     /// the link's target or another link sends no notification here, so `restatLinked` looks.
     private var linked = Set<String>()
+    /// The linked files being gone through by `restatLinked`, and where it is in them.
+    private var linkedRound: [String] = []
+    private var linkedCursor = 0
+    /// Linked files re-stat'ed per call of `restatLinked` (twice a second): a tree of 100,000
+    /// hard-linked files (a `cp -al` copy, an rsync `--link-dest` snapshot) is gone through in
+    /// 25 s instead of being stat'ed whole twice a second.
+    static let linkedPerRound = 2_000
     /// Paths of `entries` by parent directory (`""` for the root), to drop a whole sub-tree quickly.
     private var children: [String: Set<String>] = [:]
     private var pending: [String: Pending] = [:]
@@ -289,8 +296,14 @@ struct WatchReconciler {
     mutating func restatLinked(now: Double) {
         guard !linked.isEmpty else { return }
         let wall = WatchClock.wallNanoseconds()
-        for path in linked.sorted() {
-            guard case .file(let old, _)? = entries[path], pending[path] == nil else { continue }
+        if linkedCursor >= linkedRound.count {
+            linkedRound = linked.sorted()
+            linkedCursor = 0
+        }
+        let end = min(linkedRound.count, linkedCursor + Self.linkedPerRound)
+        defer { linkedCursor = end }
+        for path in linkedRound[linkedCursor..<end] {
+            guard linked.contains(path), case .file(let old, _)? = entries[path], pending[path] == nil else { continue }
             guard let stamp = WatchFileStamp.of(path: scanner.path(of: path)) else {
                 remove(path)
                 continue
