@@ -222,6 +222,16 @@ for _ in 0..<SortField.allCases.count {
     sorts.append("\(state.sort.field.rawValue) \(ms(elapsed))")
 }
 print("keys      s (next sort field) → frame, each field:          \(sorts.joined(separator: ", "))")
+// Where a sort key's time goes: the sort alone, against the whole key.
+do {
+    let all = Array(state.recordings.values)
+    for field in [SortField.start, .rec] {
+        let sort = RecordingSort(field: field, ascending: false)
+        let start = now()
+        let sorted = sort.sorted(all, now: state.now)
+        print("profile   RecordingSort(\(field.rawValue)).sorted over \(sorted.count) recordings alone: \(ms(now() - start))")
+    }
+}
 var flips: [Double] = []
 for _ in 0..<6 { flips.append(timeKey(.character("S"))) }
 print("keys      S (sort direction) → frame:                       \(percentiles(flips))")
