@@ -56,6 +56,12 @@ import Testing
 
     /// Quit and suspend mapped to keys a terminal cannot send still leave Ctrl-C; Ctrl-C cannot be
     /// given to another action.
+    @Test func theOldNameOfTheCallsKeyStillReads() throws {
+        let config = try RecDeckConfig.parse("[keys]\ngroupByCall = [\"C\"]\n", path: "keys.toml")
+        let keymap = try Keymap.standard.remapped(config.keys)
+        #expect(keymap.action(for: .character("C")) == .calls)
+    }
+
     @Test func ctrlCAlwaysQuits() throws {
         let config = try RecDeckConfig.parse("[keys]\nquit = [\"f12\"]\nsuspend = [\"f11\"]\n", path: "keys.toml")
         let keymap = try Keymap.standard.remapped(config.keys)

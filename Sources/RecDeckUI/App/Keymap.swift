@@ -8,6 +8,12 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case sortKey, sortDirection, follow, newestArrival, calls
     case problems, allEvents, copy, export, nextDelivery, download
     case toggleUTC, nextTheme, fold, redraw, suspend
+
+    /// The action a config file names, by its name or by the name it had before: `groupByCall`
+    /// (grouping the recordings by call) became the calls view, `calls`, on the same key.
+    public init?(configName name: String) {
+        self.init(rawValue: name == "groupByCall" ? "calls" : name)
+    }
 }
 
 /// One line of the keymap: the keys, what they do, and how help and README describe them.

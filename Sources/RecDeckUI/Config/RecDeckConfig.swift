@@ -117,7 +117,7 @@ public struct RecDeckConfig: Sendable, Equatable {
                     continue
                 }
                 for actionName in keys.keys {
-                    guard let action = Action(rawValue: actionName) else {
+                    guard let action = Action(configName: actionName) else {
                         fail([key, actionName], "unknown action \"\(actionName)\"; actions are "
                             + Action.allCases.map(\.rawValue).joined(separator: ", "))
                         continue
