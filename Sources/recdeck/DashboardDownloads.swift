@@ -32,6 +32,7 @@ struct DashboardDownloads: DownloadRunner {
         var finishedBytes: Int64 = 0
         var saved = 0
         var failures: [String] = []
+        var metadata: [ChunkMetadata] = []
         for item in items {
             let before = finishedBytes
             let result = fetcher.fetch(item, into: folder, now: Timestamp.now()) { bytes, total in
@@ -47,6 +48,7 @@ struct DashboardDownloads: DownloadRunner {
             case .done, .alreadyThere:
                 saved += 1
                 finishedBytes += result.bytes
+                if item.part == .metadata { metadata += Self.metadataDocuments(at: folder + "/" + item.relativePath) }
             case .failed:
                 failures.append(result.message ?? "unknown failure")
             }
@@ -54,6 +56,12 @@ struct DashboardDownloads: DownloadRunner {
         let place = folder + "/" + ((items[0].relativePath as NSString).deletingLastPathComponent)
         var message = "\(CountText.of(saved, "file")) (\(ByteCountText.text(finishedBytes))) in \(place)"
         if let first = failures.first { message += "; \(CountText.grouped(failures.count)) failed: \(first)" }
-        return DownloadOutcome(saved: saved, failed: failures.count, message: message)
+        return DownloadOutcome(saved: saved, failed: failures.count, message: message, metadata: metadata)
+    }
+
+    /// The chunk metadata document saved at `path`, read as the watcher reads one in the folder.
+    static func metadataDocuments(at path: String) -> [ChunkMetadata] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return Array(data).withUnsafeBufferPointer { FileDecoder.decode($0, file: path, layout: .init(fileName: path)).metadata }
     }
 }

@@ -11,6 +11,8 @@ public enum Overlay: Sendable, Hashable {
     case help
     case problems
     case allEvents
+    /// The downloads running, each with its progress.
+    case downloads
     /// Choices of what to copy, each with the key that picks it.
     case copyMenu([CopyChoice])
 }
@@ -208,6 +210,9 @@ public struct AppState: Sendable {
     public var lastDownloadId = 0
     /// The first `q` while downloads ran asked; the next key says whether to quit.
     public var quitWhileDownloadingAsked = false
+    /// Chunk metadata documents `d` downloaded, by chunk document id: the chunk detail shows them
+    /// for chunks whose document is not in the folder.
+    public var fetchedMetadata: [String: ChunkMetadata] = [:]
 
     public init(directory: String, size: (width: Int, height: Int), now: Timestamp, localOffsetSeconds: Int = 0,
                 utc: Bool = false, follow: Bool = false, themes: [Theme] = Theme.builtIn,

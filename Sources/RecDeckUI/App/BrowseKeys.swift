@@ -118,6 +118,8 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.mode = .exportPrompt(PromptState(text: "recordings.csv"))
     case .download:
         return startDownload(&state)
+    case .downloads:
+        openOverlay(&state, .downloads)
     case .toggleUTC:
         state.utc.toggle()
         // Dates without a zone in the filter are read in the display zone: read them again.

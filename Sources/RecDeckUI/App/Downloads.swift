@@ -29,16 +29,19 @@ public struct DownloadStatus: Sendable, Hashable {
     }
 }
 
-/// What a download ended with: counts, and the line for the status bar.
+/// What a download ended with: counts, the line for the status bar, and the chunk metadata
+/// documents it saved (read back, so the chunk detail can show them).
 public struct DownloadOutcome: Sendable, Hashable {
     public var saved: Int
     public var failed: Int
     public var message: String
+    public var metadata: [ChunkMetadata]
 
-    public init(saved: Int, failed: Int, message: String) {
+    public init(saved: Int, failed: Int, message: String, metadata: [ChunkMetadata] = []) {
         self.saved = saved
         self.failed = failed
         self.message = message
+        self.metadata = metadata
     }
 }
 
@@ -79,10 +82,20 @@ func downloadChanged(_ state: inout AppState, id: Int, bytes: Int64, total: Int6
     state.downloads[index].bytes = bytes
     state.downloads[index].total = total
     if let outcome {
+        for document in outcome.metadata { state.fetchedMetadata[document.chunkDocumentId] = document }
         state.downloads[index].finished = true
         notify(&state, "\(state.downloads[index].label): \(outcome.message)", isError: outcome.failed > 0)
         state.downloads.removeAll { $0.finished }
     }
+}
+
+/// One download in the downloads overlay: `rec-1 chunk 0   1.0 MiB of 4.0 MiB  25 %`.
+func downloadRow(_ download: DownloadStatus) -> String {
+    var text = DisplayWidth.padded(download.label, to: 40) + "  " + ByteCountText.text(download.bytes)
+    if let total = download.total, total > 0 {
+        text += " of \(ByteCountText.text(total))  \(Int(min(100, Double(download.bytes) / Double(total) * 100))) %"
+    }
+    return text
 }
 
 /// The downloads line: ` ↓ 2 downloads: 1.2 MiB of 4.0 MiB · rec-1 chunk 0`; nil when none runs.

@@ -6,7 +6,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case drillIn, back
     case filter, nextMatch, previousMatch
     case sortKey, sortDirection, follow, newestArrival, calls
-    case problems, allEvents, copy, export, nextDelivery, download
+    case problems, allEvents, copy, export, nextDelivery, download, downloads
     case toggleUTC, nextTheme, fold, redraw, suspend
 
     /// The action a config file names, by its name or by the name it had before: `groupByCall`
@@ -148,6 +148,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("y")], .copy, "copy the id, a URL or the event JSON"),
         KeyBinding([.character("w")], .export, "export the filtered list (CSV or JSON)"),
         KeyBinding([.character("d")], .download, "download the selected recording, or chunk in the chunks pane"),
+        KeyBinding([.character("D")], .downloads, "downloads running, each with its progress"),
         KeyBinding([.character("t")], .toggleUTC, "UTC / local time"),
         KeyBinding([.character("T")], .nextTheme, "next theme"),
         KeyBinding([.character(" "), .character("z")], .fold, "fold or unfold in the event pane"),

@@ -12,7 +12,7 @@ enum OverlayKeys {
             }
             if key == .escape || key == .character("q") || key == .control("c") { state.mode = .browse }
             return []
-        case .help, .problems, .allEvents:
+        case .help, .problems, .allEvents, .downloads:
             let count = overlayLineCount(state)
             let page = max(1, state.size.height - 6)
             switch state.keymap.action(for: key) {
@@ -24,7 +24,7 @@ enum OverlayKeys {
             case .last?: cursor.selection = count - 1
             case .drillIn? where overlay == .allEvents:
                 return openEventFromList(&state, row: cursor.selection)
-            case .quit?, .back?, .help?, .problems?, .allEvents?:
+            case .quit?, .back?, .help?, .problems?, .allEvents?, .downloads?:
                 state.mode = .browse
                 return []
             default:
@@ -64,6 +64,7 @@ func overlayLineCount(_ state: AppState) -> Int {
     case .help?: state.keymap.bindings.count
     case .problems?: state.problems.count
     case .allEvents?: state.eventList?.count ?? 0
+    case .downloads?: state.downloads.count
     default: 0
     }
 }

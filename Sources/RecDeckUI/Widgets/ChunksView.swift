@@ -23,7 +23,9 @@ public enum ChunksView {
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 0 else { return }
         if state.chunkDetail, recording.chunks.indices.contains(state.chunkIndex) {
-            drawDetail(recording, chunk: recording.chunks[state.chunkIndex], into: &buffer, rect: inner, theme: theme)
+            let chunk = recording.chunks[state.chunkIndex]
+            let metadata = chunk.metadata ?? chunk.documentId.flatMap { state.fetchedMetadata[$0] }
+            drawDetail(recording, chunk: chunk, metadata: metadata, into: &buffer, rect: inner, theme: theme)
             return
         }
         // The recording's faults in words, under its chunks (at most half the pane; the last line says how many more).
@@ -59,7 +61,7 @@ public enum ChunksView {
         }
     }
 
-    /// What a chunk's metadata document (saved in the folder) says, as detail fields.
+    /// What a chunk's metadata document says, as detail fields.
     static func metadataFields(_ metadata: ChunkMetadata) -> [(String, String?)] {
         func joined(_ fields: [ChunkMetadata.Field]) -> String? {
             fields.isEmpty ? nil : fields.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
@@ -80,13 +82,15 @@ public enum ChunksView {
         ]
     }
 
-    /// Every field of one chunk, one per line, long values wrapped.
-    static func drawDetail(_ recording: Recording, chunk: Chunk, into buffer: inout Buffer, rect: Rect, theme: Theme) {
+    /// Every field of one chunk, one per line, long values wrapped; then what its metadata
+    /// document says (saved in the folder, or downloaded with `d`), when there is one.
+    static func drawDetail(_ recording: Recording, chunk: Chunk, metadata: ChunkMetadata?, into buffer: inout Buffer, rect: Rect,
+                           theme: Theme) {
         let fields: [(String, String?)] = [
             ("index", chunk.index.map(String.init)), ("documentId", chunk.documentId), ("endReason", chunk.endReason),
             ("contentLocation", chunk.contentLocation), ("metadataLocation", chunk.metadataLocation),
             ("deleteLocation", chunk.deleteLocation),
-        ] + (chunk.metadata.map(metadataFields) ?? [])
+        ] + (metadata.map(metadataFields) ?? [])
         var row = rect.y
         for line in AnomalyExplanation.lines(for: recording) where row < rect.maxY {
             buffer.write("⚠ " + line, column: rect.x + 1, row: row, limit: rect.width - 1, style: theme[.rowAnomaly])

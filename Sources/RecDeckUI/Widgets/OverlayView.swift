@@ -43,6 +43,11 @@ public enum OverlayView {
                 return ("\(time)  \(DisplayWidth.padded(type, to: 26)) \(row.event.location.file)\(extra)",
                         row.recordingId == nil ? .dim : .text)
             }
+        case .downloads:
+            let rows = state.downloads.map { (downloadRow($0), ThemeRole.text) }
+            list(cursor, state, title: "Downloads (\(CountText.grouped(rows.count)))",
+                 rows: rows.isEmpty ? [("no download is running; d downloads the selected recording or chunk", .dim)] : rows,
+                 width: width, height: height, into: &buffer, theme: theme, selectable: false)
         case .copyMenu(let choices):
             let rows = choices.map { ("\($0.key)  \($0.label)", ThemeRole.text) }
             list(cursor, state, title: "Copy", rows: rows + [("", .dim), ("Esc cancels", .dim)],

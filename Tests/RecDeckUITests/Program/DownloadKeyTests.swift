@@ -36,6 +36,17 @@ final class GatedDownloads: DownloadRunner, Sendable {
         harness.backend.send([.key(.tab), .key(.character("d"))])
         try harness.waitWhileRunning(for: " ↓ 2 downloads: 2.0 MiB of 8.0 MiB · rec-multi, rec-multi chunk 0")
         #expect(harness.program.state.focus == .chunks)
+        // D lists them, each with its progress.
+        harness.backend.press(.character("D"))
+        let overlay = try harness.waitWhileRunning(for: "Downloads (2)")
+        for label in ["rec-multi", "rec-multi chunk 0"] {
+            let row = label + String(repeating: " ", count: 40 - label.count) + "  1.0 MiB of 4.0 MiB  25 %"
+            #expect(overlay.contains(row), "\(row) not in:\n\(overlay)")
+        }
+        harness.backend.press(.escape)
+        let closing = Date().addingTimeInterval(10)
+        while harness.program.state.mode != .browse, Date() < closing { _ = harness.program.step(maximumWait: 10) }
+        #expect(harness.program.state.mode == .browse)
         // q asks first while downloads run; another key cancels the question.
         harness.backend.press(.character("q"))
         try harness.waitWhileRunning(for: " 2 downloads running (.part files resume with recdeck fetch): q again to quit")
@@ -93,5 +104,38 @@ final class GatedDownloads: DownloadRunner, Sendable {
         #expect(update(&state, .input(.key(.character("t")))) == [])
         #expect(update(&state, .input(.key(.character("q")))) == [])
         #expect(update(&state, .input(.key(.character("q")))) == [.quit])
+    }
+}
+
+/// A runner that answers at once with the metadata document it "saved".
+struct MetadataDownloads: DownloadRunner {
+    let document: ChunkMetadata
+
+    func download(_ recording: Recording, chunkPosition: Int?, progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
+        DownloadOutcome(saved: 2, failed: 0, message: "2 files", metadata: [document])
+    }
+}
+
+/// A chunk whose metadata document is not in the folder: `d` downloads it, and the chunk detail
+/// shows what it says from then on.
+@Suite struct DownloadedMetadataDetailTests {
+    @Test func theDetailShowsTheDownloadedDocument() throws {
+        let folder = TemporaryDirectory()
+        folder.write("events.json", EventFixture.recording(chunks: [EventFixture.chunk(index: 0, document: "doc0")]))
+        let saved = decode("""
+            {"chunkDocumentId": "doc0", "chunkIndex": 0, "chunkStartTime": "2026-10-01T08:00:00Z", "chunkDuration": 6620.4,
+             "recordingInfo": {"contentType": "audio", "channelType": "unmixed", "format": "wav"},
+             "participants": [{"participantId": "8:acs:one", "channel": 0}]}
+            """, file: "rec-1/doc0.acsmetadata.json")
+        let document = try #require(saved.metadata.first)
+        let harness = try ProgramHarness(folder, height: 90, downloads: MetadataDownloads(document: document))
+        try harness.waitFor("rec-1")
+        let before = try harness.press(.tab, .enter, thenWaitFor: "deleteLocation")
+        #expect(!before.contains("participants"))
+        try harness.press(.character("d"), thenWaitFor: "rec-1 chunk 0: 2 files")
+        let after = try harness.waitFor("participants")
+        for expected in ["metadata document", "rec-1/doc0.acsmetadata.json", "audio · unmixed · wav", "8:acs:one → channel 0"] {
+            #expect(after.contains(expected), "\(expected) not on the screen:\n\(after)")
+        }
     }
 }
