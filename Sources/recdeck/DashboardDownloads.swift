@@ -24,8 +24,9 @@ struct DashboardDownloads: DownloadRunner {
         }
     }
 
-    func download(_ recording: Recording, chunkPosition: Int?, progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
-        let items = FetchPlan.items(for: [recording], parts: [.media, .metadata])
+    func download(_ recording: Recording, chunkPosition: Int?, metadataOnly: Bool,
+                  progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
+        let items = FetchPlan.items(for: [recording], parts: metadataOnly ? [.metadata] : [.media, .metadata])
             .filter { chunkPosition == nil || $0.chunkPosition == chunkPosition }
         guard !items.isEmpty else { return DownloadOutcome(saved: 0, failed: 0, message: "no chunk to download") }
         let lastReport = Mutex(Date.distantPast)

@@ -213,6 +213,9 @@ public struct AppState: Sendable {
     /// Chunk metadata documents `d` downloaded, by chunk document id: the chunk detail shows them
     /// for chunks whose document is not in the folder.
     public var fetchedMetadata: [String: ChunkMetadata] = [:]
+    /// Whether downloads can run here (the program has a runner, with credentials): the chunk
+    /// detail then downloads a metadata document it does not have.
+    public var canDownload = false
 
     public init(directory: String, size: (width: Int, height: Int), now: Timestamp, localOffsetSeconds: Int = 0,
                 utc: Bool = false, follow: Bool = false, themes: [Theme] = Theme.builtIn,

@@ -34,7 +34,12 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .recordings where state.calls.shown: return CallsUpdate.open(&state)
         case .recordings: state.focus = .chunks
         case .chunks:
-            if state.chunkDetail { state.focus = .event } else { state.chunkDetail = true }
+            if state.chunkDetail {
+                state.focus = .event
+            } else {
+                state.chunkDetail = true
+                return fetchMetadataIfMissing(&state)
+            }
         case .event: toggleFold(&state)
         }
     case .back:

@@ -5,11 +5,14 @@ public struct DownloadRequest: Sendable, Hashable {
     public var id: Int
     public var recordingId: String
     public var chunkPosition: Int?
+    /// Only the chunk's metadata document (the chunk detail asking for it), not its media.
+    public var metadataOnly: Bool
 
-    public init(id: Int, recordingId: String, chunkPosition: Int?) {
+    public init(id: Int, recordingId: String, chunkPosition: Int?, metadataOnly: Bool = false) {
         self.id = id
         self.recordingId = recordingId
         self.chunkPosition = chunkPosition
+        self.metadataOnly = metadataOnly
     }
 }
 
@@ -49,7 +52,24 @@ public struct DownloadOutcome: Sendable, Hashable {
 /// with the connection string's key, as `recdeck fetch` does); `progress(bytes, total)` may be
 /// called from any thread.
 public protocol DownloadRunner: Sendable {
-    func download(_ recording: Recording, chunkPosition: Int?, progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome
+    func download(_ recording: Recording, chunkPosition: Int?, metadataOnly: Bool,
+                  progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome
+}
+
+/// Opening the chunk detail on a chunk whose metadata document is neither in the folder nor
+/// downloaded: downloads the document (when downloads can run), so the detail can show it.
+func fetchMetadataIfMissing(_ state: inout AppState) -> [Effect] {
+    guard state.canDownload, let recording = state.selectedRecording, recording.chunks.indices.contains(state.chunkIndex) else { return [] }
+    let chunk = recording.chunks[state.chunkIndex]
+    guard chunk.metadata == nil, chunk.metadataLocation != nil, let document = chunk.documentId,
+          state.fetchedMetadata[document] == nil,
+          !state.downloads.contains(where: { $0.request.metadataOnly && $0.request.recordingId == recording.id
+              && $0.request.chunkPosition == state.chunkIndex }) else { return [] }
+    state.lastDownloadId += 1
+    let request = DownloadRequest(id: state.lastDownloadId, recordingId: recording.id, chunkPosition: state.chunkIndex, metadataOnly: true)
+    let name = recording.recordingId ?? recording.id
+    state.downloads.append(DownloadStatus(request: request, label: "\(name) chunk \(chunk.index.map(String.init) ?? String(state.chunkIndex)) metadata"))
+    return [.download(request)]
 }
 
 /// `d`: starts a download of the selected chunk (in the chunks pane) or recording.

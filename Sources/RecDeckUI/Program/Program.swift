@@ -48,6 +48,7 @@ public final class Program {
                 clock: @escaping () -> Timestamp = { Timestamp.now() }, effectGraceMilliseconds: Int32 = 10,
                 downloads: DownloadRunner? = nil, downloadsUnavailable: String = "downloads are not available here") throws(WatchError) {
         self.state = state
+        self.state.canDownload = downloads != nil
         self.downloads = downloads
         self.downloadsUnavailable = downloadsUnavailable
         self.backend = backend
@@ -205,7 +206,7 @@ public final class Program {
             }
             let workers = workers
             workers.start {
-                let outcome = runner.download(recording, chunkPosition: request.chunkPosition) { bytes, total in
+                let outcome = runner.download(recording, chunkPosition: request.chunkPosition, metadataOnly: request.metadataOnly) { bytes, total in
                     workers.post(.download(id: request.id, bytes: bytes, total: total, outcome: nil))
                 }
                 return .download(id: request.id, bytes: 0, total: nil, outcome: outcome)

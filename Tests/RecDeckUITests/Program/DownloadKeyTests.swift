@@ -11,7 +11,8 @@ final class GatedDownloads: DownloadRunner, Sendable {
     let asked = Mutex<[String]>([])
     let gates = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
 
-    func download(_ recording: Recording, chunkPosition: Int?, progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
+    func download(_ recording: Recording, chunkPosition: Int?, metadataOnly: Bool,
+                  progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
         let number = asked.withLock { asked -> Int in
             asked.append("\(recording.id) \(chunkPosition.map(String.init) ?? "all")")
             return asked.count - 1
@@ -107,19 +108,25 @@ final class GatedDownloads: DownloadRunner, Sendable {
     }
 }
 
-/// A runner that answers at once with the metadata document it "saved".
-struct MetadataDownloads: DownloadRunner {
+/// A runner that answers at once with the metadata document it "saved", and notes what it was asked.
+final class MetadataDownloads: DownloadRunner, Sendable {
     let document: ChunkMetadata
+    let asked = Mutex<[String]>([])
 
-    func download(_ recording: Recording, chunkPosition: Int?, progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
-        DownloadOutcome(saved: 2, failed: 0, message: "2 files", metadata: [document])
+    init(document: ChunkMetadata) { self.document = document }
+
+    func download(_ recording: Recording, chunkPosition: Int?, metadataOnly: Bool,
+                  progress: @escaping @Sendable (Int64, Int64?) -> Void) -> DownloadOutcome {
+        asked.withLock { $0.append("\(recording.id) \(chunkPosition.map(String.init) ?? "all")\(metadataOnly ? " metadata" : "")") }
+        return DownloadOutcome(saved: 1, failed: 0, message: "1 file", metadata: [document])
     }
 }
 
-/// A chunk whose metadata document is not in the folder: `d` downloads it, and the chunk detail
-/// shows what it says from then on.
+/// A chunk whose metadata document is not in the folder: opening the chunk detail downloads the
+/// document (only it, not the media), and the detail shows what it says; once known, it is not
+/// asked for again.
 @Suite struct DownloadedMetadataDetailTests {
-    @Test func theDetailShowsTheDownloadedDocument() throws {
+    @Test func theDetailFetchesTheDocumentAndShowsIt() throws {
         let folder = TemporaryDirectory()
         folder.write("events.json", EventFixture.recording(chunks: [EventFixture.chunk(index: 0, document: "doc0")]))
         let saved = decode("""
@@ -128,14 +135,16 @@ struct MetadataDownloads: DownloadRunner {
              "participants": [{"participantId": "8:acs:one", "channel": 0}]}
             """, file: "rec-1/doc0.acsmetadata.json")
         let document = try #require(saved.metadata.first)
-        let harness = try ProgramHarness(folder, height: 90, downloads: MetadataDownloads(document: document))
+        let downloads = MetadataDownloads(document: document)
+        let harness = try ProgramHarness(folder, height: 90, downloads: downloads)
         try harness.waitFor("rec-1")
-        let before = try harness.press(.tab, .enter, thenWaitFor: "deleteLocation")
-        #expect(!before.contains("participants"))
-        try harness.press(.character("d"), thenWaitFor: "rec-1 chunk 0: 2 files")
-        let after = try harness.waitFor("participants")
-        for expected in ["metadata document", "rec-1/doc0.acsmetadata.json", "audio · unmixed · wav", "8:acs:one → channel 0"] {
-            #expect(after.contains(expected), "\(expected) not on the screen:\n\(after)")
+        let screen = try harness.press(.tab, .enter, thenWaitFor: "participants")
+        for expected in ["metadata document", "rec-1/doc0.acsmetadata.json", "audio · unmixed · wav", "8:acs:one → channel 0",
+                         "rec-1 chunk 0 metadata: 1 file"] {
+            #expect(screen.contains(expected), "\(expected) not on the screen:\n\(screen)")
         }
+        // Closed and opened again: the document is known, nothing is downloaded again.
+        try harness.press(.escape, .enter, thenWaitFor: "participants")
+        #expect(downloads.asked.withLock { $0 } == ["rec-1 0 metadata"])
     }
 }
