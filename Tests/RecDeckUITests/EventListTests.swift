@@ -53,4 +53,29 @@ import Testing
         #expect(!(state.eventList?.rows.contains { $0.recordingId == "rec-old" } ?? true))
         #expect(render(state).text.contains("All events (\(built(state).count))"))
     }
+
+    @Test func aLargeBatchIsMergedInOnePass() throws {
+        var state = DashboardFixture.state()
+        var store = RecordingStore()
+        var delta = StoreDelta()
+        for number in 0..<100 {
+            let minute = number % 60 < 10 ? "0\(number % 60)" : "\(number % 60)"
+            let file = "bulk-\(number).json"
+            store.apply(decode(EventFixture.recording(id: "b\(number)", recording: "rec-b\(number)",
+                                                      eventTime: "2026-10-01T0\(number / 60 + 7):\(minute):30Z"), file: file), to: file)
+        }
+        for (id, recording) in store.recordings { delta.added[id] = recording }
+        delta.removed = ["rec-old"]
+        change(&state, store, delta)
+        #expect(state.eventList == built(state))
+        #expect(state.eventList?.count == 103)
+        let others = (0..<80).map { number in
+            EventRef(id: "o\(number)", type: "Microsoft.Communication.CallEnded", time: Timestamp(nanoseconds: Int64(number) * 1_000_000_000),
+                     subject: "call/x", deliveries: [EventLocation(file: "o\(number).json", offset: 0, length: 10)])
+        }
+        change(&state, store, StoreDelta(), otherEvents: others)
+        #expect(state.otherEvents.count == 80)
+        #expect(state.eventList == built(state))
+    }
 }
+

@@ -273,8 +273,7 @@ public struct AppState: Sendable {
         let recordingsChanged = recordingsChanged || ordered.count != recordings.count
         if recordingsChanged {
             recountTotals()
-            eventList = nil
-            if mode.overlay == .allEvents { prepareEventList() }
+            if eventList != nil { eventList = EventList(recordings: recordings.values, otherEvents: otherEvents) }
         }
         if recordingsChanged || orderedSort != sort || sort.dependsOnClock {
             ordered = sort.sorted(Array(recordings.values), now: now)
@@ -322,14 +321,7 @@ public struct AppState: Sendable {
                 arriving.append(recording)
             }
         }
-        if eventList != nil {
-            if EventList.editsInPlace(leaving.count + arriving.count) {
-                eventList!.replace(leaving: leaving, arriving: arriving)
-            } else {
-                eventList = nil
-                if mode.overlay == .allEvents { prepareEventList() }
-            }
-        }
+        eventList?.replace(leaving: leaving, arriving: arriving)
         filterCache.removeAll()
         guard incremental else {
             // Many recordings (the first load): count the totals (and, the first time, lay out the

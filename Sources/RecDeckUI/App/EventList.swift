@@ -4,8 +4,10 @@ import RecDeckCore
 /// location), kept sorted in state and changed by the store's deltas, so that opening the overlay,
 /// moving in it and drawing it never sort or format every event again.
 ///
-/// Built once, on a second core during the first load; after that a batch of a few recordings
-/// costs a few binary searches. A batch larger than `rebuildThreshold` rows builds the list again.
+/// Built once, on a second core during the first load. After that a batch of a few events costs a
+/// binary search each; a larger one (a rescan, the other events replaced) one pass that drops the
+/// rows leaving and merges the arriving ones, sorted, into the rest, never a search and an array
+/// shift per row.
 public struct EventList: Sendable, Equatable {
     /// One event and the recording it belongs to (`nil` for other events).
     public struct Row: Sendable, Equatable {
@@ -15,56 +17,71 @@ public struct EventList: Sendable, Equatable {
 
     public private(set) var rows: [Row] = []
 
-    /// Changes larger than this many rows build the list again instead of editing it.
-    static let rebuildThreshold = 4096
+    /// Changes of up to this many rows are made in place, one binary search each.
+    static let inPlaceLimit = 64
 
     public init(recordings: some Collection<Recording>, otherEvents: [EventRef]) {
+        var rows: [Row] = []
         rows.reserveCapacity(otherEvents.count + recordings.count)
         for event in otherEvents { rows.append(Row(event: event, recordingId: nil)) }
-        for recording in recordings {
-            for event in recording.events { rows.append(Row(event: event, recordingId: recording.id)) }
-        }
-        sortRows()
-    }
-
-    /// Sorts `rows` by moving indexes, not rows (a row is large), on the time as an integer; the
-    /// locations are compared only between events of the same time.
-    private mutating func sortRows() {
-        let rows = rows
-        let times = rows.map { $0.event.time?.nanoseconds ?? .min }
-        var order = Array(rows.indices)
-        order.sort { lhs, rhs in
-            times[lhs] != times[rhs] ? times[lhs] > times[rhs] : rows[lhs].event.location < rows[rhs].event.location
-        }
-        self.rows = order.map { rows[$0] }
+        for recording in recordings { rows += Self.rows(of: recording) }
+        self.rows = Self.sorted(rows)
     }
 
     public var count: Int { rows.count }
 
     public subscript(index: Int) -> Row { rows[index] }
 
-    /// Whether changing `rows` rows is cheaper done in place than by building the list again.
-    static func editsInPlace(_ rows: Int) -> Bool { rows <= rebuildThreshold }
-
     /// The events of `leaving` recordings go, those of `arriving` ones come in, each at its place.
     mutating func replace(leaving: [Recording], arriving: [Recording]) {
-        for recording in leaving {
-            for event in recording.events { remove(Row(event: event, recordingId: recording.id)) }
-        }
-        for recording in arriving {
-            for event in recording.events { insert(Row(event: event, recordingId: recording.id)) }
+        let gone = leaving.flatMap(Self.rows(of:)), new = arriving.flatMap(Self.rows(of:))
+        if gone.count + new.count <= Self.inPlaceLimit {
+            for row in gone { remove(row) }
+            for row in new { insert(row) }
+        } else {
+            let ids = Set(leaving.map(\.id))
+            rows.removeAll { $0.recordingId.map(ids.contains) ?? false }
+            merge(Self.sorted(new))
         }
     }
 
     /// The other events (not of a recording) are now `events`.
     mutating func replaceOtherEvents(_ events: [EventRef]) {
         rows.removeAll { $0.recordingId == nil }
-        if Self.editsInPlace(events.count) {
-            for event in events { insert(Row(event: event, recordingId: nil)) }
-        } else {
-            rows.append(contentsOf: events.map { Row(event: $0, recordingId: nil) })
-            sortRows()
+        merge(Self.sorted(events.map { Row(event: $0, recordingId: nil) }))
+    }
+
+    private static func rows(of recording: Recording) -> [Row] {
+        recording.events.map { Row(event: $0, recordingId: recording.id) }
+    }
+
+    /// `rows` in order, sorted by moving indexes, not rows (a row is large), on the time as an
+    /// integer; the locations are compared only between events of the same time.
+    private static func sorted(_ rows: [Row]) -> [Row] {
+        let times = rows.map { $0.event.time?.nanoseconds ?? .min }
+        var order = Array(rows.indices)
+        order.sort { lhs, rhs in
+            times[lhs] != times[rhs] ? times[lhs] > times[rhs] : rows[lhs].event.location < rows[rhs].event.location
         }
+        return order.map { rows[$0] }
+    }
+
+    /// Merges `sorted` rows into `rows` in one pass.
+    private mutating func merge(_ sorted: [Row]) {
+        guard !sorted.isEmpty else { return }
+        var merged: [Row] = []
+        merged.reserveCapacity(rows.count + sorted.count)
+        var old = 0, new = 0
+        while old < rows.count || new < sorted.count {
+            if new < sorted.count, old == rows.count || Self.precedes(sorted[new], rows[old]) {
+                merged.append(sorted[new])
+                new += 1
+            } else {
+                merged.append(rows[old])
+                old += 1
+            }
+        }
+        rows = merged
     }
 
     private mutating func insert(_ row: Row) {
