@@ -63,11 +63,15 @@ public struct CopyChoice: Sendable, Hashable {
     public var key: Character
     public var label: String
     public var value: String
+    /// Whether line breaks and tabs are the value's layout (the event JSON) and are kept when the
+    /// other control characters are stripped.
+    public var keepsLayout: Bool
 
-    public init(key: Character, label: String, value: String) {
+    public init(key: Character, label: String, value: String, keepsLayout: Bool = false) {
         self.key = key
         self.label = label
         self.value = value
+        self.keepsLayout = keepsLayout
     }
 }
 

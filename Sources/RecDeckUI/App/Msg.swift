@@ -52,8 +52,9 @@ public enum Effect: Sendable, Equatable {
     case loadDelivery(subject: EventSubject, events: [EventRef], delivery: Int)
     /// List the calls (on a worker) and answer with `.callsListed`.
     case listCalls(CallsRequest)
-    /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it.
-    case copy(String, what: String)
+    /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it; control
+    /// characters are stripped (line breaks and tabs kept when `keepsLayout`).
+    case copy(String, what: String, keepsLayout: Bool = false)
     /// Write the recordings with these ids to `path` (JSON when it ends in `.json`, CSV otherwise),
     /// on a worker, and answer with `.exported`; an existing file is replaced only with `replace`.
     case export(path: String, ids: [String], replace: Bool)

@@ -8,7 +8,7 @@ enum OverlayKeys {
         case .copyMenu(let choices):
             if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
                 state.mode = .browse
-                return [.copy(choice.value, what: choice.label)]
+                return [.copy(choice.value, what: choice.label, keepsLayout: choice.keepsLayout)]
             }
             if key == .escape || key == .character("q") || key == .control("c") { state.mode = .browse }
             return []
@@ -83,7 +83,7 @@ func copyChoices(_ state: AppState) -> [CopyChoice] {
     if let url = chunk?.deleteLocation { choices.append(CopyChoice(key: "d", label: "delete URL\(which)", value: url)) }
     if let document = chunk?.documentId { choices.append(CopyChoice(key: "o", label: "document id\(which)", value: document)) }
     if let text = state.eventDocument?.sourceText, state.eventSubject == .recording(recording.id), !state.eventLoading {
-        choices.append(CopyChoice(key: "j", label: "event JSON", value: text))
+        choices.append(CopyChoice(key: "j", label: "event JSON", value: text, keepsLayout: true))
     }
     return choices
 }

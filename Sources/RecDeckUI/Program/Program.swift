@@ -187,11 +187,11 @@ public final class Program {
             workers.start { EventSections.message(for: events, from: source, subject: subject, delivery: delivery) }
         case .listCalls(let request):
             workers.start { request.run() }
-        case .copy(let text, let what):
+        case .copy(let text, let what, let keepsLayout):
             // What is pasted must not act: an id holding ESC [201~, a newline and a command would
             // run the command in a shell. Every copy target loses its control characters, and says so
             // (line breaks and tabs stay where they are the layout of the event JSON).
-            let layout: Set<Unicode.Scalar> = what == "event JSON" ? ["\n", "\t"] : []
+            let layout: Set<Unicode.Scalar> = keepsLayout ? ["\n", "\t"] : []
             let (clean, removed) = SafeText.strippingUnsafe(text, keeping: layout)
             let told = removed == 0 ? what : "\(what) without its \(CountText.of(removed, "control character"))"
             return .answer(.copied(what: told, written: backend.copyToClipboard(clean)))
