@@ -17,7 +17,11 @@ public struct EventEnvelope: Sendable, Hashable {
     /// `recdeck serve` kept it in the file's `.headers` sidecar (`ReceivedFileName`).
     public var deliveryCount: Int?
     /// What Event Grid added when it dead-lettered the event; nil for an event delivered as usual.
-    public var deadLetter: DeadLetter?
+    public var deadLetter: DeadLetter? {
+        get { storedDeadLetter?.value }
+        set { storedDeadLetter = newValue.map(OutOfLine.init) }
+    }
+    private var storedDeadLetter: OutOfLine<DeadLetter>?
     /// The fingerprint that tells a redelivery from a conflicting one (`RedeliveryRule`).
     public var body: EventBody
 
@@ -29,7 +33,7 @@ public struct EventEnvelope: Sendable, Hashable {
         self.subject = subject
         self.location = location
         self.deliveryCount = deliveryCount
-        self.deadLetter = deadLetter
+        self.storedDeadLetter = deadLetter.map(OutOfLine.init)
         self.body = body
     }
 }

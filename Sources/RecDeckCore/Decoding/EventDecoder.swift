@@ -476,14 +476,15 @@ struct EventDecoder {
                         report("expected an object for a recording chunk, found \(kind.name)", at: reader.at(listOffset))
                         continue
                     }
-                    event.chunks.append(Chunk(
-                        index: reader.integer(element.index, "index", &self),
-                        documentId: reader.string(element.documentId, "documentId", &self),
-                        endReason: reader.string(element.endReason, "endReason", &self, interned: true),
-                        contentLocation: reader.string(element.contentLocation, "contentLocation", &self),
-                        metadataLocation: reader.string(element.metadataLocation, "metadataLocation", &self),
-                        deleteLocation: reader.string(element.deleteLocation, "deleteLocation", &self)
-                    ))
+                    let index = reader.integer(element.index, "index", &self)
+                    let documentId = reader.string(element.documentId, "documentId", &self)
+                    let endReason = reader.string(element.endReason, "endReason", &self, interned: true)
+                    let locations = interner.locations(
+                        content: reader.string(element.contentLocation, "contentLocation", &self),
+                        metadata: reader.string(element.metadataLocation, "metadataLocation", &self),
+                        delete: reader.string(element.deleteLocation, "deleteLocation", &self),
+                        documentId: documentId)
+                    event.chunks.append(Chunk(index: index, documentId: documentId, endReason: endReason, locations: locations))
                 }
             }
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Hands out one shared copy of strings that repeat from event to event (topics, event types,
 /// end reasons, media types), so a hundred thousand events do not keep a hundred thousand copies.
-/// Strings of up to 15 bytes are stored inline by Swift and need no sharing.
+/// Strings of up to 15 bytes are stored inline by Swift and need no sharing. Chunks' URLs share
+/// their shape the same way (`locations`).
 public struct StringInterner: Sendable {
     private static let seeds: [String] = [
         EventDecoder.recordingEventType, "ChunkMaximumTimeExceeded", "ChunkUploadFailure",
@@ -13,6 +14,10 @@ public struct StringInterner: Sendable {
 
     private var entries: [String]
     private var next = 0
+    /// The chunk URL shapes seen last (a region's chunks all have one).
+    private var shapes: [ChunkLocations] = []
+    private var nextShape = 0
+    private static let shapeCapacity = 8
 
     public init() {
         entries = Self.seeds
@@ -36,5 +41,22 @@ public struct StringInterner: Sendable {
             next = (next + 1) % Self.capacity
         }
         return text
+    }
+
+    /// The URLs of a chunk, sharing the instance of an earlier chunk with the same shape.
+    mutating func locations(content: String?, metadata: String?, delete: String?, documentId: String?) -> ChunkLocations {
+        let content = ChunkLocations.Form(content, documentId: documentId)
+        let metadata = ChunkLocations.Form(metadata, documentId: documentId)
+        let delete = ChunkLocations.Form(delete, documentId: documentId)
+        if let known = shapes.first(where: { $0.hasForms(content, metadata, delete) }) { return known }
+        let made = ChunkLocations(content: content, metadata: metadata, delete: delete)
+        guard made.isShared else { return made }
+        if shapes.count < Self.shapeCapacity {
+            shapes.append(made)
+        } else {
+            shapes[nextShape] = made
+            nextShape = (nextShape + 1) % Self.shapeCapacity
+        }
+        return made
     }
 }

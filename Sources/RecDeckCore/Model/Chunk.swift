@@ -5,20 +5,60 @@ public struct Chunk: Sendable, Hashable {
     public var documentId: String?
     /// Why the chunk ended (`SessionEnded`, `ChunkMaximumTimeExceeded`, `ChunkUploadFailure`, …), verbatim.
     public var endReason: String?
-    public var contentLocation: String?
-    public var metadataLocation: String?
-    public var deleteLocation: String?
+    /// The three URLs, kept as the prefix and suffix around `documentId` they nearly always are
+    /// (one instance shared by every chunk of the same shape), verbatim otherwise.
+    private var locations: ChunkLocations
+    private var storedMetadata: OutOfLine<ChunkMetadata>?
+
+    public var contentLocation: String? { locations.content.url(documentId: documentId) }
+    public var metadataLocation: String? { locations.metadata.url(documentId: documentId) }
+    public var deleteLocation: String? { locations.delete.url(documentId: documentId) }
+
     /// Its metadata document, when one with its documentId is in the folder (set by the store).
-    public var metadata: ChunkMetadata?
+    public var metadata: ChunkMetadata? {
+        get { storedMetadata?.value }
+        set { storedMetadata = newValue.map(OutOfLine.init) }
+    }
 
     public init(index: Int64? = nil, documentId: String? = nil, endReason: String? = nil,
                 contentLocation: String? = nil, metadataLocation: String? = nil, deleteLocation: String? = nil) {
+        self.init(index: index, documentId: documentId, endReason: endReason,
+                  locations: ChunkLocations(content: contentLocation, metadata: metadataLocation,
+                                            delete: deleteLocation, documentId: documentId))
+    }
+
+    init(index: Int64?, documentId: String?, endReason: String?, locations: ChunkLocations) {
         self.index = index
         self.documentId = documentId
         self.endReason = endReason
-        self.contentLocation = contentLocation
-        self.metadataLocation = metadataLocation
-        self.deleteLocation = deleteLocation
+        self.locations = locations
+    }
+
+    /// The same chunk with the URLs of `other` where this one has none (a later event's chunk
+    /// merged over an earlier one's).
+    func filling(from other: Chunk) -> Chunk {
+        Chunk(index: index ?? other.index, documentId: documentId ?? other.documentId,
+              endReason: endReason ?? other.endReason, contentLocation: contentLocation ?? other.contentLocation,
+              metadataLocation: metadataLocation ?? other.metadataLocation,
+              deleteLocation: deleteLocation ?? other.deleteLocation)
+    }
+
+    public static func == (lhs: Chunk, rhs: Chunk) -> Bool {
+        lhs.index == rhs.index && lhs.documentId == rhs.documentId && lhs.endReason == rhs.endReason
+            && (lhs.locations === rhs.locations
+                || (lhs.contentLocation == rhs.contentLocation && lhs.metadataLocation == rhs.metadataLocation
+                    && lhs.deleteLocation == rhs.deleteLocation))
+            && lhs.metadata == rhs.metadata
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(documentId)
+        hasher.combine(endReason)
+        hasher.combine(contentLocation)
+        hasher.combine(metadataLocation)
+        hasher.combine(deleteLocation)
+        hasher.combine(metadata)
     }
 
     /// Whether the end reason reads as a failure (`ChunkUploadFailure`, anything with "fail" or "error").

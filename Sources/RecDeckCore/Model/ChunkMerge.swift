@@ -54,7 +54,7 @@ struct ChunkMerge {
     mutating func merge(_ later: [Chunk]) {
         for chunk in later {
             if let position = position(of: chunk) {
-                chunks[position] = Self.merged(chunks[position], with: chunk)
+                chunks[position] = chunk.filling(from: chunks[position])
             } else {
                 positions?[Identity(chunk)] = chunks.count
                 chunks.append(chunk)
@@ -105,12 +105,5 @@ struct ChunkMerge {
             positions = table
         }
         return positions![Identity(chunk)]
-    }
-
-    private static func merged(_ old: Chunk, with new: Chunk) -> Chunk {
-        Chunk(index: new.index ?? old.index, documentId: new.documentId ?? old.documentId,
-              endReason: new.endReason ?? old.endReason, contentLocation: new.contentLocation ?? old.contentLocation,
-              metadataLocation: new.metadataLocation ?? old.metadataLocation,
-              deleteLocation: new.deleteLocation ?? old.deleteLocation)
     }
 }

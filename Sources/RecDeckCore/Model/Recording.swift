@@ -11,7 +11,11 @@ public struct EventRef: Sendable, Hashable {
     /// The highest `aeg-delivery-count` Event Grid reported for it, when `recdeck serve` received it.
     public var deliveryCount: Int?
     /// What Event Grid added when it dead-lettered the counting delivery, if it did.
-    public var deadLetter: DeadLetter?
+    public var deadLetter: DeadLetter? {
+        get { storedDeadLetter?.value }
+        set { storedDeadLetter = newValue.map(OutOfLine.init) }
+    }
+    private var storedDeadLetter: OutOfLine<DeadLetter>?
 
     public init(id: String, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation],
                 deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil) {
@@ -21,7 +25,7 @@ public struct EventRef: Sendable, Hashable {
         self.subject = subject
         self.deliveries = deliveries
         self.deliveryCount = deliveryCount
-        self.deadLetter = deadLetter
+        self.storedDeadLetter = deadLetter.map(OutOfLine.init)
     }
 
     /// The reference to an event whose canonical delivery has `envelope` (its `deliveryCount`
