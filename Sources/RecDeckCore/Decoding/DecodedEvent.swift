@@ -85,7 +85,7 @@ public struct RecordingEvent: Sendable, Hashable {
 
 /// An event read from a file: a recording event, an event about a call (for the call model), or
 /// any other type (kept for the all-events view). Call events count as other events too.
-public enum DecodedEvent: Sendable, Hashable {
+public indirect enum DecodedEvent: Sendable, Hashable {
     case recording(RecordingEvent)
     case call(CallEvent)
     case other(EventEnvelope)

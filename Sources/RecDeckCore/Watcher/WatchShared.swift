@@ -1,10 +1,13 @@
 import Synchronization
 
-/// The state a `DirectoryWatcher`'s thread shares with its consumer, all behind one lock: the store,
-/// the batch waiting to be taken, the status, and the consumer's requests (stop, pause, rescan).
+/// The state a `DirectoryWatcher`'s thread shares with its consumer, behind two locks.
 ///
-/// The watcher thread is the only writer of the store; the consumer reads it through `snapshot()`
-/// (a copy-on-write copy, so it costs nothing until the watcher next changes the store).
+/// The store has a lock of its own, held while the watcher thread changes it (a rescan can take
+/// seconds) and by `snapshot()`. Everything the consumer touches on every tick (the batch waiting to
+/// be taken, the status, progress, requests) is behind the other lock, which no one holds for
+/// longer than a swap: the watcher derives a batch (problems, other events) under the store's lock,
+/// then only hands it over under this one, so the screen never waits for the store.
+/// The watcher thread is the only writer of the store; `snapshot()` is a copy-on-write copy.
 final class WatchShared: Sendable {
     /// What the consumer asked the watcher thread to do.
     struct Requests {
@@ -23,7 +26,6 @@ final class WatchShared: Sendable {
 
     /// Everything the two sides share.
     private struct State {
-        var store = RecordingStore()
         var unread: WatchBatch?
         var rung = false
         var closed = false
@@ -35,6 +37,7 @@ final class WatchShared: Sendable {
     }
 
     private let state = Mutex(State())
+    private let store = Mutex(RecordingStore())
 
     /// Readable while a batch waits to be taken.
     let doorbell: Doorbell
@@ -54,53 +57,53 @@ final class WatchShared: Sendable {
     // MARK: Store (written by the watcher thread only)
 
     func apply(_ contents: FileContents, to file: String) -> StoreDelta {
-        state.withLock { $0.store.apply(contents, to: file) }
+        store.withLock { $0.apply(contents, to: file) }
     }
 
-    /// Applies many files at once (`RecordingStore.apply(_:)`). Into an empty store (the first
-    /// scan) the new store is built outside the lock, so the consumer is never held up by it.
     func apply(_ batch: [(file: String, contents: FileContents)]) -> StoreDelta {
         guard !batch.isEmpty else { return StoreDelta() }
-        // The watcher thread is the only writer: the store cannot fill up in between.
-        if state.withLock({ $0.store.summary.files == 0 }) {
+        return store.withLock { store in
+            guard store.summary.files == 0 else { return store.apply(batch) }
+            // Into an empty store: build a fresh one (its one-pass bulk build) and swap it in.
             var fresh = RecordingStore()
             let delta = fresh.apply(batch)
-            state.withLock { $0.store = fresh }
+            store = fresh
             return delta
         }
-        return state.withLock { $0.store.apply(batch) }
     }
 
     func remove(file: String) -> StoreDelta {
-        state.withLock { $0.store.remove(file: file) }
+        store.withLock { $0.remove(file: file) }
     }
 
-    /// Empties the store; the delta removes every recording.
     func removeEverything() -> StoreDelta {
-        state.withLock { state in
+        store.withLock { store in
             var delta = StoreDelta()
-            delta.removed = Set(state.store.recordings.keys)
-            delta.problemsChanged = state.store.summary.problems > 0
-            delta.otherEventsChanged = state.store.summary.otherEvents > 0
-            state.store = RecordingStore()
+            delta.removed = Set(store.recordings.keys)
+            delta.problemsChanged = store.summary.problems > 0
+            delta.otherEventsChanged = store.summary.otherEvents > 0
+            store = RecordingStore()
             return delta
         }
     }
 
     func snapshot() -> RecordingStore {
-        state.withLock { $0.store }
+        store.withLock { $0 }
     }
 
     // MARK: Batches
 
     /// Hands `delta` to the consumer with the current totals; merges it into the batch still waiting, if any.
     func publish(_ delta: StoreDelta, status: WatchStatus, notice: String?) {
+        // Derived under the store's lock (the watcher's own), handed over under the consumer's.
+        let batch = store.withLock { store in
+            WatchBatch(delta: delta, summary: store.summary,
+                       problems: delta.problemsChanged ? store.problems : nil,
+                       otherEvents: delta.otherEventsChanged ? store.otherEvents : nil,
+                       callEvents: delta.otherEventsChanged ? store.callEvents : nil,
+                       status: status, notice: notice)
+        }
         state.withLock { state in
-            let batch = WatchBatch(delta: delta, summary: state.store.summary,
-                                   problems: delta.problemsChanged ? state.store.problems : nil,
-                                   otherEvents: delta.otherEventsChanged ? state.store.otherEvents : nil,
-                                   callEvents: delta.otherEventsChanged ? state.store.callEvents : nil,
-                                   status: status, notice: notice)
             state.status = status
             state.notice = notice
             if state.unread == nil {
