@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "recdeck",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "recdeck", targets: ["recdeck"]),
         .library(name: "RecDeckCore", targets: ["RecDeckCore"]),

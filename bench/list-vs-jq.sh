@@ -15,6 +15,7 @@
 #   FLAT           1: the same files hard-linked into one folder (bench/corpus-N-flat/), the other
 #                  shape event folders have; the nested corpus is generated first when missing
 #   SEED           generator seed (default 1)
+#   CORPUS_ROOT    the folder the corpora are kept in (default bench/), e.g. /tmp to share them
 #   RUNS, WARMUP   hyperfine runs and warm-up runs (default 5 and 1)
 #   JQ_PARALLEL    1 (default) also times jq spread over all cores with xargs -P; 0 skips it
 #   RECDECK_SKIP   1 times only jq and the floor (when recdeck list is not available)
@@ -32,6 +33,7 @@ warmup=${WARMUP:-1}
 jq_parallel=${JQ_PARALLEL:-1}
 skip_recdeck=${RECDECK_SKIP:-0}
 filter="$bench_dir/recordings.jq"
+corpus_root=${CORPUS_ROOT:-$bench_dir}
 results="$bench_dir/results"
 cores=$(nproc)
 
@@ -76,7 +78,7 @@ peak_rss_kb() { # command...: the largest maximum resident set size of the proce
 }
 
 for n in "$@"; do
-    if [[ $batch == 1 ]]; then corpus="$bench_dir/corpus-$n"; else corpus="$bench_dir/corpus-$n-b$batch"; fi
+    if [[ $batch == 1 ]]; then corpus="$corpus_root/corpus-$n"; else corpus="$corpus_root/corpus-$n-b$batch"; fi
     flat=""
     if [[ ${FLAT:-0} == 1 ]]; then flat="$corpus-flat"; fi
     name=$(basename "${flat:-$corpus}")
@@ -173,9 +175,19 @@ for other in ("jq", *[k for k in res if k.startswith("jq-P")], "floor", "readloo
     ratio("recdeck", other)
 ratio("recdeck-json", "recdeck")
 ratio("jq", "floor")
+ratio("jq", "recdeck")
 ratio("before", "readloop")
 ratio("before", "jq")
 ratio("before-json", "before")
+def verdict(what, a, b, target, at_most):
+    if a in res and b in res:
+        by_mean, by_min = res[a]["mean"] / res[b]["mean"], res[a]["min"] / res[b]["min"]
+        met = by_min <= target if at_most else by_min >= target
+        print(f"target {what:<34} {by_mean:6.2f}× by mean, {by_min:6.2f}× by min ({'≤' if at_most else '≥'} {target}×): {'met' if met else 'NOT met'}")
+print("issue 11:")
+verdict("recdeck / readloop", "recdeck", "readloop", 1.0, True)
+verdict("jq / recdeck", "jq", "recdeck", 6.0, False)
+verdict("recdeck json / tsv", "recdeck-json", "recdeck", 1.2, True)
 print()
 if sys.argv[2]:
     print(f"peak RSS recdeck list  {int(sys.argv[2]) / 1024:8.1f} MiB")

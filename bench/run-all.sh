@@ -7,8 +7,11 @@
 #   bench/run-all.sh            everything (about 10-15 minutes on 2 cores, most of it jq)
 #   QUICK=1 bench/run-all.sh    10,000 files only for `list`, fewer runs (a few minutes)
 #
-#   1. list      `recdeck list DIR --format tsv` vs jq (same fields) vs the bare read (find | xargs cat),
-#                at 10,000 and 100,000 files and 1,000,000 events in batches of 500 (hyperfine; peak RSS)
+#   1. list      `recdeck list DIR --format tsv` vs jq (same fields) vs the bare read (find | xargs cat)
+#                vs bench/readloop.c (one thread opening and reading every file, cc -O2), and
+#                `--format json` vs `--format tsv`, at 10,000 and 100,000 files (nested date folders,
+#                and the same 100,000 files in one folder) and 1,000,000 events in batches of 500
+#                (hyperfine; peak RSS with GNU time)
 #   2. start     the dashboard in tmux: first frame and fully indexed frame at 100,000 files
 #                (baseline: tmux showing a line printed at once); in process: watcher start → frames
 #   3. live      a file renamed into the watched tree → batch → update → frame, p50/p99, 100,000 loaded
@@ -18,7 +21,8 @@
 #                in tmux: key → screen changed, baseline: a key echoed by `cat`)
 #
 # Environment: RECDECK_BUILD (scratch path, default .build), RECDECK_BEFORE (an earlier recdeck
-# binary timed beside this one in step 1 and 2), SEED (corpus seed, default 1).
+# binary timed beside this one in step 1 and 2), SEED (corpus seed, default 1), CORPUS_ROOT (the
+# folder the corpora are kept in, default bench/), ONLY_LIST=1 (step 1 only).
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,6 +34,8 @@ mkdir -p "$results"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 report="$results/run-all-$stamp.txt"
 say() { printf '%s\n' "$*" >&2; }
+corpus_root=${CORPUS_ROOT:-$bench_dir}
+export CORPUS_ROOT="$corpus_root"
 
 need_apt() { # command package
     command -v "$1" > /dev/null 2>&1 && return 0
@@ -49,7 +55,7 @@ bin="$out/recdeck"
 
 corpus() { # files batch: the corpus directory, generated unless already complete
     local files=$1 batch=$2 dir
-    if [[ $batch == 1 ]]; then dir="$bench_dir/corpus-$files"; else dir="$bench_dir/corpus-$files-b$batch"; fi
+    if [[ $batch == 1 ]]; then dir="$corpus_root/corpus-$files"; else dir="$corpus_root/corpus-$files-b$batch"; fi
     if ! [[ -f $dir/.generated ]] || ! python3 -c '
 import json, sys
 m = json.load(open(sys.argv[1]))
@@ -79,9 +85,13 @@ else
     c100k=$(corpus 100000 1)
     c1m=$(corpus 2000 500)
     RUNS=5 WARMUP=1 "$bench_dir/list-vs-jq.sh" 10000 100000 | tee -a "$report"
+    # The other shape event folders have: the same 100,000 files in one folder.
+    FLAT=1 RUNS=5 WARMUP=1 "$bench_dir/list-vs-jq.sh" 100000 | tee -a "$report"
     # 1,000,000 events in 2,000 files of 500: jq takes about a minute a run here.
     BATCH=500 RUNS=2 WARMUP=0 JQ_PARALLEL=0 "$bench_dir/list-vs-jq.sh" 2000 | tee -a "$report"
 fi
+
+if [[ ${ONLY_LIST:-0} == 1 ]]; then say "== done: $report"; exit 0; fi
 
 big=${c100k:-$c10k}
 say "== 2, 4, 5. the dashboard in tmux on $big"

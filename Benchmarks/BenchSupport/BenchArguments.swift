@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Ends the benchmark with `message` on standard error (prefixed with the program's name), status 2.
 public func fail(_ message: String) -> Never {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// One recording event file's bytes: recording `number`, ids prefixed with `prefix`.
 public func event(_ number: Int, prefix: String) -> [UInt8] {

@@ -19,9 +19,7 @@
 //         render of an unchanged state (the least any frame costs).
 //  rss    peak resident memory of this process with everything loaded (watcher store + state).
 
-#if canImport(Glibc)
 import Glibc
-#endif
 import BenchSupport
 import RecDeckCore
 import RecDeckUI

@@ -19,9 +19,7 @@
 //     the watched tree: body written, fsynced, renamed, directory fsynced, then 200), timed from
 //     the request sent until a batch holding its recording is taken; beside it the POST → 200 part.
 
-#if canImport(Glibc)
 import Glibc
-#endif
 import BenchSupport
 import Foundation
 #if canImport(FoundationNetworking)

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Restores the terminal when the process dies without `Terminal.restore()` running: a Swift
 /// runtime trap (SIGILL on x86_64, SIGTRAP on arm64), a fault (SIGSEGV, SIGBUS, SIGFPE) or

@@ -1,7 +1,5 @@
 import RecDeckUI
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A self-pipe for the run loop's `poll()`: signal handlers write the signal number as one byte.
 ///

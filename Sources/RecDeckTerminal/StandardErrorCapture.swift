@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// While curses owns the screen, standard error (when it is the terminal) is sent to an unlinked
 /// temporary file instead, and copied to the real standard error when curses lets go.

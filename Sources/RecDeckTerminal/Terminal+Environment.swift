@@ -1,7 +1,5 @@
 import CNcurses
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension Terminal {
     /// The safe start-up checks, in order: standard input and output are terminals, `TERM` is set

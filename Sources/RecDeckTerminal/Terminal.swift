@@ -1,8 +1,6 @@
 import CNcurses
 import RecDeckUI
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The terminal, through ncursesw: draws `Buffer`s, reads keys, mouse and resizes, and puts the
 /// terminal back the way it was on every way out.

@@ -19,6 +19,42 @@ import RecDeckTestSupport
                                               duplicateDeliveries: 0, problems: 0))
     }
 
+    @Test func twentyThousandRecordingEventsWithOneEmptyIdAndOneTypeStayDistinctBySource() throws {
+        // A producer that leaves the id empty: only the topic tells the events apart.
+        let count = 20_000
+        let events = (0..<count).map {
+            EventFixture.recording(id: "", topic: "/subscriptions/s/acs\($0)", call: "call-\($0)", recording: "rec-\($0)")
+        }
+        let contents = decode("[\(events.joined(separator: ","))]")
+        #expect(contents.problems.isEmpty)
+        let keys = contents.events.map(\.envelope.key)
+        #expect(Set(keys).count == count)
+        #expect(Set(keys.map(\.hashValue)).count == count)
+        var store = RecordingStore()
+        store.apply(contents, to: "events.json")
+        #expect(store.summary == StoreSummary(files: 1, events: count, recordings: count, otherEvents: 0,
+                                              duplicateDeliveries: 0, problems: 0))
+        let recording = try #require(store.recordings["rec-\(count - 1)"])
+        #expect(recording.callId == "call-\(count - 1)")
+        #expect(recording.events.map(\.id) == [""])
+    }
+
+    @Test func twentyThousandDeliveriesOfOneKeyAreOneEventWithItsDuplicates() throws {
+        // The same (source, id, type) over and over: one event, the rest counted as redeliveries.
+        let count = 20_000
+        let text = EventFixture.recording(id: "same")
+        let contents = decode("[\(Array(repeating: text, count: count).joined(separator: ","))]")
+        #expect(contents.problems.isEmpty)
+        var store = RecordingStore()
+        store.apply(contents, to: "events.json")
+        #expect(store.summary == StoreSummary(files: 1, events: 1, recordings: 1, otherEvents: 0,
+                                              duplicateDeliveries: count - 1, problems: 0))
+        let recording = try #require(store.recordings["rec-1"])
+        #expect(recording.duplicateDeliveries == count - 1)
+        #expect(recording.events.count == 1)
+        #expect(recording.events[0].deliveries.count == count)
+    }
+
     @Test func oneEventHoldsAtMostTheChunkLimitAndSaysSo() throws {
         let limit = EventDecoder.maximumChunksPerEvent
         let chunks = (0..<(limit + 5)).map { "{\"index\": \($0), \"documentId\": \"d\($0)\", \"endReason\": true}" }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An instant, as nanoseconds since 1970-01-01T00:00:00Z, parsed from ISO 8601 / RFC 3339 text.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads one event's text back from its file by byte range, so the dashboard can show it exactly as
 /// written without keeping every file in memory (from its record's Body, for a Capture file).

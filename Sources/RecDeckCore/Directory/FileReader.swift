@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads a whole file safely: regular files only (checked on the open descriptor, so a FIFO
 /// swapped in after listing cannot block), never more than a size limit.

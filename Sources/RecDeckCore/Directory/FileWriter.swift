@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 
 /// Writes whole files with plain system calls: to a hidden temporary name beside the target,
@@ -96,12 +92,8 @@ public enum FileWriter {
     /// `renameat2(2)`, looked up when first used: glibc declares it only for `_GNU_SOURCE`, which
     /// Swift's Glibc module does not define; `nil` where the C library lacks it.
     private static let renameNoReplace: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
-        #if os(Linux)
         guard let symbol = dlsym(nil, "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
-        #else
-        return nil
-        #endif
     }()
 
     /// `RENAME_NOREPLACE` of `<linux/fs.h>`.

@@ -80,11 +80,15 @@ public struct JSONWriter {
         integer(value)
     }
 
+    public mutating func bool(_ value: Bool) {
+        separate()
+        if value { output.append("true") } else { output.append("false") }
+    }
+
     /// Convenience: `"key": true` or `false`.
     public mutating func field(_ name: String, _ value: Bool) {
         key(name)
-        separate()
-        if value { output.append("true") } else { output.append("false") }
+        bool(value)
     }
 
     /// Convenience: `"key": 0.75` (or null): `decimal(_:fractionDigits:)`.

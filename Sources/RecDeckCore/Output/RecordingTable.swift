@@ -9,11 +9,10 @@ public struct RecordingTable {
     public init(rows: [[String]], width: Int?) {
         let all = RecordingColumn.allCases
         let index = { (column: RecordingColumn) in all.firstIndex(of: column)! }
-        // The call id (36 cells, read whole) is cut only when nothing else is left to give.
-        table = FittedTable(titles: all.map(\.title), minimumWidths: all.map(\.minimumWidth),
-                            shrinkable: Set([RecordingColumn.recording, .reason, .anomalies].map(index)),
-                            dropOrder: RecordingColumn.dropOrder.map(index), lastResort: [index(.call)],
-                            middleCut: [index(.recording)], rows: rows, width: width)
+        let picked = { (test: (RecordingField.Column) -> Bool) in Set(all.indices.filter { test(all[$0].facet) }) }
+        table = FittedTable(titles: all.map(\.title), minimumWidths: all.map(\.minimumWidth), shrinkable: picked(\.shrinks),
+                            dropOrder: RecordingColumn.dropOrder.map(index), lastResort: picked(\.lastResort),
+                            middleCut: picked(\.cutsInTheMiddle), rows: rows, width: width)
         columns = table.columns.map { all[$0] }
         widths = table.widths
     }

@@ -1,6 +1,7 @@
 /// A field name of the filter language: the `call` of `call:1027` or the `dur` of `dur>5m`.
 ///
-/// The raw value is what users type (case does not matter).
+/// The raw value is what users type (case does not matter); how the field matches is its
+/// `RecordingField.Query`.
 public enum QueryField: String, Sendable, Hashable, CaseIterable {
     /// `callId`.
     case call
@@ -34,13 +35,17 @@ public enum QueryField: String, Sendable, Hashable, CaseIterable {
     /// Start time, compared with a date or time (`start>2026-10-01`).
     case start
 
+    /// The field queried, and how.
+    public var facet: RecordingField.Query { Self.facets[self]! }
+
+    private static let facets: [QueryField: RecordingField.Query] = Dictionary(
+        uniqueKeysWithValues: RecordingField.all.compactMap(\.query).map { ($0.name, $0) })
+
+    /// The fields a bare word is looked for in.
+    static let bareWordFields: [RecordingField.Query] = RecordingField.all.compactMap(\.query).filter(\.searchedByBareWords)
+
     /// Whether the field takes a comparison (`dur>5m`) rather than `field:value`.
-    public var isComparison: Bool {
-        switch self {
-        case .dur, .chunks, .age, .expires, .start: true
-        default: false
-        }
-    }
+    public var isComparison: Bool { facet.isComparison }
 
     /// How the field is written in a query, for help and error messages: `call:` or `dur>`.
     public var syntax: String { rawValue + (isComparison ? ">" : ":") }

@@ -119,49 +119,55 @@ enum QueryParser {
                 throw QueryError(.emptyValue, term: raw,
                                  message: "empty value in \(quote(raw)): put what to find after \(field.rawValue):")
             }
-            if field == .deadlettered {
+            switch field.facet.matcher {
+            case .flag:
                 switch value.lowercased() {
-                case "true", "yes": return .deadLettered(true)
-                case "false", "no": return .deadLettered(false)
+                case "true", "yes": return .flag(field, true)
+                case "false", "no": return .flag(field, false)
                 default:
                     throw QueryError(.badFlag, term: raw,
-                                     message: "bad value \(quote(value)) in \(quote(raw)): use deadLettered:true or deadLettered:false")
+                                     message: "bad value \(quote(value)) in \(quote(raw)): use \(name):true or \(name):false")
                 }
+            case .anomaly:
+                let needle = TextNeedle(value)
+                let codes = Anomaly.allCases.filter { needle.isFound(in: $0.rawValue) }
+                let callCodes = CallAnomaly.allCases.filter { needle.isFound(in: $0.rawValue) }
+                guard !codes.isEmpty || !callCodes.isEmpty else {
+                    throw QueryError(.unknownAnomaly, term: raw,
+                                     message: "unknown anomaly \(quote(value)) in \(quote(raw)): use part of "
+                                         + (Anomaly.allCases.map(\.rawValue) + CallAnomaly.allCases.map(\.rawValue)).joined(separator: ", "))
+                }
+                return .anomaly(codes, callCodes)
+            case .text, .comparison:
+                return .text(field, TextNeedle(value))
             }
-            guard field == .anomaly else { return .text(field, TextNeedle(value)) }
-            let needle = TextNeedle(value)
-            let codes = Anomaly.allCases.filter { needle.isFound(in: $0.rawValue) }
-            let callCodes = CallAnomaly.allCases.filter { needle.isFound(in: $0.rawValue) }
-            guard !codes.isEmpty || !callCodes.isEmpty else {
-                throw QueryError(.unknownAnomaly, term: raw,
-                                 message: "unknown anomaly \(quote(value)) in \(quote(raw)): use part of "
-                                     + (Anomaly.allCases.map(\.rawValue) + CallAnomaly.allCases.map(\.rawValue)).joined(separator: ", "))
-            }
-            return .anomaly(codes, callCodes)
+        }
+        guard case .comparison(let unit, let example, _) = field.facet.matcher else {
+            return .text(field, TextNeedle(value))
         }
         guard let op = ComparisonOperator(rawValue: operatorText) else {
             throw QueryError(.badOperator, term: raw,
-                             message: "bad operator \(quote(operatorText)) in \(quote(raw)): use >, <, >=, <= or =, e.g. \(example(field))")
+                             message: "bad operator \(quote(operatorText)) in \(quote(raw)): use >, <, >=, <= or =, e.g. \(example)")
         }
         guard !value.isEmpty else {
             throw QueryError(.emptyValue, term: raw,
-                             message: "empty value in \(quote(raw)): put a value after \(operatorText), e.g. \(example(field))")
+                             message: "empty value in \(quote(raw)): put a value after \(operatorText), e.g. \(example)")
         }
         let amount: QueryValue.Amount
-        switch field {
-        case .dur, .age, .expires:
+        switch unit {
+        case .duration:
             guard let parsed = QueryValue.duration(value) else {
                 throw QueryError(.badDuration, term: raw,
                                  message: "bad duration \(quote(value)) in \(quote(raw)): use a number with ms, s, m, h or d")
             }
             amount = parsed
-        case .chunks:
+        case .count:
             guard let parsed = QueryValue.count(value) else {
                 throw QueryError(.badNumber, term: raw,
                                  message: "bad number \(quote(value)) in \(quote(raw)): use a whole number")
             }
             amount = parsed
-        default:
+        case .instant:
             guard let parsed = QueryValue.instant(value, utcOffsetSeconds: utcOffsetSeconds) else {
                 throw QueryError(.badTime, term: raw,
                                  message: "bad time \(quote(value)) in \(quote(raw)): use a date (2026-10-01), "
@@ -170,16 +176,6 @@ enum QueryParser {
             amount = parsed
         }
         return .comparison(field, QueryComparison(op: op, value: amount.value, precision: amount.precision))
-    }
-
-    private static func example(_ field: QueryField) -> String {
-        switch field {
-        case .dur: "dur>5m"
-        case .age: "age<1h"
-        case .expires: "expires<2h"
-        case .chunks: "chunks>1"
-        default: "start>2026-10-01"
-        }
     }
 
     private static func quote(_ text: String) -> String { "\"\(text)\"" }

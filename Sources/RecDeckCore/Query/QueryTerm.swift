@@ -9,9 +9,9 @@ struct QueryTerm: Sendable, Hashable {
         /// `anomaly:value`: the recording has one of these anomalies (every code the value is part of);
         /// a call has one of the call anomalies, or one of its recordings one of the recording anomalies.
         case anomaly([Anomaly], [CallAnomaly])
-        /// `deadLettered:true` or `deadLettered:false`.
-        case deadLettered(Bool)
-        /// `dur`, `chunks`, `age` or `start` compared with a value.
+        /// `deadLettered:true` or `deadLettered:false`: a yes-or-no field.
+        case flag(QueryField, Bool)
+        /// `dur`, `chunks`, `age`, `expires` or `start` compared with a value.
         case comparison(QueryField, QueryComparison)
     }
 
@@ -35,9 +35,9 @@ struct QueryTerm: Sendable, Hashable {
     /// Whether the term's answer changes with the clock.
     var dependsOnClock: Bool {
         switch condition {
-        case .comparison(let field, _): field == .age || field == .expires
+        case .comparison(let field, _): field.facet.dependsOnClock
         case .anomaly(let codes, let callCodes): codes.contains(.mediaExpired) || callCodes.contains(.recordingStartedNoFile)
-        case .anywhere, .text, .deadLettered: false
+        case .anywhere, .text, .flag: false
         }
     }
 
@@ -50,9 +50,11 @@ struct QueryTerm: Sendable, Hashable {
         case .anywhere(let needle):
             return Self.anywhere(needle, in: recording)
         case .text(let field, let needle):
-            return Self.text(field, needle, in: recording)
-        case .deadLettered(let wanted):
-            return recording.deadLettered == wanted
+            guard case .text(let found) = field.facet.matcher else { return false }
+            return found(recording, needle)
+        case .flag(let field, let wanted):
+            guard case .flag(let value) = field.facet.matcher else { return false }
+            return value(recording) == wanted
         case .anomaly(let codes, _):
             return codes.contains { code in
                 if code == .mediaExpired {
@@ -63,66 +65,24 @@ struct QueryTerm: Sendable, Hashable {
                 return recording.fixedAnomalies.contains(code)
             }
         case .comparison(let field, let comparison):
-            guard let actual = Self.number(field, of: recording, now: now) else { return false }
+            guard case .comparison(_, _, let number) = field.facet.matcher, let actual = number(recording, now) else { return false }
             return comparison.holds(for: actual)
         }
     }
 
+    /// A bare word: in the store key, any field searched by bare words (`QueryField.bareWordFields`:
+    /// ids, reasons, types), and the chunks' documentIds and the events' ids, which are no field of their own.
     static func anywhere(_ needle: TextNeedle, in recording: Recording) -> Bool {
-        if needle.isFound(in: recording.id) || needle.isFound(in: recording.recordingId)
-            || needle.isFound(in: recording.callId) || needle.isFound(in: recording.serverCallId)
-            || needle.isFound(in: recording.sessionEndReason) || needle.isFound(in: recording.contentType)
-            || needle.isFound(in: recording.channelType) || needle.isFound(in: recording.formatType) {
-            return true
+        if needle.isFound(in: recording.id) { return true }
+        for field in QueryField.bareWordFields {
+            if case .text(let found) = field.matcher, found(recording, needle) { return true }
         }
-        for chunk in recording.chunks where needle.isFound(in: chunk.documentId) || needle.isFound(in: chunk.endReason) {
+        for chunk in recording.chunks where needle.isFound(in: chunk.documentId) {
             return true
         }
         for event in recording.events where needle.isFound(in: event.id) {
             return true
         }
         return false
-    }
-
-    private static func text(_ field: QueryField, _ needle: TextNeedle, in recording: Recording) -> Bool {
-        switch field {
-        case .call: return needle.isFound(in: recording.callId)
-        case .rec: return needle.isFound(in: recording.recordingId ?? recording.id)
-        case .server: return needle.isFound(in: recording.serverCallId)
-        case .reason:
-            if needle.isFound(in: recording.sessionEndReason) { return true }
-            return recording.chunks.contains { needle.isFound(in: $0.endReason) }
-        case .type: return needle.isFound(in: recording.contentType)
-        case .format: return needle.isFound(in: recording.formatType)
-        case .channel: return needle.isFound(in: recording.channelType)
-        case .file:
-            for event in recording.events {
-                for delivery in event.deliveries where needle.isFound(in: delivery.file) { return true }
-            }
-            return false
-        case .anomaly, .deadlettered, .dur, .chunks, .age, .expires, .start: return false
-        }
-    }
-
-    /// The recording's value for a comparison field, in the unit its query values use.
-    private static func number(_ field: QueryField, of recording: Recording, now: Timestamp) -> Int64? {
-        switch field {
-        case .dur:
-            guard let milliseconds = recording.durationMs else { return nil }
-            let (nanoseconds, overflow) = milliseconds.multipliedReportingOverflow(by: 1_000_000)
-            return overflow ? (milliseconds < 0 ? .min : .max) : nanoseconds
-        case .chunks:
-            return Int64(recording.chunks.count)
-        case .age:
-            guard let reference = recording.lastEventTime ?? recording.startTime else { return nil }
-            return now.nanoseconds(since: reference)
-        case .expires:
-            guard case .expiresIn(let left)? = MediaRetention(recording, now: now) else { return nil }
-            return left
-        case .start:
-            return recording.startTime?.nanoseconds
-        default:
-            return nil
-        }
     }
 }

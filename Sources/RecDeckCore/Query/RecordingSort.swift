@@ -58,34 +58,17 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the order depends on the clock (`age`), so a list sorted earlier may be out of order now.
-    public var dependsOnClock: Bool { field == .age }
+    public var dependsOnClock: Bool { field.facet.dependsOnClock }
 
     /// The text sorted by, for text fields.
     func textKey(_ recording: Recording) -> String? {
-        switch field {
-        case .call: recording.callId
-        case .rec: recording.recordingId ?? recording.id
-        case .reason: recording.sessionEndReason
-        case .format: recording.formatType
-        case .type: recording.contentType
-        case .channel: recording.channelType
-        default: nil
-        }
+        guard case .text(let key) = field.facet.key else { return nil }
+        return key(recording)
     }
 
     /// The number sorted by, for the other fields.
     func numberKey(_ recording: Recording, now: Timestamp) -> Int64? {
-        switch field {
-        case .start: return recording.startTime?.nanoseconds
-        case .end: return recording.endTime?.nanoseconds
-        case .duration: return recording.durationMs
-        case .age:
-            guard let reference = recording.lastEventTime ?? recording.startTime else { return nil }
-            return now.nanoseconds(since: reference)
-        case .chunks: return Int64(recording.chunks.count)
-        case .events: return Int64(recording.events.count)
-        case .anomalies: return Int64(recording.fixedAnomalies.count)
-        default: return nil
-        }
+        guard case .number(let key) = field.facet.key else { return nil }
+        return key(recording, now)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A non-blocking pipe used as a doorbell: one side rings it, the other side `poll()`s its read end.
 /// A watcher rings the run loop when a batch waits; effect workers ring it when a result waits.
@@ -46,10 +42,6 @@ public struct Doorbell: Sendable {
     }
 
     private static func closeDescriptor(_ descriptor: Int32) -> Int32 {
-        #if canImport(Glibc)
         Glibc.close(descriptor)
-        #else
-        Darwin.close(descriptor)
-        #endif
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Follows a directory of event files and keeps a `RecordingStore` equal to it, on its own thread.
 ///

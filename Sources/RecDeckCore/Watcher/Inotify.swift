@@ -1,4 +1,3 @@
-#if os(Linux)
 import Glibc
 
 /// One record read from an inotify descriptor.
@@ -177,4 +176,3 @@ final class InotifyWatches {
         return String(decoding: bytes[0..<got].filter { $0 > 0x20 }, as: UTF8.self)
     }
 }
-#endif

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 
 /// The body of a `DirectoryWatcher`'s thread: one loop blocked in `poll()` on the inotify
@@ -24,9 +20,7 @@ final class WatchLoop {
     /// How soon a file that is modified but not yet closed (an appender, a slow writer) is read.
     private static let modifiedReadDelay = 0.1
 
-    #if os(Linux)
     private var watches: InotifyWatches?
-    #endif
     /// The polling interval, when polling (chosen, or fallen back to).
     private var pollInterval: Duration?
     private var activeStatus: WatchStatus = .scanning
@@ -67,15 +61,11 @@ final class WatchLoop {
             if requests.paused != paused { setPaused(requests.paused, now: WatchClock.now()) }
             if requests.rescan { rescanNeeded = true }
             guard !paused else { continue }
-            #if os(Linux)
             if notified { processEvents(now: WatchClock.now()) }
-            #endif
             runTimers(now: WatchClock.now())
             if rescanNeeded { rescan(now: WatchClock.now()) }
         }
-        #if os(Linux)
         watches = nil
-        #endif
     }
 
     // MARK: Waiting and delivering
@@ -92,11 +82,9 @@ final class WatchLoop {
     /// notifications are waiting.
     private func wait(until deadline: Double) -> Bool {
         var descriptors = [pollfd(fd: shared.wake.readEnd, events: Int16(POLLIN), revents: 0)]
-        #if os(Linux)
         if !paused, let watches {
             descriptors.append(pollfd(fd: watches.descriptor, events: Int16(POLLIN), revents: 0))
         }
-        #endif
         var timeout: Int32 = -1
         if deadline < .infinity {
             let milliseconds = ((deadline - WatchClock.now()) * 1000).rounded(.up)
@@ -156,7 +144,6 @@ final class WatchLoop {
             pollDirectory(now: now)
             return
         }
-        #if os(Linux)
         do throws(InotifyWatches.Unavailable) {
             if watches == nil {
                 watches = try InotifyWatches(scanner: scanner, simulatedLimit: options.simulatedWatchLimit)
@@ -173,16 +160,11 @@ final class WatchLoop {
         reconciler.reconcile(listing, within: nil, now: now)
         activeStatus = .live
         nextRootCheck = WatchClock.now() + rootCheckInterval
-        #else
-        fallBack("kernel notifications are not available on this system", now: now)
-        #endif
     }
 
     /// Kernel notifications cannot be used: poll instead, and say so.
     private func fallBack(_ reason: String, now: Double) {
-        #if os(Linux)
         watches = nil
-        #endif
         modified = [:]
         let interval = options.fallbackPollInterval
         pollInterval = interval
@@ -193,9 +175,7 @@ final class WatchLoop {
 
     /// The root is gone as far as the watches know: follow whatever is at its path now.
     private func rootGone(now: Double) {
-        #if os(Linux)
         watches = nil // drops every watch, and whatever is still queued about the old directory
-        #endif
         modified = [:]
         if Self.rootIdentity(of: scanner.root) != nil {
             load(now: now)
@@ -205,9 +185,7 @@ final class WatchLoop {
     }
 
     private func enterRootMissing(now: Double) {
-        #if os(Linux)
         watches = nil
-        #endif
         modified = [:]
         rootIdentity = nil
         reconciler.removeAll()
@@ -269,7 +247,6 @@ final class WatchLoop {
             checkRoot(now: now)
             return
         }
-        #if os(Linux)
         guard let watches, Self.rootIdentity(of: scanner.root) == rootIdentity else {
             rootGone(now: now)
             return
@@ -285,10 +262,8 @@ final class WatchLoop {
             return
         }
         reconciler.reconcile(listing, within: nil, now: now)
-        #endif
     }
 
-    #if os(Linux)
     // MARK: Notifications
 
     private func processEvents(now: Double) {
@@ -373,13 +348,10 @@ final class WatchLoop {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
-    #endif
 
     /// A directory left (deleted, moved away): forget its watches and its files.
     private func removeTree(_ path: String) {
-        #if os(Linux)
         watches?.unwatchTree(path)
-        #endif
         reconciler.removeTree(path)
         for file in modified.keys where WatchReconciler.isWithin(file, path) { modified[file] = nil }
     }
@@ -404,33 +376,18 @@ final class WatchThread: Sendable {
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
 
-    #if canImport(Glibc)
     private typealias Handle = pthread_t
-    #else
-    private typealias Handle = pthread_t?
-    #endif
     /// The thread, until it has been joined.
     private let handle: Mutex<Handle?>
 
     /// Starts a thread running `body`.
     init(_ body: @escaping @Sendable () -> Void) throws(WatchError) {
         let context = Unmanaged.passRetained(Context(body)).toOpaque()
-        #if canImport(Glibc)
         var started: Handle = 0
-        #else
-        var started: Handle = nil
-        #endif
-        #if canImport(Glibc)
         let result = pthread_create(&started, nil, { raw in
             Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue().body()
             return nil
         }, context)
-        #else
-        let result = pthread_create(&started, nil, { raw in
-            Unmanaged<Context>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, context)
-        #endif
         guard result == 0 else {
             Unmanaged<Context>.fromOpaque(context).release()
             throw WatchError(description: "cannot start the watcher thread: \(String(cString: strerror(result)))")
@@ -444,11 +401,7 @@ final class WatchThread: Sendable {
         handle.withLock { handle in
             guard let thread = handle else { return }
             handle = nil
-            #if canImport(Glibc)
             pthread_join(thread, nil)
-            #else
-            if let thread { pthread_join(thread, nil) }
-            #endif
         }
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 
 /// Keeps a watcher's store equal to what is on disk, one path or one listing at a time; shared by
@@ -351,11 +347,7 @@ struct WatchFileStamp: Hashable, Sendable {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
-        #if canImport(Glibc)
         let (mtime, ctime) = (info.st_mtim, info.st_ctim)
-        #else
-        let (mtime, ctime) = (info.st_mtimespec, info.st_ctimespec)
-        #endif
         // Held at the ends of 64-bit nanoseconds: anyone who can write in the folder can set a
         // modification time of 2300 (or 1600), and that must not trap.
         modified = Timestamp(seconds: Int64(mtime.tv_sec), nanoseconds: Int64(mtime.tv_nsec)).nanoseconds

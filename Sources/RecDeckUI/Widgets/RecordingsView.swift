@@ -2,33 +2,25 @@ import RecDeckCore
 
 /// The recordings pane: a table of the visible recordings, rendering only the rows on screen.
 public enum RecordingsView {
-    /// The width of each fixed column; `call` stretches from 8 cells to a whole call id (36) and
-    /// `recording` from 24 (its readable form, `RecordingIdText`, cut in the middle).
-    static let widths: [RecordingColumn: Int] = [
-        .age: 4, .duration: 9, .chunks: 6, .format: 7, .reason: 13, .anomalies: 12, .media: 7, .arrived: 14, .recording: 24,
-    ]
-
-    /// The order the dashboard gives columns up in when the pane is narrow.
-    static let dropOrder: [RecordingColumn] = [.recording, .anomalies, .media, .arrived, .age, .format, .reason, .chunks, .call, .duration, .start]
-
-    /// The columns of `preferred` that fit `width` cells, with their widths: fixed ones at their
-    /// width, the call id up to 36 cells and the recording id taking the rest (or the call id all
-    /// of it when the recording id does not fit).
+    /// The columns of `preferred` that fit `width` cells, with their widths: each at its field's
+    /// width (`RecordingField.Column`), given up in the dashboard's drop order while they do not
+    /// fit; then the growing ones (the call id up to 36 cells) take the room left, the last of
+    /// them all of it (the recording id, or the call id when the recording id does not fit).
     /// `startWidth` is 16 rather than 14 when a row shows a start in another year (`2025-10-01 08:00`).
     public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault,
                                startWidth: Int = 14) -> [(RecordingColumn, Int)] {
-        func minimum(_ column: RecordingColumn) -> Int { column == .start ? startWidth : widths[column] ?? 8 }
+        func minimum(_ column: RecordingColumn) -> Int { column == .start ? startWidth : column.facet.width }
         func total(_ columns: [RecordingColumn]) -> Int { columns.reduce(0) { $0 + minimum($1) + 1 } - 1 }
         var chosen = preferred
-        for column in dropOrder where total(chosen) > width && chosen.count > 1 {
+        for column in RecordingColumn.dashboardDropOrder where total(chosen) > width && chosen.count > 1 {
             chosen.removeAll { $0 == column }
         }
         var result = chosen.map { ($0, minimum($0)) }
         var rest = max(0, width - total(chosen))
-        let stretchy = result.indices.filter { result[$0].0 == .call || result[$0].0 == .recording }
-        for (order, index) in stretchy.enumerated() {
-            let isLast = order == stretchy.count - 1
-            let extra = isLast ? rest : min(rest, 36 - result[index].1)
+        let growing = result.indices.filter { result[$0].0.facet.growsTo != nil }
+        for (order, index) in growing.enumerated() {
+            let isLast = order == growing.count - 1
+            let extra = isLast ? rest : min(rest, max(0, result[index].0.facet.growsTo! - result[index].1))
             result[index].1 += extra
             rest -= extra
         }
@@ -84,8 +76,8 @@ public enum RecordingsView {
             var x = inner.x + 2
             for (kind, width) in columns {
                 var text = kind.text(for: recording, now: state.now, offsetSeconds: state.displayOffsetSeconds, compact: true)
-                if kind == .recording { text = DisplayWidth.middleTruncated(text, to: width) }
-                let dimmed = expired && !selected && !faulty && (kind == .age || kind == .media)
+                if kind.facet.cutsInTheMiddle { text = DisplayWidth.middleTruncated(text, to: width) }
+                let dimmed = expired && !selected && !faulty && kind.facet.dimmedWhenExpired
                 buffer.write(text, column: x, row: row, limit: width, style: dimmed ? theme[.dim] : style)
                 x += width + 1
             }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads a Capture file for a `DirectoryScanner`: the whole file, or, when the scanner keeps
 /// `CaptureTails` (a watcher's does) and the same file has only grown since, just its new blocks.

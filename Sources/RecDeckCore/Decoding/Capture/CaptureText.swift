@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads one event's text back from a Capture file: the header, then only the block the record is
 /// in (inflated), then the record's Body, then the event's range inside it. The record's sequence

@@ -50,8 +50,10 @@ extension QueryTerm {
         case .anomaly(let codes, let callCodes):
             if !callCodes.isEmpty, !Set(call.anomalies(now: now)).isDisjoint(with: callCodes) { return true }
             return !codes.isEmpty && anyRecording()
-        case .deadLettered(let wanted):
+        case .flag(.deadlettered, let wanted):
             return call.deadLettered == wanted
+        case .flag:
+            return anyRecording()
         case .comparison(let field, let comparison):
             let value: Int64?
             switch field {
