@@ -207,6 +207,11 @@ func selectionChanged(_ state: inout AppState, resetChunk: Bool) -> [Effect] {
 
 /// Points the event pane at `subject`, "loading…" until the text of `events` arrives.
 func loadEvents(_ state: inout AppState, _ subject: EventSubject, _ events: [EventRef]) -> [Effect] {
+    if state.eventSubject != subject {
+        state.eventDocument = nil
+        state.eventState = JSONViewState()
+    }
+    state.eventOpensAt = nil
     state.eventDeliveries = EventDeliveryView()
     state.eventSubject = subject
     state.eventLoading = true

@@ -38,7 +38,8 @@ enum OverlayKeys {
         }
     }
 
-    /// Enter in the all-events list: a recording event selects its recording; another event opens in the event pane.
+    /// Enter in the all-events list: a recording event selects its recording and the event pane
+    /// opens at that very event; another event opens in the event pane.
     private static func openEventFromList(_ state: inout AppState, row index: Int) -> [Effect] {
         guard let rows = state.eventList, index < rows.count else { return [] }
         let row = rows[index]
@@ -51,7 +52,9 @@ enum OverlayKeys {
             state.selectedId = id
             state.focus = .event
             keepSelectionVisible(&state)
-            return selectionChanged(&state, resetChunk: true)
+            let effects = selectionChanged(&state, resetChunk: true)
+            state.eventOpensAt = EventSections.key(of: row.event)
+            return effects
         }
         state.focus = .event
         return loadEvents(&state, .event(row.event.location), [row.event])
