@@ -185,6 +185,8 @@ public struct AppState: Sendable {
     public var chunksScroll = 0
     /// The chunk pane shows every field of the selected chunk.
     public var chunkDetail = false
+    /// The first line of the chunk detail shown (it scrolls when longer than the pane).
+    public var chunkDetailScroll = 0
     public var follow: Bool
     /// The calls view (`c`): its listing, order and selection.
     public var calls = CallsViewState()

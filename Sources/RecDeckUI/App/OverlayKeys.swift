@@ -14,7 +14,9 @@ enum OverlayKeys {
             return []
         case .help, .problems, .allEvents, .downloads:
             let count = overlayLineCount(state)
-            let page = max(1, state.size.height - 6)
+            let page = OverlayView.pageRows(state.size)
+            // Help and downloads have no selection: their keys scroll (the selection is the top row).
+            let selectable = overlay == .problems || overlay == .allEvents
             switch state.keymap.action(for: key) {
             case .moveDown?: cursor.selection += 1
             case .moveUp?: cursor.selection -= 1
@@ -28,6 +30,12 @@ enum OverlayKeys {
                 state.mode = .browse
                 return []
             default:
+                return []
+            }
+            if !selectable {
+                cursor.selection = min(max(0, cursor.selection), max(0, count - page))
+                cursor.scroll = cursor.selection
+                state.mode = .overlay(overlay, cursor)
                 return []
             }
             cursor.selection = min(max(0, cursor.selection), max(0, count - 1))
@@ -61,10 +69,10 @@ enum OverlayKeys {
     }
 }
 
-/// Number of selectable lines in a list overlay.
+/// Number of lines in a list overlay.
 func overlayLineCount(_ state: AppState) -> Int {
     switch state.mode.overlay {
-    case .help?: state.keymap.bindings.count
+    case .help?: state.keymap.bindings.count + OverlayView.helpFooter.count
     case .problems?: state.problems.count
     case .allEvents?: state.eventList?.count ?? 0
     case .downloads?: state.downloads.count
