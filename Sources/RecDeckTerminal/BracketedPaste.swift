@@ -1,11 +1,12 @@
 import RecDeckUI
 
 /// Turns the terminal's bracketed paste (`ESC [200~` text `ESC [201~`, asked for with `?2004h`)
-/// into one `.paste` input, and everything else into keys (through `KeyDecoder`).
+/// into one `.paste` input, SGR mouse reports (`ESC [ < …`, see `SGRMouseReport`) into mouse
+/// inputs, and everything else into keys (through `KeyDecoder`).
 ///
-/// Pure and incremental: feed it what `wget_wch` returned, one read at a time; a paste may span
-/// reads. An Escape followed by anything other than the start marker is the Escape key and what
-/// follows it, as before.
+/// Pure and incremental: feed it what `wget_wch` returned, one read at a time; a paste or a mouse
+/// report may span reads. An Escape followed by anything other than the start of either is the
+/// Escape key and what follows it, as before.
 public struct BracketedPaste {
     /// One thing `wget_wch` returned: a character (`OK`) or a function-key code (`KEY_CODE_YES`).
     public enum Item: Hashable, Sendable {
@@ -51,7 +52,13 @@ public struct BracketedPaste {
                     held = []
                     pasting = []
                 } else if !Self.start.starts(with: held) {
-                    flushHeld(into: &events)
+                    switch SGRMouseReport.match(held) {
+                    case .prefix: break
+                    case .report(let mouse):
+                        if let mouse { events.append(.mouse(mouse)) }
+                        held = []
+                    case .mismatch: flushHeld(into: &events)
+                    }
                 }
             }
         }
@@ -59,8 +66,10 @@ public struct BracketedPaste {
     }
 
     /// Ends a read: held characters that did not become a marker are keys after all (a lone
-    /// Escape press is never held back for longer than the read it came in).
+    /// Escape press is never held back for longer than the read it came in); a mouse report begun
+    /// (`ESC [ <` read) waits for the rest in the next read.
     public mutating func endOfRead() -> [InputEvent] {
+        if held.count >= 3, SGRMouseReport.match(held) == .prefix { return [] }
         var events: [InputEvent] = []
         flushHeld(into: &events)
         return events

@@ -39,6 +39,9 @@ public final class Terminal: TerminalBackend {
     private var paste = BracketedPaste()
     /// Asks the terminal to mark pasted text (bracketed paste), and stops asking.
     private static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
+    /// Asks the terminal for SGR mouse reports (columns past 223; read by `SGRMouseReport` when
+    /// curses does not read them itself), and stops asking.
+    private static let sgrMouseOn = "\u{1B}[?1006h", sgrMouseOff = "\u{1B}[?1006l"
 
     /// Starts curses on standard input/output (with `newterm`, which fails instead of exiting).
     /// Call `checkEnvironment()` first.
@@ -256,10 +259,15 @@ public final class Terminal: TerminalBackend {
     /// Mouse reporting for button-1 press and the wheel, when asked for. The click interval is
     /// 1 ms rather than 0: with 0, ncurses drops a press that is read together with its release;
     /// with 1 they become a click, which `KeyDecoder` reports as a press too.
+    ///
+    /// Reports in the SGR encoding (`?1006h`), whatever terminfo says: curses reads them itself
+    /// when the terminal's `kmous` is `ESC [ <` (xterm), and `SGRMouseReport` does when it is
+    /// `ESC [ M` (tmux, screen), whose X10 reports stop at column 223.
     private func enableMouse() {
         guard mouseEnabled else { return }
         mousemask(KeyDecoder.reportedButtons, nil)
         mouseinterval(1)
+        Self.writeToTerminal(Self.sgrMouseOn)
     }
 
     private func leaveCurses() {
@@ -274,7 +282,7 @@ public final class Terminal: TerminalBackend {
         }
         capability("sgr0")
         bytes += Array(Self.bracketedPasteOff.utf8)
-        if mouseEnabled { bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
+        if mouseEnabled { bytes += Array((Self.sgrMouseOff + "\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l").utf8) }
         capability("cnorm")
         capability("rmkx")
         capability("rmcup")
@@ -283,7 +291,10 @@ public final class Terminal: TerminalBackend {
 
     /// Leaves curses mode (shared by `restore`, `suspend` and the `atexit` handler).
     fileprivate static func endCurses(mouse: Bool) {
-        if mouse { mousemask(0, nil) }
+        if mouse {
+            mousemask(0, nil)
+            writeToTerminal(sgrMouseOff)
+        }
         writeToTerminal(bracketedPasteOff)
         curs_set(1)
         endwin()

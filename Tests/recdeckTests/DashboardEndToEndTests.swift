@@ -145,6 +145,26 @@ import Testing
         session.sendKeys("q")
     }
 
+    /// The dashboard asks for SGR mouse reports (tmux's own X10 reports stop at column 223) and
+    /// reads them: a click at column 250 of a 260-column window selects the chunk under it.
+    @Test func aClickPastColumn223SelectsTheRowUnderIt() throws {
+        let directory = fixture()
+        let session = try open(directory, width: 260, height: 40)
+        #expect(session.modes().mouseReporting && session.modes().mouseSGR, "\(session.modes())")
+        let header = session.capture().split(separator: "\n")[1]
+        #expect(header.contains("┌ Chunks of rec-multi") && header.firstRange(of: "┌ Chunks")!.lowerBound.utf16Offset(in: header) < 240)
+        // Press and release on the second chunk's row (row 4, column 250; SGR counts from 1).
+        session.sendBytes("\u{1B}[<0;251;5M\u{1B}[<0;251;5m")
+        session.sendKeys("Enter")
+        let screen = try session.waitFor("││ index ")
+        // The panes' top half (the event pane below shows both chunks' JSON).
+        let detail = screen.split(separator: "\n").prefix(20).joined(separator: "\n")
+        #expect(detail.contains("0-weu-d20-b") && !detail.contains("0-weu-d7-e4"), "the detail of the chunk clicked:\n\(screen)")
+        session.sendKeys("Escape", "Escape", "q")
+        #expect(session.exitStatus() == 0)
+        #expect(!session.modes().mouseSGR, "\(session.modes())")
+    }
+
     @Test func noColorKeepsAVisibleSelection() throws {
         let directory = fixture()
         let session = try open(directory, environment: ["NO_COLOR": "1"])

@@ -8,7 +8,7 @@ enum DashboardShell {
         try session.waitUntil(timeout: 20) { screen in screen.contains("recdeck") && session.modes().alternateScreen }
         let modes = session.modes()
         #expect(!modes.cursorVisible, "\(modes)")
-        #expect(modes.mouseReporting, "\(modes)")
+        #expect(modes.mouseReporting && modes.mouseSGR, "\(modes)")
     }
 
     /// `recdeck watch DIR` in a shell that afterwards prints its exit status and `stty -a`, and

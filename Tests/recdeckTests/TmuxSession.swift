@@ -112,6 +112,11 @@ final class TmuxSession {
         tmux(["send-keys", "-t", target, "-l", "--", literal])
     }
 
+    /// Sends `bytes` to the program as the terminal would (`send-keys -H`): a mouse report, say.
+    func sendBytes(_ bytes: String) {
+        tmux(["send-keys", "-t", target, "-H"] + bytes.utf8.map { String($0, radix: 16) })
+    }
+
     /// Pastes `text` the way a terminal does: bracketed (`ESC [200~ … ESC [201~`) when the program
     /// asked for it with `?2004h`, as plain typing otherwise (`paste-buffer -p`).
     func paste(_ text: String) {
@@ -202,20 +207,24 @@ final class TmuxSession {
         var alternateScreen: Bool
         var cursorVisible: Bool
         var mouseReporting: Bool
+        /// Mouse reports in the SGR encoding (`?1006h`).
+        var mouseSGR: Bool
         var keypadTransmit: Bool
-        var isRestored: Bool { !alternateScreen && cursorVisible && !mouseReporting && !keypadTransmit }
+        var isRestored: Bool { !alternateScreen && cursorVisible && !mouseReporting && !mouseSGR && !keypadTransmit }
         var description: String {
-            "alternate screen \(alternateScreen), cursor visible \(cursorVisible), mouse \(mouseReporting), keypad \(keypadTransmit)"
+            "alternate screen \(alternateScreen), cursor visible \(cursorVisible), mouse \(mouseReporting), SGR mouse \(mouseSGR), keypad \(keypadTransmit)"
         }
     }
 
     /// The pane's terminal modes now.
     func modes() -> Modes {
-        let fields = format("#{alternate_on}:#{cursor_flag}:#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}:#{keypad_cursor_flag}")
+        let fields = format("#{alternate_on}:#{cursor_flag}:#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}:#{keypad_cursor_flag}:#{mouse_sgr_flag}")
             .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 4 else { return Modes(alternateScreen: true, cursorVisible: false, mouseReporting: true, keypadTransmit: true) }
+        guard fields.count == 5 else {
+            return Modes(alternateScreen: true, cursorVisible: false, mouseReporting: true, mouseSGR: true, keypadTransmit: true)
+        }
         return Modes(alternateScreen: fields[0] == "1", cursorVisible: fields[1] == "1",
-                     mouseReporting: fields[2].contains("1"), keypadTransmit: fields[3] == "1")
+                     mouseReporting: fields[2].contains("1"), mouseSGR: fields[4] == "1", keypadTransmit: fields[3] == "1")
     }
 
     /// The pid of the pane's first process (the command, or the shell running it).

@@ -185,6 +185,8 @@ public struct AppState: Sendable {
     public var chunksScroll = 0
     /// The chunk pane shows every field of the selected chunk.
     public var chunkDetail = false
+    /// The first line of the chunk detail shown (it scrolls when longer than the pane).
+    public var chunkDetailScroll = 0
     public var follow: Bool
     /// The calls view (`c`): its listing, order and selection.
     public var calls = CallsViewState()
@@ -199,6 +201,9 @@ public struct AppState: Sendable {
     public var eventState = JSONViewState()
     /// What the event pane shows (or will, once `eventDocument` for it is read).
     public var eventSubject: EventSubject?
+    /// The event (`JSONDocument.Section.key`) the pane opens at once its text is read (Enter on a
+    /// row of the all-events overlay), instead of the first.
+    public var eventOpensAt: String?
     /// The text of `eventSubject` is being read: the pane says "loading…" until it arrives.
     public var eventLoading = false
     /// Which delivery of each redelivered event the pane shows (`r`), and what the pane title says of it.

@@ -22,9 +22,9 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .moveUp:
         return move(&state, by: -1)
     case .pageDown:
-        return move(&state, by: max(1, pageSize(state) - 1))
+        return move(&state, by: max(1, focusedPageSize(state) - 1))
     case .pageUp:
-        return move(&state, by: -max(1, pageSize(state) - 1))
+        return move(&state, by: -max(1, focusedPageSize(state) - 1))
     case .first:
         return move(&state, by: Int.min / 2)
     case .last:
@@ -38,6 +38,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
                 state.focus = .event
             } else {
                 state.chunkDetail = true
+                state.chunkDetailScroll = 0
                 return fetchMetadataIfMissing(&state)
             }
         case .event: toggleFold(&state)
@@ -171,6 +172,13 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         if let id = state.selectedId { state.unseenIds.remove(id) }
         keepSelectionVisible(&state)
         return selectionChanged(&state, resetChunk: true)
+    case .chunks where state.chunkDetail:
+        // The detail scrolls, whole lines at a time, no further than its last line at the bottom.
+        let width = (state.layout.panes[.chunks]?.width ?? 2) - 2
+        let lines = ChunksView.detailLines(state, width: width)?.count ?? 0
+        let rows = max(1, (state.layout.panes[.chunks]?.height ?? 3) - 2)
+        state.chunkDetailScroll = min(max(0, state.chunkDetailScroll.addingReportingOverflow(delta).partialValue),
+                                      max(0, lines - rows))
     case .chunks:
         let count = state.selectedRecording?.chunks.count ?? 0
         guard count > 0 else { return [] }
@@ -207,6 +215,11 @@ func selectionChanged(_ state: inout AppState, resetChunk: Bool) -> [Effect] {
 
 /// Points the event pane at `subject`, "loading…" until the text of `events` arrives.
 func loadEvents(_ state: inout AppState, _ subject: EventSubject, _ events: [EventRef]) -> [Effect] {
+    if state.eventSubject != subject {
+        state.eventDocument = nil
+        state.eventState = JSONViewState()
+    }
+    state.eventOpensAt = nil
     state.eventDeliveries = EventDeliveryView()
     state.eventSubject = subject
     state.eventLoading = true
@@ -230,6 +243,16 @@ func keepSelectionVisible(_ state: inout AppState) {
     let chunkRows = chunkPageSize(state)
     if state.chunkIndex < state.chunksScroll { state.chunksScroll = state.chunkIndex }
     if state.chunkIndex >= state.chunksScroll + chunkRows { state.chunksScroll = state.chunkIndex - chunkRows + 1 }
+}
+
+/// Rows a page moves in the focused pane: recordings, chunks (or the chunk detail's lines), event lines.
+private func focusedPageSize(_ state: AppState) -> Int {
+    switch state.focus {
+    case .recordings: pageSize(state)
+    case .chunks where state.chunkDetail: max(1, (state.layout.panes[.chunks]?.height ?? 3) - 2) + 1
+    case .chunks: chunkPageSize(state)
+    case .event: eventHeight(state)
+    }
 }
 
 /// Rows of recordings visible in the recordings pane (inside the border, below the column header).

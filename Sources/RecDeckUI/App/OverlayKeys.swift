@@ -14,7 +14,9 @@ enum OverlayKeys {
             return []
         case .help, .problems, .allEvents, .downloads:
             let count = overlayLineCount(state)
-            let page = max(1, state.size.height - 6)
+            let page = OverlayView.pageRows(state.size)
+            // Help and downloads have no selection: their keys scroll (the selection is the top row).
+            let selectable = overlay == .problems || overlay == .allEvents
             switch state.keymap.action(for: key) {
             case .moveDown?: cursor.selection += 1
             case .moveUp?: cursor.selection -= 1
@@ -30,6 +32,12 @@ enum OverlayKeys {
             default:
                 return []
             }
+            if !selectable {
+                cursor.selection = min(max(0, cursor.selection), max(0, count - page))
+                cursor.scroll = cursor.selection
+                state.mode = .overlay(overlay, cursor)
+                return []
+            }
             cursor.selection = min(max(0, cursor.selection), max(0, count - 1))
             if cursor.selection < cursor.scroll { cursor.scroll = cursor.selection }
             if cursor.selection >= cursor.scroll + page { cursor.scroll = cursor.selection - page + 1 }
@@ -38,7 +46,8 @@ enum OverlayKeys {
         }
     }
 
-    /// Enter in the all-events list: a recording event selects its recording; another event opens in the event pane.
+    /// Enter in the all-events list: a recording event selects its recording and the event pane
+    /// opens at that very event; another event opens in the event pane.
     private static func openEventFromList(_ state: inout AppState, row index: Int) -> [Effect] {
         guard let rows = state.eventList, index < rows.count else { return [] }
         let row = rows[index]
@@ -51,17 +60,19 @@ enum OverlayKeys {
             state.selectedId = id
             state.focus = .event
             keepSelectionVisible(&state)
-            return selectionChanged(&state, resetChunk: true)
+            let effects = selectionChanged(&state, resetChunk: true)
+            state.eventOpensAt = EventSections.key(of: row.event)
+            return effects
         }
         state.focus = .event
         return loadEvents(&state, .event(row.event.location), [row.event])
     }
 }
 
-/// Number of selectable lines in a list overlay.
+/// Number of lines in a list overlay.
 func overlayLineCount(_ state: AppState) -> Int {
     switch state.mode.overlay {
-    case .help?: state.keymap.bindings.count
+    case .help?: state.keymap.bindings.count + OverlayView.helpFooter.count
     case .problems?: state.problems.count
     case .allEvents?: state.eventList?.count ?? 0
     case .downloads?: state.downloads.count

@@ -52,9 +52,16 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         guard subject == state.eventSubject else { return [] } // superseded by a later selection
         let document = JSONDocument(sections)
         state.eventDeliveries.note = deliveryNote
+        // The same subject laid out again (another of its events arrived, another delivery):
+        // the pane stays where it was; `loadEvents` let go of another subject's document.
+        let previous = state.eventDocument
         state.eventDocument = document
         state.eventLoading = false
-        state.eventState = JSONViewState()
+        state.eventState = previous.map { state.eventState.carried(from: $0, to: document, height: eventHeight(state)) } ?? JSONViewState()
+        if let key = state.eventOpensAt, let section = sections.firstIndex(where: { $0.key == key }) {
+            state.eventState.open(section: section, in: document, height: eventHeight(state))
+        }
+        state.eventOpensAt = nil
         if case .searchPrompt(let prompt) = state.mode, !prompt.text.isEmpty { state.eventState.setSearch(prompt.text, in: document) }
         return []
     case .copied(let what, let written):

@@ -23,11 +23,17 @@ enum EventSections {
                 title += "1 delivery ──"
             }
             switch text {
-            case .success(let text): return JSONDocument.Section(title: title, text: text)
-            case .failure(let error): return JSONDocument.Section(title: title, text: "cannot read the event: \(error.description)")
+            case .success(let text): return JSONDocument.Section(title: title, text: text, key: key(of: event))
+            case .failure(let error):
+                return JSONDocument.Section(title: title, text: "cannot read the event: \(error.description)", key: key(of: event))
             }
         }
         return .eventLoaded(subject: subject, sections: sections, deliveryNote: note)
+    }
+
+    /// What names `event` among the pane's sections (`JSONDocument.Section.key`): its type and id.
+    static func key(of event: EventRef) -> String {
+        event.type + " " + event.id
     }
 
     private static func read(_ location: EventLocation, from source: EventSource?) -> Result<String, EventTextError> {

@@ -19,15 +19,22 @@ public enum ChunksView {
             if rect.width - 16 - DisplayWidth.of(withRetention) >= min(17, DisplayWidth.of(id)) { detail = withRetention }
         }
         let name = DisplayWidth.middleTruncated(id, to: max(9, rect.width - 16 - DisplayWidth.of(detail)))
-        PaneFrame.draw(into: &buffer, rect: rect, title: "Chunks of \(name)", detail: detail, focused: focused, theme: theme)
         let inner = rect.inset(by: 1)
-        guard inner.width > 2, inner.height > 0 else { return }
-        if state.chunkDetail, recording.chunks.indices.contains(state.chunkIndex) {
-            let chunk = recording.chunks[state.chunkIndex]
-            let metadata = chunk.metadata ?? chunk.documentId.flatMap { state.fetchedMetadata[$0] }
-            drawDetail(recording, chunk: chunk, metadata: metadata, into: &buffer, rect: inner, theme: theme)
+        if state.chunkDetail, let lines = detailLines(state, width: inner.width) {
+            // The detail scrolls (`j`, `G`, PgDn); its bottom edge says how much more there is.
+            let scroll = min(max(0, state.chunkDetailScroll), max(0, lines.count - inner.height))
+            let shown = min(max(0, inner.height), lines.count - scroll)
+            PaneFrame.draw(into: &buffer, rect: rect, title: "Chunks of \(name)", detail: detail,
+                           footer: PaneFrame.more(above: scroll, below: lines.count - scroll - shown), focused: focused, theme: theme)
+            guard inner.width > 2 else { return }
+            for (offset, line) in lines.dropFirst(scroll).prefix(shown).enumerated() {
+                buffer.write(line.text, column: inner.x + line.indent, row: inner.y + offset, limit: inner.width - line.indent,
+                             style: theme[line.role])
+            }
             return
         }
+        PaneFrame.draw(into: &buffer, rect: rect, title: "Chunks of \(name)", detail: detail, focused: focused, theme: theme)
+        guard inner.width > 2, inner.height > 0 else { return }
         // The recording's faults in words, under its chunks (at most half the pane; the last line says how many more).
         let faults = AnomalyExplanation.lines(for: recording)
         let faultRows = recording.chunks.isEmpty ? inner.height - 1 : min(faults.count, max(0, (inner.height - 1) / 2))
@@ -82,34 +89,42 @@ public enum ChunksView {
         ]
     }
 
-    /// Every field of one chunk, one per line, long values wrapped; then what its metadata
-    /// document says (saved in the folder, or downloaded with `d`), when there is one.
-    static func drawDetail(_ recording: Recording, chunk: Chunk, metadata: ChunkMetadata?, into buffer: inout Buffer, rect: Rect,
-                           theme: Theme) {
+    /// One line of the chunk detail: its text, its role and the cells it is indented by.
+    struct DetailLine: Hashable {
+        var text: String
+        var role: ThemeRole
+        var indent: Int
+    }
+
+    /// The chunk detail of the selected chunk, laid out `width` cells wide; nil when no chunk is selected.
+    static func detailLines(_ state: AppState, width: Int) -> [DetailLine]? {
+        guard let recording = state.selectedRecording, recording.chunks.indices.contains(state.chunkIndex) else { return nil }
+        let chunk = recording.chunks[state.chunkIndex]
+        let metadata = chunk.metadata ?? chunk.documentId.flatMap { state.fetchedMetadata[$0] }
+        return detailLines(recording, chunk: chunk, metadata: metadata, width: width)
+    }
+
+    /// The recording's faults in words, then every field of one chunk, one per line, long values
+    /// wrapped `width` cells wide; then what its metadata document says (saved in the folder, or
+    /// downloaded with `d`), when there is one.
+    static func detailLines(_ recording: Recording, chunk: Chunk, metadata: ChunkMetadata?, width: Int) -> [DetailLine] {
         let fields: [(String, String?)] = [
             ("index", chunk.index.map(String.init)), ("documentId", chunk.documentId), ("endReason", chunk.endReason),
             ("contentLocation", chunk.contentLocation), ("metadataLocation", chunk.metadataLocation),
             ("deleteLocation", chunk.deleteLocation),
         ] + (metadata.map(metadataFields) ?? [])
-        var row = rect.y
-        for line in AnomalyExplanation.lines(for: recording) where row < rect.maxY {
-            buffer.write("⚠ " + line, column: rect.x + 1, row: row, limit: rect.width - 1, style: theme[.rowAnomaly])
-            row += 1
-        }
+        var lines = AnomalyExplanation.lines(for: recording).map { DetailLine(text: "⚠ " + $0, role: .rowAnomaly, indent: 1) }
+        let valueWidth = max(1, width - 3)
         for (name, value) in fields {
-            guard row < rect.maxY else { return }
-            buffer.write(name, column: rect.x + 1, row: row, limit: rect.width - 1, style: theme[.jsonKey])
-            row += 1
+            lines.append(DetailLine(text: name, role: .jsonKey, indent: 1))
             var rest = SafeText.escaped(value ?? "null")
-            let width = max(1, rect.width - 3)
             repeat {
-                guard row < rect.maxY else { return }
-                let fitting = DisplayWidth.prefix(of: rest, cells: width)
+                let fitting = DisplayWidth.prefix(of: rest, cells: valueWidth)
                 let piece = fitting.isEmpty ? String(rest.prefix(1)) : fitting
-                buffer.write(piece, column: rect.x + 3, row: row, limit: width, style: theme[value == nil ? .jsonNull : .jsonString])
+                lines.append(DetailLine(text: piece, role: value == nil ? .jsonNull : .jsonString, indent: 3))
                 rest.removeFirst(piece.count)
-                row += 1
             } while !rest.isEmpty
         }
+        return lines
     }
 }

@@ -4,7 +4,7 @@ import RecDeckCore
 public enum OverlayView {
     public static func draw(_ state: AppState, into buffer: inout Buffer) {
         let theme = state.theme
-        let width = min(state.size.width - 4, 100), height = min(state.size.height - 2, 40)
+        let width = min(state.size.width - 4, 100), height = listHeight(state.size)
         let overlay: Overlay, cursor: ListCursor
         switch state.mode {
         case .overlay(let shown, let at):
@@ -24,7 +24,7 @@ public enum OverlayView {
             let rows = state.keymap.bindings.map { binding in
                 (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
             }
-            list(cursor, state, title: "Keys", rows: rows + [("", .dim), ("Esc or q closes this window", .dim)],
+            list(cursor, state, title: "Keys", rows: rows + helpFooter,
                  width: min(width, 64), height: height, into: &buffer, theme: theme, selectable: false)
         case .problems:
             let rows = state.problems.map { ($0.description, ThemeRole.error) }
@@ -55,15 +55,28 @@ public enum OverlayView {
         }
     }
 
+    /// The lines under the keys in the help overlay.
+    static let helpFooter: [(String, ThemeRole)] = [("", .dim), ("Esc or q closes this window", .dim)]
+
+    /// How tall a list overlay is at most (its border included) at `size`.
+    static func listHeight(_ size: (width: Int, height: Int)) -> Int {
+        min(size.height - 2, 40)
+    }
+
+    /// How many rows a list overlay shows at once (inside its border) at `size`, when it has more.
+    static func pageRows(_ size: (width: Int, height: Int)) -> Int {
+        max(1, listHeight(size) - 2)
+    }
+
     static func centered(width: Int, height: Int, in size: (width: Int, height: Int)) -> Rect {
         Rect(x: max(0, (size.width - width) / 2), y: max(0, (size.height - height) / 2), width: width, height: height)
     }
 
-    static func frame(_ rect: Rect, title: String, into buffer: inout Buffer, theme: Theme) {
+    static func frame(_ rect: Rect, title: String, footer: String = "", into buffer: inout Buffer, theme: Theme) {
         buffer.fill(rect, with: Cell(" ", style: theme[.overlay]))
         var style = theme
         style[.borderFocused] = theme[.overlayBorder]
-        PaneFrame.draw(into: &buffer, rect: rect, title: title, focused: true, theme: style)
+        PaneFrame.draw(into: &buffer, rect: rect, title: title, footer: footer, focused: true, theme: style)
     }
 
     static func list(_ cursor: ListCursor, _ state: AppState, title: String, rows: [(String, ThemeRole)], width: Int, height: Int,
@@ -72,14 +85,18 @@ public enum OverlayView {
              selectable: selectable) { rows[$0] }
     }
 
-    /// A list of `count` rows, `row(index)` asked only for the rows on screen.
+    /// A list of `count` rows, `row(index)` asked only for the rows on screen; the bottom edge
+    /// says how many rows are above and below the ones shown.
     static func list(_ cursor: ListCursor, _ state: AppState, title: String, count: Int, width: Int, height: Int,
                      into buffer: inout Buffer, theme: Theme, selectable: Bool, row: (Int) -> (String, ThemeRole)) {
         let box = centered(width: width, height: min(height, count + 2), in: state.size)
-        frame(box, title: title, into: &buffer, theme: theme)
+        let shown = max(0, box.height - 2)
+        let scroll = min(max(0, cursor.scroll), max(0, count - shown))
+        frame(box, title: title, footer: PaneFrame.more(above: scroll, below: count - scroll - min(shown, count - scroll)),
+              into: &buffer, theme: theme)
         let inner = box.inset(by: 1)
         for offset in 0..<max(0, inner.height) {
-            let index = cursor.scroll + offset
+            let index = scroll + offset
             guard index < count else { break }
             let (text, role) = row(index)
             var style = theme[role]

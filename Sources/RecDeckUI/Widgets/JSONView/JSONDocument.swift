@@ -18,10 +18,14 @@ public struct JSONDocument: Sendable, Hashable {
     public struct Section: Sendable, Hashable {
         public var title: String
         public var text: String
+        /// Which event the section shows (its type and id; empty when it stands for none): what
+        /// keeps the pane's place on an event when the document is laid out again with more.
+        public var key: String
 
-        public init(title: String, text: String) {
+        public init(title: String, text: String, key: String = "") {
             self.title = title
             self.text = text
+            self.key = key
         }
     }
 
@@ -35,6 +39,14 @@ public struct JSONDocument: Sendable, Hashable {
 
     /// How many sections the document was built from.
     public var sectionCount: Int { sections.count }
+
+    /// The first line of each section, in order (its title line when titled; every section lays
+    /// out at least one line). Walks the lines: for a new document, not for drawing.
+    public var sectionStarts: [Int] {
+        var starts: [Int] = []
+        for (index, line) in lines.enumerated() where starts.count == line.section { starts.append(index) }
+        return starts
+    }
 
     /// The sections' text exactly as given, joined with line breaks (what `y` copies).
     public var sourceText: String {
