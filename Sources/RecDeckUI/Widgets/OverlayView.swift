@@ -13,8 +13,7 @@ public enum OverlayView {
             let box = centered(width: min(width, 70), height: 5, in: state.size)
             frame(box, title: "Export \(state.visible.count) recordings", into: &buffer, theme: theme)
             buffer.write("path (.json for JSON, otherwise CSV):", column: box.x + 2, row: box.y + 1, style: theme[.dim])
-            let used = buffer.write(prompt.text, column: box.x + 2, row: box.y + 2, limit: box.width - 5, style: theme[.prompt])
-            buffer.write("▏", column: box.x + 2 + used, row: box.y + 2, style: theme[.prompt])
+            PromptLineView.draw(prompt.editor, into: &buffer, column: box.x + 2, row: box.y + 2, width: box.width - 4, style: theme[.prompt])
             return
         default:
             return
@@ -24,7 +23,7 @@ public enum OverlayView {
             let rows = state.keymap.bindings.map { binding in
                 (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
             }
-            list(cursor, state, title: "Keys", rows: rows + [("", .dim), ("Esc or q closes this window", .dim)],
+            list(cursor, state, title: "Keys", rows: rows + PromptHelp.rows(width: min(width, 64) - 3) + [("", .dim), ("Esc or q closes this window", .dim)],
                  width: min(width, 64), height: height, into: &buffer, theme: theme, selectable: false)
         case .problems:
             let rows = state.problems.map { ($0.description, ThemeRole.error) }
