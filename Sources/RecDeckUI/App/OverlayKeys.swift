@@ -61,7 +61,7 @@ enum OverlayKeys {
 /// Number of selectable lines in a list overlay.
 func overlayLineCount(_ state: AppState) -> Int {
     switch state.mode.overlay {
-    case .help?: state.keymap.bindings.count
+    case .help?: OverlayView.helpRows(state).count
     case .problems?: state.problems.count
     case .allEvents?: state.eventList?.count ?? 0
     case .downloads?: state.downloads.count

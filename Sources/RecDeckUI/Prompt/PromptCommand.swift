@@ -20,13 +20,14 @@ public enum PromptCommand: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// What it does, in a few words for the help overlay.
     public var summary: String {
         switch self {
-        case .sort: "sort by a field (the calls' fields in the calls view)"
-        case .filter: "filter the recordings (no QUERY: none)"
-        case .export: "export the list shown (JSON for .json, otherwise CSV)"
+        case .sort: "sort the recordings (or calls)"
+        case .filter: "filter the recordings"
+        case .export: "export the list shown"
         case .theme: "switch to a theme"
-        case .call: "the recordings of a call (in the calls view: select it); an id or its start"
+        case .call: "the recordings of a call"
         case .quit: "quit (also :q)"
         }
     }

@@ -20,11 +20,8 @@ public enum OverlayView {
         }
         switch overlay {
         case .help:
-            let rows = state.keymap.bindings.map { binding in
-                (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
-            }
-            list(cursor, state, title: "Keys", rows: rows + PromptHelp.rows(width: min(width, 64) - 3) + [("", .dim), ("Esc or q closes this window", .dim)],
-                 width: min(width, 64), height: height, into: &buffer, theme: theme, selectable: false)
+            list(cursor, state, title: "Keys", rows: helpRows(state),
+                 width: helpWidth(state), height: height, into: &buffer, theme: theme, selectable: false)
         case .problems:
             let rows = state.problems.map { ($0.description, ThemeRole.error) }
             list(cursor, state, title: "Problems (\(CountText.grouped(state.problems.count)))",
@@ -52,6 +49,18 @@ public enum OverlayView {
             list(cursor, state, title: "Copy", rows: rows + [("", .dim), ("Esc cancels", .dim)],
                  width: min(width, 50), height: rows.count + 4, into: &buffer, theme: theme, selectable: false)
         }
+    }
+
+    /// The help overlay's lines: the keys, then the prompts, the filter language and the commands.
+    static func helpRows(_ state: AppState) -> [(String, ThemeRole)] {
+        let keys = state.keymap.bindings.map { binding in
+            (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
+        }
+        return keys + PromptHelp.rows(width: helpWidth(state) - 4) + [("", .dim), ("Esc or q closes this window", .dim)]
+    }
+
+    private static func helpWidth(_ state: AppState) -> Int {
+        min(state.size.width - 4, 100, 64)
     }
 
     static func centered(width: Int, height: Int, in size: (width: Int, height: Int)) -> Rect {
