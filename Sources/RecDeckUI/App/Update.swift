@@ -12,7 +12,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.size = (width, height)
         keepSelectionVisible(&state)
         return []
-    case .input(.key(.alt(let character))) where !(editsText(state.mode) && LineEditor.altKeys.contains(character)):
+    case .input(.key(.alt(let character))) where altMeansNothing(state, character):
         // Alt-x is Escape then x to the terminal: where Alt-x means nothing, it is those two keys.
         return update(&state, .input(.key(.escape))) + update(&state, .input(.key(.character(character))))
     case .input(.key(let key)):
@@ -108,11 +108,13 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     }
 }
 
-/// Whether a prompt (with its line editor) has the keyboard.
-private func editsText(_ mode: Mode) -> Bool {
-    switch mode {
-    case .browse, .overlay: false
-    case .filterPrompt, .searchPrompt, .commandPrompt, .exportPrompt: true
+/// Whether Alt-`character` does nothing where the keyboard is: not an edit in a prompt, not a
+/// key of the keymap (a config file may bind `alt-x`) on the panes.
+private func altMeansNothing(_ state: AppState, _ character: Character) -> Bool {
+    switch state.mode {
+    case .browse: state.keymap.action(for: .alt(character)) == nil
+    case .overlay: true
+    case .filterPrompt, .searchPrompt, .commandPrompt, .exportPrompt: !LineEditor.altKeys.contains(character)
     }
 }
 

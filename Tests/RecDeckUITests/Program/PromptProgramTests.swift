@@ -163,6 +163,14 @@ import Testing
         #expect(harness.line(4) == "│▶ " + Self.multiRow + "│ 1    SessionEnded   0-weu-d20-b            │")
         #expect(harness.line(39) == " sorted by duration:asc")
         #expect(harness.program.state.mode == .browse)
+
+        // A field alone: its own direction (the longest first).
+        harness.backend.press(.character(":"))
+        harness.backend.type("sort duration")
+        try harness.press(.enter, thenWaitFor: "sorted by duration:desc")
+        #expect(harness.line(1).hasPrefix("┌ Recordings sort: duration ↓ ──"))
+        #expect(harness.line(3) == "│▶ " + Self.multiRow + "│ 0    ChunkMaximumT… 0-weu-d7-e4            │")
+        #expect(harness.line(4) == "│  " + Self.singleRow + "│ 1    SessionEnded   0-weu-d20-b            │")
     }
 
     @Test func anUnknownCommandOrABadArgumentKeepsThePromptOpenWithTheReason() throws {
@@ -183,6 +191,10 @@ import Testing
         try harness.press(.enter, thenWaitFor: "no theme nope; themes: default, mono")
         try harness.press(.escape, thenWaitFor: " ? help")
         #expect(harness.program.state.mode == .browse)
+        harness.backend.press(.character(":"))
+        harness.backend.type("theme mo")
+        try harness.press(.tab, .enter, thenWaitFor: "theme: mono")
+        #expect(harness.program.state.theme.name == "mono")
     }
 
     @Test func theCommandLineJumpsToACallFiltersAndQuits() throws {
@@ -203,6 +215,12 @@ import Testing
         try harness.waitUntil("the longer recording") { $0.contains("10-01 07:55:55") && !$0.contains("10-01 07:50:00") }
         #expect(harness.program.state.query.text == "dur>1h")
         #expect(harness.program.state.mode == .browse)
+
+        let output = TemporaryDirectory()
+        harness.backend.press(.character(":"))
+        harness.backend.type("export " + output.path + "/long.csv")
+        try harness.press(.enter, thenWaitFor: "exported 1 recording to \(output.path)/long.csv")
+        #expect(try String(contentsOfFile: output.path + "/long.csv", encoding: .utf8).contains("rec-multi"))
 
         harness.backend.press(.character(":"))
         harness.backend.type("q")
