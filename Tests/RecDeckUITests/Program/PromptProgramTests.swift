@@ -230,4 +230,24 @@ import Testing
         while exit == nil, Date() < deadline { exit = harness.program.step(maximumWait: 10) }
         #expect(exit == .quit)
     }
+
+    @Test func inTheCallsViewTheCommandLineSelectsACallAndSortsTheCalls() throws {
+        let harness = try ProgramHarness(TemporaryDirectory.twoRecordings())
+        try harness.waitFor("2 recordings")
+        try harness.press(.character("c"), thenWaitFor: "┌ Calls sort: start ↓ ──")
+        #expect(harness.line(4).hasPrefix("│  10-01 07:55:55 1027c4aa "))
+        harness.backend.press(.character(":"))
+        harness.backend.type("call 99")
+        try harness.press(.tab, .enter, thenWaitFor: "│▶ 10-01 07:50:00 99ab01ff ")
+        #expect(harness.program.state.calls.selectedId == "99ab01ff")
+        #expect(harness.program.state.query.isEmpty, "the calls view selects; it does not filter")
+        harness.backend.press(.character(":"))
+        harness.backend.type("sort so")
+        try harness.press(.enter, thenWaitFor: "unknown sort field")
+        harness.backend.press(.control("w"))
+        harness.backend.type("recordi")
+        try harness.press(.tab, .enter, thenWaitFor: "calls sorted by recordings:desc")
+        #expect(harness.program.state.calls.sort == CallSort(field: .recordings))
+        #expect(harness.program.state.sort == RecordingSort(), "the recordings' order is the recordings'")
+    }
 }
