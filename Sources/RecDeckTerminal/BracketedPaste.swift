@@ -5,8 +5,9 @@ import RecDeckUI
 /// inputs, and everything else into keys (through `KeyDecoder`).
 ///
 /// Pure and incremental: feed it what `wget_wch` returned, one read at a time; a paste or a mouse
-/// report may span reads. An Escape followed by anything other than the start of either is the
-/// Escape key and what follows it, as before.
+/// report may span reads. An Escape followed by a printable character is that character with Alt
+/// (`.alt`); followed by anything else other than the start of a marker or a report it is the
+/// Escape key and what follows it.
 public struct BracketedPaste {
     /// One thing `wget_wch` returned: a character (`OK`) or a function-key code (`KEY_CODE_YES`).
     public enum Item: Hashable, Sendable {
@@ -57,7 +58,12 @@ public struct BracketedPaste {
                     case .report(let mouse):
                         if let mouse { events.append(.mouse(mouse)) }
                         held = []
-                    case .mismatch: flushHeld(into: &events)
+                    case .mismatch:
+                        // A last Escape may begin a marker or an Alt key of its own: it stays held.
+                        let escape = held.count > 1 && held.last == 27
+                        if escape { held.removeLast() }
+                        flushHeld(into: &events)
+                        if escape { held = [27] }
                     }
                 }
             }
@@ -75,9 +81,20 @@ public struct BracketedPaste {
         return events
     }
 
+    /// Held characters become keys; an Escape read together with a printable character is that
+    /// character with Alt (terminals send Alt-b as ESC b), except `[` and `O`, which begin the
+    /// terminal's own sequences.
     private mutating func flushHeld(into events: inout [InputEvent]) {
-        for code in held {
-            if let key = KeyDecoder.key(character: code) { events.append(.key(key)) }
+        var index = 0
+        while index < held.count {
+            if held[index] == 27, index + 1 < held.count, case .character(let character)? = KeyDecoder.key(character: held[index + 1]),
+               character != "[", character != "O" {
+                events.append(.key(.alt(character)))
+                index += 2
+                continue
+            }
+            if let key = KeyDecoder.key(character: held[index]) { events.append(.key(key)) }
+            index += 1
         }
         held = []
     }

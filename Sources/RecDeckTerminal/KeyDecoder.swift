@@ -6,7 +6,7 @@ import RecDeckUI
 /// Characters: Tab (9) → `.tab`; LF/CR (10, 13) → `.enter`; Escape (27) → `.escape`; DEL (127)
 /// and Backspace (8, which some terminals send for the Backspace key) → `.backspace`; the other
 /// Ctrl-letters 1…26 → `.control("a"…"z")`; printable characters → `.character`; other controls
-/// (NUL, 28–31, C1) → nil. Alt-x arrives as Escape then `x`.
+/// (NUL, 28–31, C1) → nil. Alt-x arrives as Escape then `x` (`BracketedPaste` makes it `.alt("x")`).
 public enum KeyDecoder {
     /// The key for a character `wget_wch` returned with `OK`.
     public static func key(character code: UInt32) -> Key? {

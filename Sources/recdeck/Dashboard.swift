@@ -60,7 +60,8 @@ final class Dashboard {
         do {
             let downloads = DashboardDownloads.make(connectionStringFile: settings.connectionStringFile, folder: settings.downloadDir)
             program = try Program(state: state, backend: terminal, source: source?(watcher) ?? watcher, signals: signals,
-                                  downloads: downloads.runner, downloadsUnavailable: downloads.unavailable)
+                                  downloads: downloads.runner, downloadsUnavailable: downloads.unavailable,
+                                  history: PromptHistoryFile.defaultPath(environment: environment).map(PromptHistoryFile.init))
         } catch {
             terminal.restore()
             StandardOutput.message("recdeck: \(error.description)")

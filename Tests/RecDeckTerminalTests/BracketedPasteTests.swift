@@ -29,5 +29,14 @@ import Testing
         #expect(paste.feed(items("\u{1B}[2x")) + paste.endOfRead()
             == [.key(.escape), .key(.character("[")), .key(.character("2")), .key(.character("x"))])
         #expect(paste.feed([.keyCode(0o402)]) == [.key(.down)])
+        #expect(paste.feed(items("\u{1B}OM")) + paste.endOfRead() == [.key(.escape), .key(.character("O")), .key(.character("M"))])
+    }
+
+    @Test func escapeReadWithACharacterIsThatCharacterWithAlt() {
+        var paste = BracketedPaste()
+        #expect(paste.feed(items("\u{1B}b\u{1B}F")) + paste.endOfRead() == [.key(.alt("b")), .key(.alt("F"))])
+        #expect(paste.feed(items("\u{1B}\u{1B}q")) + paste.endOfRead() == [.key(.escape), .key(.alt("q"))])
+        #expect(paste.feed(items("\u{1B}")) + paste.endOfRead() + paste.feed(items("b")) + paste.endOfRead()
+            == [.key(.escape), .key(.character("b"))], "read apart, they are two keys")
     }
 }

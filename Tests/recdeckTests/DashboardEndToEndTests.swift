@@ -25,18 +25,44 @@ import Testing
         let directory = fixture()
         let session = try open(directory)
         session.sendKeys("/")
-        try session.waitFor("filter: ▏")
+        try session.waitFor(" filter:")
         session.paste("call:99ab\nrec")
-        try session.waitFor("filter: call:99ab rec▏")
+        try session.waitFor("filter: call:99ab rec")
         session.sendKeys("C-u")
         let id = String(repeating: "aHR0cHM6Ly9ub3RoaW5nLmV4YW1wbGUv", count: 6).prefix(179)
         session.paste(String(id))
         let screen = try session.waitFor("0 shown")
-        #expect(screen.contains("filter: " + id.prefix(40)))
+        // The prompt's line scrolls to keep the cursor (at the end) on screen.
+        #expect(screen.contains(" filter: …" + id.suffix(68) + "\n"))
         session.sendKeys("Escape")
         try session.waitFor("10-01 07:55:55")
         session.sendKeys("q")
         #expect(session.exitStatus() == 0)
+    }
+
+    /// In a real terminal Alt-B (ESC b) moves the filter's cursor a word back, and what Enter
+    /// submitted comes back with Up in the next run (the history file under `XDG_STATE_HOME`).
+    @Test func thePromptEditsWithAltKeysAndRemembersAcrossRuns() throws {
+        let directory = fixture()
+        let state = TemporaryDirectory()
+        let session = try open(directory, environment: ["XDG_STATE_HOME": state.path])
+        session.sendKeys("/")
+        try session.waitFor(" filter:")
+        session.sendKeys("9", "9", "a", "b", "M-b", "c", "a", "l", "l", ":")
+        try session.waitFor("filter: call:99ab")
+        try session.waitFor("1 shown")
+        session.sendKeys("Enter")
+        let file = state.path + "/recdeck/history"
+        try session.waitUntil { _ in (try? String(contentsOfFile: file, encoding: .utf8)) == "filter\tcall:99ab\n" }
+        session.sendKeys("q")
+        #expect(session.exitStatus() == 0)
+
+        let next = try open(directory, environment: ["XDG_STATE_HOME": state.path])
+        next.sendKeys("/", "Up")
+        try next.waitFor("filter: call:99ab")
+        try next.waitFor("1 shown")
+        next.sendKeys("Escape", "q")
+        #expect(next.exitStatus() == 0)
     }
 
     @Test func browseDrillFilterHelpAndProblems() throws {

@@ -12,7 +12,7 @@ import RecDeckCore
 /// just before exiting, such as a refusal message), `status off` (the whole pane is the window), `set-clipboard on` (OSC 52 lands in a tmux
 /// buffer, see `clipboard()`) and a non-zero `history-limit`.
 ///
-/// The command gets a clean environment: `PATH`, `HOME`, `LANG=C.UTF-8`, `TERM` from tmux
+/// The command gets a clean environment: `PATH`, `HOME`, `LANG=C.UTF-8`, `XDG_STATE_HOME` (a folder of its own), `TERM` from tmux
 /// (`tmux-256color`), plus `environment`. `NO_COLOR` only when a test passes it (`swift test`
 /// itself sets it when its output is not a terminal). To unset `TERM`, say so in the command
 /// line (`env -u TERM …`, `TERM=dumb …`).
@@ -38,6 +38,8 @@ final class TmuxSession {
 
     let socketPath: String
     let configurationPath: String
+    /// The program's `XDG_STATE_HOME` (its prompt history), so a test never writes the user's.
+    let stateFolder: String
     /// The session (and target) name inside the private server.
     let target = "recdeck"
     private let environment: [String]
@@ -52,6 +54,7 @@ final class TmuxSession {
         // /tmp, not $TMPDIR: a socket path must fit in sun_path (108 bytes).
         socketPath = "/tmp/\(name).sock"
         configurationPath = "/tmp/\(name).conf"
+        stateFolder = "/tmp/\(name).state"
         let configuration = """
             set -g default-terminal "tmux-256color"
             set -g default-shell /bin/sh
@@ -71,6 +74,7 @@ final class TmuxSession {
             "PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
             "HOME": inherited["HOME"] ?? "/tmp",
             "LANG": "C.UTF-8",
+            "XDG_STATE_HOME": stateFolder,
         ]
         for (key, value) in extra { variables[key] = value }
         environment = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -252,6 +256,7 @@ final class TmuxSession {
     private func cleanUpFiles() {
         unlink(socketPath)
         unlink(configurationPath)
+        try? FileManager.default.removeItem(atPath: stateFolder)
     }
 
     /// Runs `tmux -S socket -f conf arguments…` with the session's environment.

@@ -1,5 +1,5 @@
 /// The operator of a comparison term: `>`, `<`, `>=`, `<=` or `=`.
-enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case greater = ">"
     case less = "<"
     case greaterOrEqual = ">="

@@ -40,6 +40,8 @@ public enum Mode: Sendable, Hashable {
     case searchPrompt(PromptState)
     /// The export path prompt (`w`).
     case exportPrompt(PromptState)
+    /// The `:` command line, with why the line last submitted could not run, if it could not.
+    case commandPrompt(PromptState, error: String?)
     /// A window over the panes, and where the user is in it.
     case overlay(Overlay, ListCursor)
 
@@ -49,10 +51,10 @@ public enum Mode: Sendable, Hashable {
         return nil
     }
 
-    /// Whether the one-line prompt under the panes is open (filter or search).
+    /// Whether the one-line prompt under the panes is open (filter, search or command).
     public var promptOpen: Bool {
         switch self {
-        case .filterPrompt, .searchPrompt: true
+        case .filterPrompt, .searchPrompt, .commandPrompt: true
         default: false
         }
     }
@@ -73,12 +75,6 @@ public struct CopyChoice: Sendable, Hashable {
         self.value = value
         self.keepsLayout = keepsLayout
     }
-}
-
-/// The line-editor state of a prompt (filter, event search, export path).
-public struct PromptState: Sendable, Hashable {
-    public var text: String
-    public init(text: String = "") { self.text = text }
 }
 
 /// Totals over all recordings, for the header.
@@ -196,6 +192,10 @@ public struct AppState: Sendable {
     public var query = RecordingQuery()
     /// Which prompt or overlay has the keyboard, if any.
     public var mode: Mode = .browse
+    /// What was submitted at the prompts (kept across runs by the `Program`), and whether a
+    /// failure to read or write it has been reported (it is, once).
+    public var history = PromptHistory()
+    public var historyFailureReported = false
     /// The event pane's content and where the user is in it.
     public var eventDocument: JSONDocument?
     public var eventState = JSONViewState()

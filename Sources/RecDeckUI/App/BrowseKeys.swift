@@ -65,6 +65,8 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else {
             state.mode = .filterPrompt(PromptState(text: state.query.text), error: nil, applied: state.query)
         }
+    case .command:
+        state.mode = .commandPrompt(PromptState(), error: nil)
     case .nextMatch:
         state.eventState.nextMatch(in: state.eventDocument ?? JSONDocument(), height: eventHeight(state))
     case .previousMatch:

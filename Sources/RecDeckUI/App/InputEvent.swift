@@ -4,6 +4,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     /// Control plus a letter (`ctrl("c")` is Ctrl-C), lower case.
     case control(Character)
+    /// Alt (Meta) plus a character: the terminal sends Escape then the character (`alt("b")` is Alt-B).
+    case alt(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete

@@ -5,6 +5,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, first, last
     case drillIn, back
     case filter, nextMatch, previousMatch
+    case command
     case sortKey, sortDirection, follow, newestArrival, calls
     case problems, allEvents, copy, export, nextDelivery, download, downloads
     case toggleUTC, nextTheme, fold, redraw, suspend
@@ -137,6 +138,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("/")], .filter, "filter recordings (search in the event pane)"),
         KeyBinding([.character("n")], .nextMatch, "next match in the event pane"),
         KeyBinding([.character("N")], .previousMatch, "previous match in the event pane"),
+        KeyBinding([.character(":")], .command, "commands: :sort :filter :export :theme :call :q"),
         KeyBinding([.character("s")], .sortKey, "sort by the next column"),
         KeyBinding([.character("S")], .sortDirection, "reverse the sort"),
         KeyBinding([.character("f")], .follow, "follow arrivals: select each recording as its event arrives"),

@@ -31,6 +31,10 @@ public enum Msg: Sendable {
     case receiving(ReceivingSummary)
     /// A download's bytes so far (and the sizes announced), or its end.
     case download(id: Int, bytes: Int64, total: Int64?, outcome: DownloadOutcome?)
+    /// The prompts' history as read from its file at start, or why it could not be.
+    case historyLoaded(Result<PromptHistory, HistoryFileError>)
+    /// The answer to `.saveHistory`: nil when written, else why not.
+    case historySaved(HistoryFileError?)
 }
 
 /// What the event pane shows: a recording's events, or one event that belongs to no recording.
@@ -61,6 +65,8 @@ public enum Effect: Sendable, Equatable {
     /// Download a recording or chunk (on a worker, through the program's `DownloadRunner`),
     /// answering with `.download` messages.
     case download(DownloadRequest)
+    /// Write the prompts' history to its file (in order, on a worker) and answer with `.historySaved`.
+    case saveHistory(PromptHistory)
     /// Repaint every cell (Ctrl-L).
     case redraw
     /// Give the terminal back and stop until resumed (Ctrl-Z; input is raw, so it arrives as a key).

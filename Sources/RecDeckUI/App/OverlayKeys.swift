@@ -72,7 +72,7 @@ enum OverlayKeys {
 /// Number of lines in a list overlay.
 func overlayLineCount(_ state: AppState) -> Int {
     switch state.mode.overlay {
-    case .help?: state.keymap.bindings.count + OverlayView.helpFooter.count
+    case .help?: OverlayView.helpRows(state).count
     case .problems?: state.problems.count
     case .allEvents?: state.eventList?.count ?? 0
     case .downloads?: state.downloads.count

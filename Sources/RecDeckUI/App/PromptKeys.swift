@@ -3,7 +3,11 @@ import RecDeckCore
 
 /// Keys and pastes while a prompt has the keyboard: the filter (applied as it is typed while it
 /// parses; otherwise the filter in force before stays, the reason shows and Enter does not close
-/// the prompt; Esc restores the filter in force before), the event pane's search, the export path.
+/// the prompt; Esc restores the filter in force before), the event pane's search, the `:` command
+/// line (an unknown command or a bad argument keeps it open with the reason), the export path.
+///
+/// Every prompt edits like readline (`LineEditor`); the filter, search and command prompts walk
+/// their history with Up and Down (`PromptHistory`) and complete with Tab.
 enum PromptKeys {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.mode {
@@ -11,26 +15,59 @@ enum PromptKeys {
             switch key {
             case .enter:
                 // An invalid query is never applied half-way: the prompt stays open with its reason.
-                if error == nil { state.mode = .browse }
-                return []
+                guard error == nil else { return [] }
+                state.mode = .browse
+                return remember(&state, prompt.text, as: .filter)
             case .escape, .control("c"):
                 state.mode = .browse
                 return show(&state, applied)
+            case .up, .down:
+                guard walk(&prompt, key, state.history[.filter]) else { return [] }
+            case .tab, .backTab:
+                guard prompt.complete(forward: key == .tab, candidates: { FilterSyntax.fields(completing: $0.prefix) }) else { return [] }
             default:
-                guard edit(&prompt, key) else { return [] }
-                return filterChanged(&state, prompt, applied: applied)
+                guard prompt.edit(key) else { return [] }
             }
+            return filterChanged(&state, prompt, applied: applied)
         case .searchPrompt(var prompt):
             switch key {
             case .enter:
                 state.mode = .browse
+                return remember(&state, prompt.text, as: .search)
             case .escape, .control("c"):
                 state.mode = .browse
                 state.eventState.setSearch("", in: state.eventDocument ?? JSONDocument())
+                return []
+            case .up, .down:
+                guard walk(&prompt, key, state.history[.search]) else { return [] }
             default:
-                guard edit(&prompt, key) else { return [] }
-                searchChanged(&state, prompt)
+                guard prompt.edit(key) else { return [] }
             }
+            searchChanged(&state, prompt)
+            return []
+        case .commandPrompt(var prompt, _):
+            switch key {
+            case .enter:
+                let line = prompt.text
+                var effects = remember(&state, line, as: .command)
+                state.mode = .browse
+                switch CommandRun.run(&state, line) {
+                case .success(let done): effects += done
+                case .failure(let error): state.mode = .commandPrompt(prompt, error: error.message)
+                }
+                return effects
+            case .escape, .control("c"):
+                state.mode = .browse
+                return []
+            case .up, .down:
+                guard walk(&prompt, key, state.history[.command]) else { return [] }
+            case .tab, .backTab:
+                let current = state
+                guard prompt.complete(forward: key == .tab, candidates: { CommandRun.candidates(current, $0) }) else { return [] }
+            default:
+                guard prompt.edit(key) else { return [] }
+            }
+            state.mode = .commandPrompt(prompt, error: nil)
             return []
         case .exportPrompt(var prompt):
             switch key {
@@ -44,7 +81,7 @@ enum PromptKeys {
                 state.mode = .browse
                 state.exportReplaces = nil
             default:
-                if edit(&prompt, key) { state.mode = .exportPrompt(prompt) }
+                if prompt.edit(key) { state.mode = .exportPrompt(prompt) }
             }
             return []
         case .browse, .overlay:
@@ -52,20 +89,23 @@ enum PromptKeys {
         }
     }
 
-    /// A bracketed paste: the whole text goes into the open prompt as one edit (line breaks and
-    /// other controls become spaces), so a long id is one filter evaluation, not one per character.
-    /// Outside a prompt a paste does nothing.
+    /// A bracketed paste: the whole text goes into the open prompt at the cursor as one edit (line
+    /// breaks and other controls become spaces), so a long id is one filter evaluation, not one per
+    /// character. Outside a prompt a paste does nothing.
     static func paste(_ state: inout AppState, _ text: String) -> [Effect] {
         let flat = String(text.map { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : $0 })
         switch state.mode {
         case .filterPrompt(var prompt, _, let applied):
-            prompt.text += flat
+            prompt.paste(flat)
             return filterChanged(&state, prompt, applied: applied)
         case .searchPrompt(var prompt):
-            prompt.text += flat
+            prompt.paste(flat)
             searchChanged(&state, prompt)
+        case .commandPrompt(var prompt, _):
+            prompt.paste(flat)
+            state.mode = .commandPrompt(prompt, error: nil)
         case .exportPrompt(var prompt):
-            prompt.text += flat
+            prompt.paste(flat)
             state.mode = .exportPrompt(prompt)
         case .browse, .overlay:
             break
@@ -73,22 +113,14 @@ enum PromptKeys {
         return []
     }
 
-    /// Edits `prompt` with `key`; returns true when the key was consumed as editing.
-    private static func edit(_ prompt: inout PromptState, _ key: Key) -> Bool {
-        switch key {
-        case .character(let character):
-            prompt.text.append(character)
-        case .backspace, .delete, .control("h"):
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .control("u"):
-            prompt.text = ""
-        case .control("w"):
-            while prompt.text.last == " " { prompt.text.removeLast() }
-            while let last = prompt.text.last, last != " " { prompt.text.removeLast() }
-        default:
-            return false
-        }
-        return true
+    /// Up (older) or Down (newer) in `entries`; false when there is nowhere to go.
+    private static func walk(_ prompt: inout PromptState, _ key: Key, _ entries: [String]) -> Bool {
+        key == .up ? prompt.older(in: entries) : prompt.newer(in: entries)
+    }
+
+    /// Adds a submitted line to its prompt's history; when it changed, the `Program` saves it.
+    private static func remember(_ state: inout AppState, _ text: String, as kind: PromptKind) -> [Effect] {
+        state.history.add(text, to: kind) ? [.saveHistory(state.history)] : []
     }
 
     /// The filter's text changed: apply it when it parses; otherwise show the filter in force
@@ -105,7 +137,7 @@ enum PromptKeys {
     }
 
     /// Filters the list with `query` (nothing to do when it is the one shown).
-    private static func show(_ state: inout AppState, _ query: RecordingQuery) -> [Effect] {
+    static func show(_ state: inout AppState, _ query: RecordingQuery) -> [Effect] {
         guard query != state.query else { return [] }
         state.query = query
         // The calls view lists on a worker; the recordings are filtered when they are shown again.

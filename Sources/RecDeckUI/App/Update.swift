@@ -12,6 +12,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.size = (width, height)
         keepSelectionVisible(&state)
         return []
+    case .input(.key(.alt(let character))) where altMeansNothing(state, character):
+        // Alt-x is Escape then x to the terminal: where Alt-x means nothing, it is those two keys.
+        return update(&state, .input(.key(.escape))) + update(&state, .input(.key(.character(character))))
     case .input(.key(let key)):
         switch state.mode {
         case .browse:
@@ -22,7 +25,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             }
             if action != .quit { state.quitWhileDownloadingAsked = false }
             return perform(&state, action)
-        case .filterPrompt, .searchPrompt, .exportPrompt:
+        case .filterPrompt, .searchPrompt, .exportPrompt, .commandPrompt:
             return PromptKeys.handle(&state, key)
         case .overlay:
             return OverlayKeys.handle(&state, key)
@@ -92,6 +95,33 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .download(let id, let bytes, let total, let outcome):
         downloadChanged(&state, id: id, bytes: bytes, total: total, outcome: outcome)
         return []
+    case .historyLoaded(.success(let loaded)):
+        // What was submitted before the file was read comes after what it holds.
+        var history = loaded
+        for kind in PromptKind.allCases {
+            for entry in state.history[kind] { history.add(entry, to: kind) }
+        }
+        let submittedMeanwhile = state.history != PromptHistory()
+        state.history = history
+        // A save made before the file was read held only this run's entries: write them all.
+        return submittedMeanwhile ? [.saveHistory(history)] : []
+    case .historyLoaded(.failure(let error)), .historySaved(let error?):
+        guard !state.historyFailureReported else { return [] }
+        state.historyFailureReported = true
+        notify(&state, error.description, isError: true)
+        return []
+    case .historySaved(nil):
+        return []
+    }
+}
+
+/// Whether Alt-`character` does nothing where the keyboard is: not an edit in a prompt, not a
+/// key of the keymap (a config file may bind `alt-x`) on the panes.
+private func altMeansNothing(_ state: AppState, _ character: Character) -> Bool {
+    switch state.mode {
+    case .browse: state.keymap.action(for: .alt(character)) == nil
+    case .overlay: true
+    case .filterPrompt, .searchPrompt, .commandPrompt, .exportPrompt: !LineEditor.altKeys.contains(character)
     }
 }
 

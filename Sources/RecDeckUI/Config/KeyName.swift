@@ -1,5 +1,5 @@
 /// Keys written as people write them in a config file or help: `q`, `G`, `ctrl-c`, `down`,
-/// `pgdn`, `enter`, `esc`, `shift-tab`, `space`, `f5`.
+/// `pgdn`, `enter`, `esc`, `shift-tab`, `space`, `f5`, `alt-b`.
 public enum KeyName {
     /// The key `name` stands for (any case for named keys and the `ctrl-` prefix), or nil.
     public static func parse(_ name: String) -> Key? {
@@ -9,6 +9,11 @@ public enum KeyName {
             let rest = lower.dropFirst(prefix.count)
             guard rest.count == 1, let letter = rest.first, letter.isLetter, letter.isASCII else { return nil }
             return .control(letter)
+        }
+        for prefix in ["alt-", "alt+", "m-", "meta-"] where lower.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard rest.count == 1, let character = rest.first, !character.isWhitespace else { return nil }
+            return .alt(character)
         }
         switch lower {
         case "up": return .up
@@ -38,6 +43,7 @@ public enum KeyName {
         case .character(" "): "Space"
         case .character(let character): String(character)
         case .control(let letter): "Ctrl-" + (letter == "c" || letter == "l" || letter == "z" ? letter.uppercased() : String(letter))
+        case .alt(let character): "Alt-" + String(character)
         case .up: "↑"
         case .down: "↓"
         case .left: "←"
@@ -62,6 +68,7 @@ public enum KeyName {
         case .character(" "): "space"
         case .character(let character): String(character)
         case .control(let letter): "ctrl-\(letter)"
+        case .alt(let character): "alt-\(character)"
         case .up: "up"
         case .down: "down"
         case .left: "left"

@@ -9,6 +9,7 @@ final class EffectWorkers: Sendable {
     private let results = Mutex<(messages: [Msg], running: Int, answers: Int)>(([], 0, 0))
     private let doorbell: Doorbell
     private let queue = DispatchQueue(label: "recdeck.effects", qos: .userInitiated, attributes: .concurrent)
+    private let orderedQueue = DispatchQueue(label: "recdeck.effects.ordered", qos: .utility)
 
     init() throws(WatchError) {
         doorbell = try Doorbell.open()
@@ -25,10 +26,11 @@ final class EffectWorkers: Sendable {
     /// counts: until the run loop has applied it, the screen does not show it).
     var running: Int { results.withLock { $0.running } }
 
-    /// Runs `work` on a worker; its answer arrives through `take()`.
-    func start(_ work: @escaping @Sendable () -> Msg) {
+    /// Runs `work` on a worker; its answer arrives through `take()`. Work started `inOrder` runs
+    /// one at a time, in the order started (writes of the same file).
+    func start(inOrder: Bool = false, _ work: @escaping @Sendable () -> Msg) {
         results.withLock { $0.running += 1 }
-        queue.async { [self] in
+        (inOrder ? orderedQueue : queue).async { [self] in
             let message = work()
             results.withLock {
                 $0.messages.append(message)

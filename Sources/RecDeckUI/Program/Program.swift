@@ -36,13 +36,17 @@ public final class Program {
     /// What downloads for `d`; `nil` answers each with `downloadsUnavailable`.
     private let downloads: DownloadRunner?
     private let downloadsUnavailable: String
+    /// Where the prompts' history is kept across runs; `nil`: only for this run.
+    private let history: PromptHistoryFile?
 
     /// A program over `state`, drawing on `backend`, following `source` (none: nothing arrives).
     /// `clock` gives the time for ticks; tests pass a fake one and move it themselves. `downloads`
-    /// carries out `d` (without one, `d` answers `downloadsUnavailable`).
+    /// carries out `d` (without one, `d` answers `downloadsUnavailable`). `history`, when given,
+    /// is read at once (on a worker) and written each time a prompt adds to it.
     public init(state: AppState, backend: TerminalBackend, source: EventSource?, signals: SignalSource? = nil,
                 clock: @escaping () -> Timestamp = { Timestamp.now() }, effectGraceMilliseconds: Int32 = 10,
-                downloads: DownloadRunner? = nil, downloadsUnavailable: String = "downloads are not available here") throws(WatchError) {
+                downloads: DownloadRunner? = nil, downloadsUnavailable: String = "downloads are not available here",
+                history: PromptHistoryFile? = nil) throws(WatchError) {
         self.state = state
         self.state.canDownload = downloads != nil
         self.downloads = downloads
@@ -55,6 +59,8 @@ public final class Program {
         workers = try EffectWorkers()
         nextTick = clock().advanced(by: 100_000_000).nanoseconds
         if source == nil { initialLoadDone = true }
+        self.history = history
+        if let history { workers.start(inOrder: true) { .historyLoaded(history.load()) } }
     }
 
     /// Draws the first frame, then runs rounds until the user quits or a signal ends the program.
@@ -195,6 +201,9 @@ public final class Program {
             let recordings = ids.compactMap { state.recordings[$0] }
             let now = state.now
             workers.start { .exported(RecordingExport.write(recordings, to: path, now: now, replace: replace)) }
+        case .saveHistory(let entries):
+            guard let history else { break }
+            workers.start(inOrder: true) { .historySaved(history.save(entries)) }
         case .download(let request):
             let failed = DownloadOutcome(saved: 0, failed: 1, message: downloadsUnavailable)
             guard let runner = downloads, let recording = state.recordings[request.recordingId] else {

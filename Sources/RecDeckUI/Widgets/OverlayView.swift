@@ -13,19 +13,15 @@ public enum OverlayView {
             let box = centered(width: min(width, 70), height: 5, in: state.size)
             frame(box, title: "Export \(state.visible.count) recordings", into: &buffer, theme: theme)
             buffer.write("path (.json for JSON, otherwise CSV):", column: box.x + 2, row: box.y + 1, style: theme[.dim])
-            let used = buffer.write(prompt.text, column: box.x + 2, row: box.y + 2, limit: box.width - 5, style: theme[.prompt])
-            buffer.write("▏", column: box.x + 2 + used, row: box.y + 2, style: theme[.prompt])
+            PromptLineView.draw(prompt.editor, into: &buffer, column: box.x + 2, row: box.y + 2, width: box.width - 4, style: theme[.prompt])
             return
         default:
             return
         }
         switch overlay {
         case .help:
-            let rows = state.keymap.bindings.map { binding in
-                (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
-            }
-            list(cursor, state, title: "Keys", rows: rows + helpFooter,
-                 width: min(width, 64), height: height, into: &buffer, theme: theme, selectable: false)
+            list(cursor, state, title: "Keys", rows: helpRows(state),
+                 width: helpWidth(state), height: height, into: &buffer, theme: theme, selectable: false)
         case .problems:
             let rows = state.problems.map { ($0.description, ThemeRole.error) }
             list(cursor, state, title: "Problems (\(CountText.grouped(state.problems.count)))",
@@ -55,8 +51,17 @@ public enum OverlayView {
         }
     }
 
-    /// The lines under the keys in the help overlay.
-    static let helpFooter: [(String, ThemeRole)] = [("", .dim), ("Esc or q closes this window", .dim)]
+    /// The help overlay's lines: the keys, then the prompts, the filter language and the commands.
+    static func helpRows(_ state: AppState) -> [(String, ThemeRole)] {
+        let keys = state.keymap.bindings.map { binding in
+            (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
+        }
+        return keys + PromptHelp.rows(width: helpWidth(state) - 4) + [("", .dim), ("Esc or q closes this window", .dim)]
+    }
+
+    private static func helpWidth(_ state: AppState) -> Int {
+        min(state.size.width - 4, 100, 64)
+    }
 
     /// How tall a list overlay is at most (its border included) at `size`.
     static func listHeight(_ size: (width: Int, height: Int)) -> Int {

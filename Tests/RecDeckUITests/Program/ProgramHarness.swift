@@ -32,7 +32,8 @@ final class ProgramHarness {
     let clock: FakeClock
 
     init(_ directory: TemporaryDirectory, width: Int = 120, height: Int = 40, follow: Bool = false,
-         now: Timestamp = Timestamp(iso8601: "2026-10-01T09:00:00Z")!, downloads: DownloadRunner? = nil) throws {
+         now: Timestamp = Timestamp(iso8601: "2026-10-01T09:00:00Z")!, downloads: DownloadRunner? = nil,
+         history: PromptHistoryFile? = nil) throws {
         self.directory = directory
         clock = FakeClock(now)
         watcher = try DirectoryWatcher(root: directory.path, options: WatchOptions(settleTime: .milliseconds(200)))
@@ -40,7 +41,7 @@ final class ProgramHarness {
         let state = AppState(directory: "~/events", size: (width, height), now: now, utc: true, follow: follow)
         let clock = clock
         program = try Program(state: state, backend: backend, source: watcher, clock: { clock.now }, downloads: downloads,
-                              downloadsUnavailable: "cannot download: no credentials")
+                              downloadsUnavailable: "cannot download: no credentials", history: history)
     }
 
     deinit {

@@ -45,7 +45,8 @@ import Testing
         try harness.waitUntil("the filtered list") { !$0.contains("10-01 07:55:55") }
         #expect(harness.line(3) == "│▶ " + Self.singleRow + "│ 0    SessionEnded   0-weu-d7-doc           │")
         #expect(harness.line(4) == "│" + String(repeating: " ", count: 72) + "││                                            │")
-        #expect(harness.line(38) == " filter: call:99ab▏")
+        #expect(harness.line(38) == " filter: call:99ab")
+        #expect(harness.backend.screen[18, 38].style.attributes.contains(.reverse), "the cursor: the cell after the text")
         #expect(harness.program.state.query.text == "call:99ab")
 
         harness.backend.type(" dur>5x")
