@@ -40,24 +40,9 @@ private func drawPrompt(_ state: AppState, into buffer: inout Buffer, rect: Rect
     var column = rect.x + buffer.write(" " + label, column: rect.x, row: rect.y, style: theme[.prompt])
     column += PromptLineView.draw(prompt.editor, into: &buffer, column: column, row: rect.y, width: rect.maxX - column - 1, style: theme[.text])
     if let completion = prompt.completion {
-        // The candidates, the one in the line marked, as far as they fit at the right.
-        let widths = completion.candidates.map { DisplayWidth.of($0.trimmingSpaces) + 2 }
-        var start = max(column + 2, rect.maxX - widths.reduce(0, +) + 1)
-        for (index, candidate) in completion.candidates.enumerated() where start < rect.maxX - 1 {
-            let role: ThemeRole = index == completion.chosen ? .selection : .dim
-            start += buffer.write(candidate.trimmingSpaces, column: start, row: rect.y, limit: rect.maxX - start - 1, style: theme[role]) + 2
-        }
+        PromptLineView.drawCompletions(completion, into: &buffer, from: column + 2, row: rect.y, to: rect.maxX - 1, theme: theme)
     } else if let error {
         let start = max(column + 2, rect.maxX - DisplayWidth.of(error) - 1)
         buffer.write(error, column: start, row: rect.y, limit: rect.maxX - start, style: theme[.error])
-    }
-}
-
-private extension String {
-    /// The candidate without the space completion adds after a command name or sort field.
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
     }
 }
