@@ -60,13 +60,14 @@ import Testing
 
     /// A demo ended by a signal (here SIGUSR1, which used to kill it outright) removes its folder.
     @Test func aDemoEndedByASignalRemovesItsFolder() throws {
+        // A temporary folder of its own (TMPDIR), so demos of tests running beside it do not count.
+        let temporary = TemporaryDirectory()
         func demoFolders() -> Set<String> {
-            Set(((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter { $0.hasPrefix("recdeck-demo-") })
+            Set(((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).filter { $0.hasPrefix("recdeck-demo-") })
         }
-        let before = demoFolders()
-        let session = try TmuxSession(recdeck: ["demo", "--utc"], width: 120, height: 40)
+        let session = try TmuxSession(recdeck: ["demo", "--utc"], width: 120, height: 40, environment: ["TMPDIR": temporary.path])
         try session.waitFor("recordings", timeout: 20)
-        let started = demoFolders().subtracting(before)
+        let started = demoFolders()
         #expect(started.count == 1)
         let pid = try #require(pid_t(session.format("#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(pid, SIGUSR1)
