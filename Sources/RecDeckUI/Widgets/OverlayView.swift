@@ -60,7 +60,7 @@ public enum OverlayView {
     }
 
     private static func helpWidth(_ state: AppState) -> Int {
-        min(state.size.width - 4, 100, 64)
+        min(state.size.width - 4, 64)
     }
 
     /// How tall a list overlay is at most (its border included) at `size`.
