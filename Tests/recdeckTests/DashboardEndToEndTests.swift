@@ -31,9 +31,10 @@ import Testing
         session.sendKeys("C-u")
         let id = String(repeating: "aHR0cHM6Ly9ub3RoaW5nLmV4YW1wbGUv", count: 6).prefix(179)
         session.paste(String(id))
-        let screen = try session.waitFor("0 shown")
-        // The prompt's line scrolls to keep the cursor (at the end) on screen.
-        #expect(screen.contains(" filter: …" + id.suffix(68) + "\n"))
+        // The prompt's line scrolls to keep the cursor (at the end) on screen. (Waiting for "0 shown"
+        // alone could see the frame before the paste: the filter before Ctrl-U showed none too.)
+        let screen = try session.waitFor(" filter: …" + id.suffix(68) + "\n")
+        #expect(screen.contains(" 0 shown "))
         session.sendKeys("Escape")
         try session.waitFor("10-01 07:55:55")
         session.sendKeys("q")
