@@ -291,3 +291,52 @@ import RecDeckTestSupport
         #expect(contents.problems.first?.message.contains("nested more than") == true)
     }
 }
+
+/// Chunk URLs are kept as a shape around the documentId, matched against the file's bytes: every
+/// URL must read back exactly as written, whatever its shape.
+@Suite struct ChunkURLShapeTests {
+    private func chunk(_ document: String, content: String?, metadata: String?, delete: String?) -> String {
+        func field(_ name: String, _ value: String?) -> String { value.map { ", \"\(name)\": \"\($0)\"" } ?? "" }
+        return "{\"documentId\": \"\(document)\", \"index\": 0"
+            + field("contentLocation", content) + field("metadataLocation", metadata) + field("deleteLocation", delete) + "}"
+    }
+
+    @Test func everyShapeReadsBackAsWritten() throws {
+        let base = "https://storage.asm.skype.com/v1/objects/"
+        let cases: [(document: String, content: String?, metadata: String?, delete: String?, expected: [String?])] = [
+            ("0-weu-d1-aaaa", base + "0-weu-d1-aaaa/content/video", base + "0-weu-d1-aaaa/content/acsmetadata",
+             base + "0-weu-d1-aaaa/content/deletedata",
+             [base + "0-weu-d1-aaaa/content/video", base + "0-weu-d1-aaaa/content/acsmetadata", base + "0-weu-d1-aaaa/content/deletedata"]),
+            // The same shape around a longer id (shared with the first chunk).
+            ("0-weu-d1-bbbbbbbb", base + "0-weu-d1-bbbbbbbb/content/video", base + "0-weu-d1-bbbbbbbb/content/acsmetadata",
+             base + "0-weu-d1-bbbbbbbb/content/deletedata",
+             [base + "0-weu-d1-bbbbbbbb/content/video", base + "0-weu-d1-bbbbbbbb/content/acsmetadata",
+              base + "0-weu-d1-bbbbbbbb/content/deletedata"]),
+            // The same prefix and suffix, but no metadata URL: not the first shape.
+            ("0-weu-d1-cc", base + "0-weu-d1-cc/content/video", nil, base + "0-weu-d1-cc/content/deletedata",
+             [base + "0-weu-d1-cc/content/video", nil, base + "0-weu-d1-cc/content/deletedata"]),
+            // Escaped in the file (`\/`): read as a string, then shaped.
+            ("0-weu-d1-dd", "https:\\/\\/storage.asm.skype.com\\/v1\\/objects\\/0-weu-d1-dd\\/content\\/video",
+             base + "0-weu-d1-dd/content/acsmetadata", base + "0-weu-d1-dd/content/deletedata",
+             [base + "0-weu-d1-dd/content/video", base + "0-weu-d1-dd/content/acsmetadata", base + "0-weu-d1-dd/content/deletedata"]),
+            // The id twice in a URL, and a URL without it: kept verbatim.
+            ("twice", "https://x/twice/twice/video", "https://x/other/acsmetadata", nil,
+             ["https://x/twice/twice/video", "https://x/other/acsmetadata", nil]),
+            // Beyond ASCII, and an id that is also part of the first shape's prefix.
+            ("objects", "https://s/é/objects/ü", base + "objects/content/acsmetadata", base + "objects/content/deletedata",
+             ["https://s/é/objects/ü", base + "objects/content/acsmetadata", base + "objects/content/deletedata"]),
+        ]
+        let events = cases.enumerated().map { number, item in
+            EventFixture.recording(id: "ev-\(number)", recording: "rec-\(number)",
+                                   chunks: [chunk(item.document, content: item.content, metadata: item.metadata, delete: item.delete)])
+        }
+        let contents = decode("[" + events.joined(separator: ",") + "]")
+        #expect(contents.problems.isEmpty)
+        let chunks = contents.recordingEvents.map { $0.chunks.first }
+        #expect(chunks.count == cases.count)
+        for (item, chunk) in zip(cases, chunks) {
+            let chunk = try #require(chunk)
+            #expect([chunk.contentLocation, chunk.metadataLocation, chunk.deleteLocation] == item.expected, "\(item.document)")
+        }
+    }
+}

@@ -479,7 +479,12 @@ struct EventDecoder {
                     let index = reader.integer(element.index, "index", &self)
                     let documentId = reader.string(element.documentId, "documentId", &self)
                     let endReason = reader.string(element.endReason, "endReason", &self, interned: true)
-                    let locations = interner.locations(
+                    let known = documentId.flatMap {
+                        interner.knownLocations(content: reader.plain(element.contentLocation),
+                                                metadata: reader.plain(element.metadataLocation),
+                                                delete: reader.plain(element.deleteLocation), documentId: $0)
+                    }
+                    let locations = known ?? interner.locations(
                         content: reader.string(element.contentLocation, "contentLocation", &self),
                         metadata: reader.string(element.metadataLocation, "metadataLocation", &self),
                         delete: reader.string(element.deleteLocation, "deleteLocation", &self),
@@ -595,6 +600,23 @@ private struct ChunkCapture {
     }
 }
 
+/// A string field as the file holds it: absent (or null), unescaped UTF-8 bytes, or something
+/// that must be read (escaped, or of another kind, which is reported when read).
+enum PlainField {
+    case absent
+    case text(UnsafeBufferPointer<UInt8>)
+    case needsReading
+
+    /// `.some(nil)` when absent, `.some(bytes)` for text, `nil` when it must be read.
+    var bytes: UnsafeBufferPointer<UInt8>?? {
+        switch self {
+        case .absent: .some(nil)
+        case .text(let bytes): .some(bytes)
+        case .needsReading: nil
+        }
+    }
+}
+
 /// Turns noted fields into values; a wrong kind is reported (at `reportOffset` when given, else
 /// at the field) and read as missing.
 private struct FieldReader {
@@ -605,6 +627,15 @@ private struct FieldReader {
 
     private func raw(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: parser.buffer[range])
+    }
+
+    /// A field as its bytes in the file, when no string needs to be built to know it.
+    func plain(_ field: CapturedField) -> PlainField {
+        switch field.value {
+        case .absent, .null: .absent
+        case .string(let span) where !span.escaped: .text(raw(span.start..<span.end))
+        default: .needsReading
+        }
     }
 
     mutating func string(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder, interned: Bool = false) -> String? {

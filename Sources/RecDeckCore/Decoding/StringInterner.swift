@@ -43,6 +43,20 @@ public struct StringInterner: Sendable {
         return text
     }
 
+    /// The shared URLs of an earlier chunk when this chunk's URLs have the same shape around
+    /// `documentId`, found without building a string; `nil` when none has (or a URL must be
+    /// read as a string first: escaped, or not a string).
+    mutating func knownLocations(content: PlainField, metadata: PlainField, delete: PlainField,
+                                 documentId: String) -> ChunkLocations? {
+        guard !shapes.isEmpty, let content = content.bytes, let metadata = metadata.bytes, let delete = delete.bytes else {
+            return nil
+        }
+        var documentId = documentId
+        return documentId.withUTF8 { documentId in
+            shapes.first { $0.gives(content: content, metadata: metadata, delete: delete, documentId: documentId) }
+        }
+    }
+
     /// The URLs of a chunk, sharing the instance of an earlier chunk with the same shape.
     mutating func locations(content: String?, metadata: String?, delete: String?, documentId: String?) -> ChunkLocations {
         let content = ChunkLocations.Form(content, documentId: documentId)

@@ -90,37 +90,36 @@ public struct OutputBytes: Sendable {
     /// Appends `text` with every unsafe scalar escaped (`SafeText`): `\\` doubled too when
     /// `doublingBackslashes` (TSV), `"` doubled when `doublingQuotes` (a quoted CSV field).
     public mutating func append(safe text: String, doublingBackslashes: Bool = false, doublingQuotes: Bool = false) {
-        append(escaping: text,
-               isSpecial: { ($0 == UInt8(ascii: "\\") && doublingBackslashes) || ($0 == UInt8(ascii: "\"") && doublingQuotes) },
-               writeSpecial: { output, byte in
-                   output.bytes.append(byte)
-                   output.bytes.append(byte)
-               })
+        append(escaping: text, quotes: doublingQuotes, backslashes: doublingBackslashes, by: .doubling)
     }
 
     /// Appends `text` as a JSON string literal: `"` and `\\` escaped, line breaks and tabs as
     /// `\n` `\t` `\r`, every other unsafe scalar as `\uXXXX`.
     public mutating func append(jsonString text: String) {
         bytes.append(UInt8(ascii: "\""))
-        append(escaping: text,
-               isSpecial: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
-               writeSpecial: { output, byte in
-                   output.append(byte == UInt8(ascii: "\"") ? "\\\"" : "\\\\")
-               })
+        append(escaping: text, quotes: true, backslashes: true, by: .backslash)
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Copies `text` in runs of printable ASCII and safe scalars; an ASCII byte for which
-    /// `isSpecial` holds is written by `writeSpecial`, every unsafe scalar as `SafeText` escapes it.
-    private mutating func append(escaping text: String, isSpecial: (UInt8) -> Bool,
-                                 writeSpecial: (inout OutputBytes, UInt8) -> Void) {
+    /// How a special ASCII byte (a quote or backslash the format escapes) is written.
+    private enum SpecialEscape {
+        /// Twice (`""` in CSV, `\\` in TSV).
+        case doubling
+        /// After a backslash (JSON).
+        case backslash
+    }
+
+    /// Copies `text` in runs of printable ASCII and safe scalars; `"` (when `quotes`) and `\\`
+    /// (when `backslashes`) are escaped `by` the format's way, every unsafe scalar as `SafeText`
+    /// escapes it.
+    private mutating func append(escaping text: String, quotes: Bool, backslashes: Bool, by escape: SpecialEscape) {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                let special = isSpecial(byte)
+                let special = (byte == UInt8(ascii: "\"") && quotes) || (byte == UInt8(ascii: "\\") && backslashes)
                 if byte >= 0x20 && byte < 0x7F && !special {
                     index += 1
                     continue
@@ -128,7 +127,8 @@ public struct OutputBytes: Sendable {
                 if byte < 0x80 {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                     if special {
-                        writeSpecial(&self, byte)
+                        bytes.append(escape == .doubling ? byte : UInt8(ascii: "\\"))
+                        bytes.append(byte)
                     } else {
                         append(raw: SafeText.escape(Unicode.Scalar(byte)))
                     }
