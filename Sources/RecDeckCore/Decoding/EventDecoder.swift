@@ -441,7 +441,8 @@ struct EventDecoder {
 
     private mutating func readData(_ data: DataCapture, into event: inout RecordingEvent, reader: FieldReader) {
         var reader = reader
-        event.dataRecordingId = reader.string(data.recordingId, "recordingId", &self)
+        // Nearly always the subject's recordingId again: then one string serves both.
+        event.dataRecordingId = reader.string(data.recordingId, "recordingId", &self, reusing: event.subjectIds.recordingId)
         event.storageType = reader.string(data.storageType, "storageType", &self, interned: true)
         event.startTime = reader.timestamp(data.startTime, "recordingStartTime", &self)
         event.durationMs = reader.integer(data.durationMs, "recordingDurationMs", &self)
@@ -638,13 +639,21 @@ private struct FieldReader {
         }
     }
 
-    mutating func string(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder, interned: Bool = false) -> String? {
+    /// The field as a string; `reusing` is returned instead of a new string when the field's
+    /// bytes are its bytes.
+    mutating func string(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder, interned: Bool = false,
+                         reusing known: String? = nil) -> String? {
         switch field.value {
         case .absent, .null:
             return nil
         case .string(let span):
             if interned && !span.escaped {
                 return decoder.interner.intern(raw(span.start..<span.end))
+            }
+            if var known, !span.escaped {
+                let bytes = raw(span.start..<span.end)
+                let same = known.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+                if same { return known }
             }
             return parser.string(span)
         case .number(let range):
