@@ -4,7 +4,8 @@ import RecDeckCore
 /// Keys and pastes while a prompt has the keyboard: the filter (applied as it is typed while it
 /// parses; otherwise the filter in force before stays, the reason shows and Enter does not close
 /// the prompt; Esc restores the filter in force before), the event pane's search, the `:` command
-/// line (an unknown command or a bad argument keeps it open with the reason), the export path.
+/// line (an unknown command or a bad argument keeps it open with the reason), the export path
+/// (Tab completes it from the file system, `PathCompletion`).
 ///
 /// Every prompt edits like readline (`LineEditor`); the filter, search and command prompts walk
 /// their history with Up and Down (`PromptHistory`) and complete with Tab.
@@ -80,6 +81,10 @@ enum PromptKeys {
             case .escape, .control("c"):
                 state.mode = .browse
                 state.exportReplaces = nil
+            case .tab, .backTab:
+                if prompt.complete(forward: key == .tab, candidates: { PathCompletion.candidates($0.prefix) }) {
+                    state.mode = .exportPrompt(prompt)
+                }
             default:
                 if prompt.edit(key) { state.mode = .exportPrompt(prompt) }
             }

@@ -2,7 +2,7 @@ import Foundation
 import RecDeckCore
 
 /// Runs what was typed at the `:` command line (`PromptCommand`), and says what Tab completes
-/// there: command names, sort fields, theme names, filter fields and call ids.
+/// there: command names, sort fields, theme names, filter fields, call ids and export paths.
 enum CommandRun {
     /// Runs `line`: the effects, or why it cannot run (an unknown command, a bad argument), which
     /// the prompt shows while it stays open.
@@ -63,6 +63,8 @@ enum CommandRun {
             return state.themes.map(\.name).filter { $0.lowercased().hasPrefix(prefix) }
         case (.filter, _):
             return FilterSyntax.fields(completing: word.prefix)
+        case (.export, 1):
+            return PathCompletion.candidates(word.prefix)
         case (.call, 1):
             return Array(callIds(state).filter { $0.lowercased().hasPrefix(prefix) }.sorted().prefix(100))
         default:

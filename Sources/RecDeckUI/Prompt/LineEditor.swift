@@ -8,13 +8,32 @@ import RecDeckCore
 /// Home / End (Ctrl-A, Ctrl-E), Backspace (Ctrl-H) and Delete (Ctrl-D) a character, Ctrl-W the
 /// word before the cursor (back to a space), Alt-D the word after it, Ctrl-U everything before the
 /// cursor, Ctrl-K everything after it; characters and pastes are inserted at the cursor.
+///
+/// What those four cut goes into a kill ring, as readline's: Ctrl-Y puts the last cut back at the
+/// cursor, Alt-Y right after it swaps it for the cut before (round the ring), and cuts made one
+/// after another join into one entry (Ctrl-W Ctrl-W takes back two words with one Ctrl-Y).
 public struct LineEditor: Sendable, Hashable {
     public private(set) var characters: [Character]
     /// Where the cursor is: 0 before the first character, `characters.count` after the last.
     public private(set) var cursor: Int
+    /// What was cut, the newest last (at most `killRingSize` entries).
+    public private(set) var killRing: [[Character]] = []
+    /// What the previous key did, for the keys that continue it (a cut joining the one before, Alt-Y).
+    private var previous: Continuation?
 
-    /// The letters of the Alt keys that edit (Alt-B, Alt-F, Alt-D); other Alt keys are not edits.
-    public static let altKeys: Set<Character> = ["b", "f", "d"]
+    /// A key's effect that the next key may continue.
+    private enum Continuation: Sendable, Hashable {
+        /// A cut of the text before the cursor (Ctrl-W, Ctrl-U) or after it (Ctrl-K, Alt-D).
+        case cut(backward: Bool)
+        /// A yank of `killRing[entry]` into `range` of the line.
+        case yank(range: Range<Int>, entry: Int)
+    }
+
+    /// How many cuts the kill ring keeps.
+    public static let killRingSize = 16
+
+    /// The letters of the Alt keys that edit (Alt-B, Alt-F, Alt-D, Alt-Y); other Alt keys are not edits.
+    public static let altKeys: Set<Character> = ["b", "f", "d", "y"]
 
     /// `text` with the cursor after its last character.
     public init(text: String = "") {
@@ -28,6 +47,7 @@ public struct LineEditor: Sendable, Hashable {
         set {
             characters = Array(newValue)
             cursor = characters.count
+            previous = nil
         }
     }
 
@@ -36,6 +56,7 @@ public struct LineEditor: Sendable, Hashable {
         let inserted = Array(text)
         characters.insert(contentsOf: inserted, at: cursor)
         cursor += inserted.count
+        previous = nil
     }
 
     /// Replaces the characters in `range` with `text`, the cursor after it (for completion).
@@ -44,15 +65,19 @@ public struct LineEditor: Sendable, Hashable {
         let inserted = Array(text)
         characters.replaceSubrange(clamped, with: inserted)
         cursor = clamped.lowerBound + inserted.count
+        previous = nil
     }
 
     /// Moves the cursor to `position` (clamped to the line).
     public mutating func moveCursor(to position: Int) {
         cursor = min(max(0, position), characters.count)
+        previous = nil
     }
 
     /// Applies an editing key; false when `key` is not one (the prompt handles it, or ignores it).
     public mutating func apply(_ key: Key) -> Bool {
+        let continued = previous
+        previous = nil
         switch key {
         case .character(let character):
             insert(String(character))
@@ -78,19 +103,46 @@ public struct LineEditor: Sendable, Hashable {
             var start = cursor
             while start > 0, characters[start - 1] == " " { start -= 1 }
             while start > 0, characters[start - 1] != " " { start -= 1 }
-            characters.removeSubrange(start..<cursor)
-            cursor = start
+            cut(start..<cursor, backward: true, after: continued)
         case .alt("d"):
-            characters.removeSubrange(cursor..<wordEnd(after: cursor))
+            cut(cursor..<wordEnd(after: cursor), backward: false, after: continued)
         case .control("u"):
-            characters.removeSubrange(0..<cursor)
-            cursor = 0
+            cut(0..<cursor, backward: true, after: continued)
         case .control("k"):
-            characters.removeSubrange(cursor...)
+            cut(cursor..<characters.count, backward: false, after: continued)
+        case .control("y"):
+            guard let last = killRing.indices.last else { return true }
+            yank(last, replacing: nil)
+        case .alt("y"):
+            // Only right after a yank: the yanked text becomes the cut before it.
+            guard case .yank(let range, let entry)? = continued else { return true }
+            yank((entry + killRing.count - 1) % killRing.count, replacing: range)
         default:
             return false
         }
         return true
+    }
+
+    /// Removes `range` into the kill ring, joined to the entry of a cut just before it.
+    private mutating func cut(_ range: Range<Int>, backward: Bool, after continued: Continuation?) {
+        let removed = Array(characters[range])
+        characters.removeSubrange(range)
+        cursor = range.lowerBound
+        if case .cut? = continued, !killRing.isEmpty {
+            if backward { killRing[killRing.count - 1].insert(contentsOf: removed, at: 0) } else { killRing[killRing.count - 1] += removed }
+        } else if !removed.isEmpty {
+            killRing.append(removed)
+            if killRing.count > Self.killRingSize { killRing.removeFirst() }
+        }
+        previous = .cut(backward: backward)
+    }
+
+    /// Inserts `killRing[entry]` at the cursor, or in place of the text of the yank before.
+    private mutating func yank(_ entry: Int, replacing range: Range<Int>?) {
+        let start = range?.lowerBound ?? cursor
+        characters.replaceSubrange(range ?? cursor..<cursor, with: killRing[entry])
+        cursor = start + killRing[entry].count
+        previous = .yank(range: start..<cursor, entry: entry)
     }
 
     /// The start of the word of letters and digits before `position` (readline's Alt-B).

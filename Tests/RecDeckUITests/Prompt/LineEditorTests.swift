@@ -32,6 +32,35 @@ import Testing
         #expect(editing("ab", .right) == "ab|", "and at the end")
     }
 
+    @Test func cutsGoToAKillRingThatCtrlYAndAltYBringBack() {
+        // The last cut comes back at the cursor.
+        #expect(editing("reason:failure dur>5m", .control("w"), .home, .control("y")) == "dur>5m|reason:failure ")
+        // Cuts in a row join, in the order of the text: two Ctrl-W give back both words at once.
+        #expect(editing("call:1 rec:2 dur>5", .control("w"), .control("w"), .control("y")) == "call:1 rec:2 dur>5|")
+        #expect(editing("call:1 rec:2 dur>5", .home, .control("k"), .control("y")) == "call:1 rec:2 dur>5|")
+        #expect(editing("ab cd", .home, .alt("d"), .alt("d"), .control("y")) == "ab cd|")
+        // A key between two cuts makes them two entries; Alt-Y right after Ctrl-Y goes to the older one, round the ring.
+        #expect(editing("one two", .control("w"), .left, .control("u"), .control("y")) == "one| ")
+        #expect(editing("one two", .control("w"), .left, .control("u"), .control("y"), .alt("y")) == "two| ")
+        #expect(editing("one two", .control("w"), .left, .control("u"), .control("y"), .alt("y"), .alt("y")) == "one| ")
+        // Alt-Y after anything but a yank, and Ctrl-Y with nothing cut, change nothing.
+        #expect(editing("one", .alt("y"), .control("y")) == "one|")
+        #expect(editing("one two", .control("w"), .character("x"), .alt("y")) == "one x|")
+    }
+
+    @Test func theKillRingKeepsTheNewestCuts() {
+        var editor = LineEditor()
+        for number in 0..<(LineEditor.killRingSize + 3) {
+            editor.insert("w\(number)")
+            _ = editor.apply(.control("u"))
+            _ = editor.apply(.character(" "))
+            _ = editor.apply(.backspace)
+        }
+        #expect(editor.killRing.count == LineEditor.killRingSize)
+        #expect(editor.killRing.first.map { String($0) } == "w3")
+        #expect(editor.killRing.last.map { String($0) } == "w\(LineEditor.killRingSize + 2)")
+    }
+
     @Test func insertsAndDeletesAtTheCursor() {
         #expect(editing("call:1027", .home, .character("-")) == "-|call:1027")
         #expect(editing("dur>5", .left, .character("é"), .character("😀")) == "dur>é😀|5")
