@@ -4,8 +4,9 @@ import RecDeckCore
 /// highlighted, search matches marked, long lines cut with `…` at either edge (scrolled sideways
 /// from `JSONViewState.column`) or wrapped (`JSONViewState.wrap`, rows as `JSONLineWrap` splits them).
 ///
-/// Only the lines on screen are touched, and each only as far as the pane is wide. Nothing is
-/// written outside `rect`.
+/// Only the lines on screen are touched, and each only as far as the pane is wide (as far as
+/// `column` plus the width when scrolled sideways; whole when wrapping, which layout's cut at
+/// `JSONDocument.maxCharacters` keeps short). Nothing is written outside `rect`.
 public enum JSONView {
     /// Draws the lines of `document` visible under `state` into `rect` of `buffer`.
     ///
