@@ -44,8 +44,9 @@ import Testing
         ])
         #expect(harness.program.state.eventState.cursor == 2)
         // Down from the topic goes to the next line, not to the topic's second row.
-        try harness.press(.character("j"), thenWaitFor: "wrapped")
-        #expect(harness.program.state.eventState.cursor == 3)
+        harness.backend.press(.character("j"))
+        try harness.waitUntil("the cursor on the subject") { _ in harness.program.state.eventState.cursor == 3 }
+        #expect(harness.line(26).hasPrefix(#"│  "subject""#), "the view stays")
 
         try harness.press(.character("W"), thenWaitFor: "long lines are cut (H/L scroll sideways)")
         #expect(!harness.line(21).contains("wrapped"))
