@@ -142,6 +142,18 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         notify(&state, "theme: \(state.theme.name)", isError: false)
     case .fold:
         if state.focus == .event { toggleFold(&state) }
+    case .wrap:
+        EventPaneKeys.toggleWrap(&state)
+    case .scrollLeft:
+        EventPaneKeys.scrollSideways(&state, direction: -1)
+    case .scrollRight:
+        EventPaneKeys.scrollSideways(&state, direction: 1)
+    case .scrollHome:
+        EventPaneKeys.scrollHome(&state)
+    case .previousEvent:
+        EventPaneKeys.step(&state, by: -1)
+    case .nextEvent:
+        EventPaneKeys.step(&state, by: 1)
     case .redraw:
         return [.redraw]
     case .suspend:
@@ -219,7 +231,8 @@ func selectionChanged(_ state: inout AppState, resetChunk: Bool) -> [Effect] {
 func loadEvents(_ state: inout AppState, _ subject: EventSubject, _ events: [EventRef]) -> [Effect] {
     if state.eventSubject != subject {
         state.eventDocument = nil
-        state.eventState = JSONViewState()
+        // Wrapping is the user's choice for every event; the sideways scroll was this one's.
+        state.eventState = JSONViewState(wrap: state.eventState.wrap, width: state.eventState.width)
     }
     state.eventOpensAt = nil
     state.eventDeliveries = EventDeliveryView()
@@ -273,4 +286,10 @@ private func chunkPageSize(_ state: AppState) -> Int {
 func eventHeight(_ state: AppState) -> Int {
     let layout = state.layout
     return max(1, (layout.panes[.event]?.height ?? 3) - 2)
+}
+
+/// Cells of text across the event pane (inside its border).
+func eventWidth(_ state: AppState) -> Int {
+    let layout = state.layout
+    return max(1, (layout.panes[.event]?.width ?? 3) - 2)
 }

@@ -8,7 +8,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case command
     case sortKey, sortDirection, follow, newestArrival, calls
     case problems, allEvents, copy, export, nextDelivery, download, downloads
-    case toggleUTC, nextTheme, fold, redraw, suspend
+    case toggleUTC, nextTheme, fold, wrap, scrollLeft, scrollRight, scrollHome, previousEvent, nextEvent
+    case redraw, suspend
 
     /// The action a config file names, by its name or by the name it had before: `groupByCall`
     /// (grouping the recordings by call) became the calls view, `calls`, on the same key.
@@ -147,13 +148,19 @@ public struct Keymap: Sendable {
         KeyBinding([.character("p")], .problems, "problems: files that could not be read"),
         KeyBinding([.character("e")], .allEvents, "all events, recordings or not"),
         KeyBinding([.character("r")], .nextDelivery, "next delivery of a redelivered event in the event pane"),
-        KeyBinding([.character("y")], .copy, "copy the id, a URL or the event JSON"),
+        KeyBinding([.character("y")], .copy, "copy the id, a URL, the event JSON, or the value or JSON path at the event pane's cursor"),
         KeyBinding([.character("w")], .export, "export the filtered list (CSV or JSON)"),
         KeyBinding([.character("d")], .download, "download the selected recording, or chunk in the chunks pane"),
         KeyBinding([.character("D")], .downloads, "downloads running, each with its progress"),
         KeyBinding([.character("t")], .toggleUTC, "UTC / local time"),
         KeyBinding([.character("T")], .nextTheme, "next theme"),
         KeyBinding([.character(" "), .character("z")], .fold, "fold or unfold in the event pane"),
+        KeyBinding([.character("W")], .wrap, "wrap long lines in the event pane, or cut them again"),
+        KeyBinding([.character("H")], .scrollLeft, "scroll the event pane left (lines cut, not wrapped)"),
+        KeyBinding([.character("L")], .scrollRight, "scroll the event pane right (lines cut, not wrapped)"),
+        KeyBinding([.character("0")], .scrollHome, "scroll the event pane back to its first column"),
+        KeyBinding([.character("[")], .previousEvent, "previous event of the recording in the event pane"),
+        KeyBinding([.character("]")], .nextEvent, "next event of the recording in the event pane"),
         KeyBinding([.control("l")], .redraw, "redraw the screen"),
         KeyBinding([.control("z")], .suspend, "suspend (resume with fg)"),
     ])

@@ -82,7 +82,7 @@ func overlayLineCount(_ state: AppState) -> Int {
 
 /// What `y` offers for the current selection.
 func copyChoices(_ state: AppState) -> [CopyChoice] {
-    guard let recording = state.selectedRecording else { return [] }
+    guard let recording = state.selectedRecording else { return EventPaneKeys.copyChoices(state) }
     var choices: [CopyChoice] = []
     choices.append(CopyChoice(key: "i", label: "recording id", value: recording.recordingId ?? recording.id))
     if let call = recording.callId { choices.append(CopyChoice(key: "c", label: "call id", value: call)) }
@@ -96,5 +96,5 @@ func copyChoices(_ state: AppState) -> [CopyChoice] {
     if let text = state.eventDocument?.sourceText, state.eventSubject == .recording(recording.id), !state.eventLoading {
         choices.append(CopyChoice(key: "j", label: "event JSON", value: text, keepsLayout: true))
     }
-    return choices
+    return choices + EventPaneKeys.copyChoices(state)
 }

@@ -7,10 +7,16 @@ let arrivalHighlightNanoseconds: Int64 = 5_000_000_000
 ///
 /// Keys go to the handler of the current `Mode` (`BrowseKeys`, `PromptKeys`, `OverlayKeys`).
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    // Whatever changed the layout, the event pane's lines wrap at its width.
+    defer { state.eventState.width = eventWidth(state) }
     switch msg {
     case .input(.resize(let width, let height)):
         state.size = (width, height)
         keepSelectionVisible(&state)
+        if state.eventState.wrap, let document = state.eventDocument {
+            state.eventState.width = eventWidth(state)
+            state.eventState.keepCursorVisible(in: document, height: eventHeight(state))
+        }
         return []
     case .input(.key(.alt(let character))) where altMeansNothing(state, character):
         // Alt-x is Escape then x to the terminal: where Alt-x means nothing, it is those two keys.
@@ -60,7 +66,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let previous = state.eventDocument
         state.eventDocument = document
         state.eventLoading = false
-        state.eventState = previous.map { state.eventState.carried(from: $0, to: document, height: eventHeight(state)) } ?? JSONViewState()
+        state.eventState = previous.map { state.eventState.carried(from: $0, to: document, height: eventHeight(state)) }
+            ?? JSONViewState(wrap: state.eventState.wrap, width: state.eventState.width)
         if let key = state.eventOpensAt, let section = sections.firstIndex(where: { $0.key == key }) {
             state.eventState.open(section: section, in: document, height: eventHeight(state))
         }

@@ -1,6 +1,7 @@
 import RecDeckCore
 
-/// The event pane: the raw event(s) of the selected recording, with the file and delivery count in its title.
+/// The event pane: the raw event(s) of the selected recording, with the file and delivery count in
+/// its title, and whether long lines wrap or are scrolled sideways.
 public enum EventPaneView {
     public static func draw(_ state: AppState, into buffer: inout Buffer, rect: Rect) {
         let theme = state.theme
@@ -30,6 +31,12 @@ public enum EventPaneView {
             if let deadLetter = events.lazy.compactMap(\.deadLetter).first { detail += " · " + deadLetter.summary }
         }
         if let note = state.eventDeliveries.note { detail += (detail.isEmpty ? "" : " · ") + note }
+        // Long lines: wrapped, or cut on the left too once scrolled sideways.
+        if state.eventState.wrap {
+            detail += (detail.isEmpty ? "" : " · ") + "wrapped"
+        } else if state.eventState.column > 0 {
+            detail += (detail.isEmpty ? "" : " · ") + "from column \(CountText.grouped(state.eventState.column + 1))"
+        }
         if let summary = state.eventState.matchSummary {
             detail += "  /\(state.eventState.search) \(summary)"
         }

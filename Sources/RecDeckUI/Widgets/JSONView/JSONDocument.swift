@@ -128,10 +128,21 @@ extension JSONDocument {
         public let section: Int
         /// Whether `text` is all ASCII (search takes a byte-wise fast path).
         let isASCII: Bool
+        /// The key (in an object) or index (in an array) of the value this line starts; `nil` for a
+        /// section's top value, closing lines, titles and raw lines.
+        public let member: Member?
+        /// The value this line starts, whole (never cut); `nil` for closing lines, titles and raw lines.
+        public let value: Value?
+        /// How many spans come before the value (indentation, key, `": "`): where a wrapped
+        /// line's continuation rows are indented to.
+        public let valueSpan: Int
 
         init(spans: [Span], closingLine: Int? = nil, container: Container? = nil, childCount: Int = 0,
-             parent: Int?, section: Int) {
+             parent: Int?, section: Int, member: Member? = nil, value: Value? = nil, valueSpan: Int = 0) {
             self.spans = spans
+            self.member = member
+            self.value = value
+            self.valueSpan = valueSpan
             var joined = ""
             var isASCII = true
             for span in spans {
@@ -150,7 +161,7 @@ extension JSONDocument {
         /// This line as the opener of a container closed at `closing`.
         func opening(closedAt closing: Int, container: Container, children: Int) -> Line {
             Line(spans: spans, closingLine: closing, container: container, childCount: children,
-                 parent: parent, section: section)
+                 parent: parent, section: section, member: member, value: value, valueSpan: valueSpan)
         }
 
         /// Whether this line opens a container that can fold.
@@ -164,6 +175,23 @@ extension JSONDocument {
             case nil: nil
             }
         }
+    }
+}
+
+extension JSONDocument {
+    /// Where a value sits in its container: under a key of an object or at an index of an array.
+    public enum Member: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The value a line starts, as `JSONDocumentValue` copies it: a string (its text, unquoted), a
+    /// number, `true`, `false` or `null` (their text), or an object or array (`{}`/`[]` when
+    /// empty; else its members are the lines up to its closing line).
+    public enum Value: Sendable, Hashable {
+        case string(String)
+        case literal(String)
+        case container(empty: String?)
     }
 }
 
@@ -245,22 +273,27 @@ struct JSONViewLayout {
     /// per child, the closing line; an empty one on a single line.
     private mutating func emitContainer(_ children: [(key: String?, value: JSONValue)], container: JSONDocument.Container,
                                         brackets: (open: String, close: String), spans: [JSONDocument.Span], tail: String,
-                                        depth: Int, parent: Int?, section: Int) {
+                                        depth: Int, parent: Int?, section: Int, member: JSONDocument.Member?) {
         var spans = spans
+        let valueSpan = spans.count
         if children.isEmpty {
             spans.append(.init(brackets.open + brackets.close + tail, .jsonPunct))
-            append(spans, parent: parent, section: section)
+            append(spans, parent: parent, section: section, member: member,
+                   value: .container(empty: brackets.open + brackets.close), valueSpan: valueSpan)
             return
         }
         spans.append(.init(brackets.open, .jsonPunct))
-        let open = append(spans, parent: parent, section: section)
+        let open = append(spans, parent: parent, section: section, member: member, value: .container(empty: nil), valueSpan: valueSpan)
         for (index, child) in children.enumerated() {
-            emit(child.value, key: child.key, depth: depth + 1, comma: index < children.count - 1, parent: open, section: section)
+            emit(child.value, key: child.key, index: index, depth: depth + 1, comma: index < children.count - 1,
+                 parent: open, section: section)
         }
         close(brackets.close + tail, opener: open, container: container, children: children.count, depth: depth, section: section)
     }
 
-    private mutating func emit(_ value: JSONValue, key: String?, depth: Int, comma: Bool, parent: Int?, section: Int) {
+    /// Lays out `value`, the member `key` of an object or element `index` of an array (neither at
+    /// a section's top).
+    private mutating func emit(_ value: JSONValue, key: String?, index: Int? = nil, depth: Int, comma: Bool, parent: Int?, section: Int) {
         var spans: [JSONDocument.Span] = []
         spans.reserveCapacity(7)
         if depth > 0 { spans.append(.init(indent(depth), .text)) }
@@ -268,37 +301,39 @@ struct JSONViewLayout {
             spans += quoted(key, .jsonKey)
             spans.append(.init(": ", .jsonPunct))
         }
+        let member: JSONDocument.Member? = key.map { .key($0) } ?? index.map { .index($0) }
+        let valueSpan = spans.count
         let tail = comma ? "," : ""
+        let shown: JSONDocument.Value
         switch value {
         case .object(let members):
-            emitContainer(members.map { ($0.key, $0.value) }, container: .object, brackets: ("{", "}"), spans: spans,
-                          tail: tail, depth: depth, parent: parent, section: section)
+            return emitContainer(members.map { ($0.key, $0.value) }, container: .object, brackets: ("{", "}"), spans: spans,
+                                 tail: tail, depth: depth, parent: parent, section: section, member: member)
         case .array(let elements):
-            emitContainer(elements.map { (nil, $0) }, container: .array, brackets: ("[", "]"), spans: spans,
-                          tail: tail, depth: depth, parent: parent, section: section)
+            return emitContainer(elements.map { (nil, $0) }, container: .array, brackets: ("[", "]"), spans: spans,
+                                 tail: tail, depth: depth, parent: parent, section: section, member: member)
         case .string(let text):
             spans += quoted(text, .jsonString)
-            appendTail(tail, to: &spans)
-            append(spans, parent: parent, section: section)
+            shown = .string(text)
         case .number(let raw):
             spans.append(.init(cut(raw), .jsonNumber))
             if let marker = marker(raw) { spans.append(.init(marker, .dim)) }
-            appendTail(tail, to: &spans)
-            append(spans, parent: parent, section: section)
+            shown = .literal(raw)
         case .bool(let flag):
             spans.append(.init(flag ? "true" : "false", .jsonBool))
-            appendTail(tail, to: &spans)
-            append(spans, parent: parent, section: section)
+            shown = .literal(flag ? "true" : "false")
         case .null:
             spans.append(.init("null", .jsonNull))
-            appendTail(tail, to: &spans)
-            append(spans, parent: parent, section: section)
+            shown = .literal("null")
         }
+        appendTail(tail, to: &spans)
+        append(spans, parent: parent, section: section, member: member, value: shown, valueSpan: valueSpan)
     }
 
     @discardableResult
-    private mutating func append(_ spans: [JSONDocument.Span], parent: Int?, section: Int) -> Int {
-        lines.append(JSONDocument.Line(spans: spans, parent: parent, section: section))
+    private mutating func append(_ spans: [JSONDocument.Span], parent: Int?, section: Int,
+                                 member: JSONDocument.Member? = nil, value: JSONDocument.Value? = nil, valueSpan: Int = 0) -> Int {
+        lines.append(JSONDocument.Line(spans: spans, parent: parent, section: section, member: member, value: value, valueSpan: valueSpan))
         return lines.count - 1
     }
 

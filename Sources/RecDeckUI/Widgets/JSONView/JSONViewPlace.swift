@@ -10,7 +10,7 @@ extension JSONViewState {
     /// line of the same event (a section not found by key keeps its index; a line past its
     /// section's end goes to the section's last line), the search found again without moving.
     public func carried(from old: JSONDocument, to new: JSONDocument, height: Int) -> JSONViewState {
-        guard !old.isEmpty, !new.isEmpty else { return JSONViewState() }
+        guard !old.isEmpty, !new.isEmpty else { return JSONViewState(wrap: wrap, width: width, column: column) }
         let from = SectionMap(old), to = SectionMap(new)
         func place(_ line: Int) -> Int {
             let line = min(max(0, line), old.lineCount - 1)
@@ -21,10 +21,16 @@ extension JSONViewState {
             return to.line(target, offset: line - from.contentStart(section))
         }
         var carried = JSONViewState(scroll: place(scroll), cursor: place(cursor),
-                                    folded: Set(folded.map(place).filter { new.lines[$0].isFoldable }))
+                                    folded: Set(folded.map(place).filter { new.lines[$0].isFoldable }),
+                                    wrap: wrap, width: width, column: column)
         if !search.isEmpty { carried.setSearch(search, in: new) }
         carried.keepCursorVisible(in: new, height: height)
         return carried
+    }
+
+    /// The section the cursor is in (0 for an empty document).
+    public func cursorSection(in document: JSONDocument) -> Int {
+        document.lines.indices.contains(cursor) ? document.lines[cursor].section : 0
     }
 
     /// Puts the cursor on the first line of section `section` (its title when titled) at the top

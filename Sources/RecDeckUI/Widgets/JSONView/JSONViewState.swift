@@ -1,3 +1,5 @@
+import RecDeckCore
+
 /// Where the user is in a `JSONDocument`: scroll position, cursor, folds and search.
 ///
 /// A value type with pure methods: each takes the document it refers to and the height of the
@@ -17,14 +19,32 @@ public struct JSONViewState: Sendable, Hashable {
     public internal(set) var matches: [Match]
     /// The current match: an index into `matches`.
     public internal(set) var matchIndex: Int?
+    /// Whether long lines wrap at `width` (continuation rows indented to the value) instead of
+    /// being cut; rows, not lines, then fill the view.
+    public var wrap: Bool
+    /// The view's width in cells: where lines wrap (set by whoever lays the view out).
+    public var width: Int
+    /// The first cell of each line shown when lines do not wrap (horizontal scroll).
+    public var column: Int
 
-    public init(scroll: Int = 0, cursor: Int = 0, folded: Set<Int> = []) {
+    public init(scroll: Int = 0, cursor: Int = 0, folded: Set<Int> = [], wrap: Bool = false, width: Int = 0, column: Int = 0) {
         self.scroll = scroll
         self.cursor = cursor
         self.folded = folded
         search = ""
         matches = []
         matchIndex = nil
+        self.wrap = wrap
+        self.width = width
+        self.column = column
+    }
+
+    /// Whether rows differ from lines: wrapping at a known width.
+    var wraps: Bool { wrap && width > 0 }
+
+    /// Rows line `line` takes in the view (1 unless wrapping).
+    func rows(of line: Int, in document: JSONDocument) -> Int {
+        wraps ? JSONLineWrap.rowCount(of: line, in: document, folded: document.isFolded(line, folded), width: width) : 1
     }
 
     // MARK: - Cursor movement
@@ -54,7 +74,15 @@ public struct JSONViewState: Sendable, Hashable {
         normalize(in: document)
         let shown = screenLines(in: document, height: max(1, height))
         guard row >= 0, let last = shown.last else { return }
-        cursor = row < shown.count ? shown[row] : last
+        var top = 0
+        cursor = last
+        for line in shown {
+            top += rows(of: line, in: document)
+            if row < top {
+                cursor = line
+                break
+            }
+        }
         keepCursorVisible(in: document, height: height)
     }
 
@@ -78,7 +106,7 @@ public struct JSONViewState: Sendable, Hashable {
         if cursor < scroll {
             cursor = scroll
         } else if !isOnScreen(cursor, in: document, height: rows) {
-            cursor = document.visibleLine(scroll, movedBy: rows - 1, folded: folded)
+            cursor = lastWholeLine(in: document, height: rows)
         }
         keepCursorVisible(in: document, height: height)
     }
@@ -109,18 +137,21 @@ public struct JSONViewState: Sendable, Hashable {
         if cursor < scroll {
             scroll = cursor
         } else if !isOnScreen(cursor, in: document, height: rows) {
-            scroll = document.visibleLine(cursor, movedBy: -(rows - 1), folded: folded)
+            scroll = topLine(endingAt: cursor, in: document, height: rows)
         }
         scroll = min(scroll, maxScroll(in: document, height: rows))
     }
 
-    /// The lines on screen, top to bottom, for a view `height` rows high (at most `height`).
+    /// The lines on screen, top to bottom, for a view `height` rows high (at most `height`; when
+    /// wrapping, the last may show only its first rows).
     public func screenLines(in document: JSONDocument, height: Int) -> [Int] {
         guard !document.isEmpty, height > 0 else { return [] }
         var line = document.shownLine(for: min(max(0, scroll), document.lineCount - 1), folded: folded)
         var result = [line]
-        while result.count < height, let next = document.visibleLine(after: line, folded: folded) {
+        var used = rows(of: line, in: document)
+        while used < height, let next = document.visibleLine(after: line, folded: folded) {
             result.append(next)
+            used += rows(of: next, in: document)
             line = next
         }
         return result
@@ -132,10 +163,61 @@ public struct JSONViewState: Sendable, Hashable {
         guard !document.isEmpty else { return reset() }
         normalize(in: document)
         let rows = max(1, height)
-        let top = document.visibleLine(scroll, movedBy: direction * rows, folded: folded)
+        let top = visibleLine(scroll, movedByRows: direction * rows, in: document)
         scroll = min(top, maxScroll(in: document, height: rows))
-        cursor = document.visibleLine(cursor, movedBy: direction * rows, folded: folded)
+        cursor = visibleLine(cursor, movedByRows: direction * rows, in: document)
         keepCursorVisible(in: document, height: height)
+    }
+
+    /// The visible line `count` rows after (positive) or before (negative) the start of `line`:
+    /// as `visibleLine(_:movedBy:)` when not wrapping, else a line taller than one row counts
+    /// for its rows.
+    private func visibleLine(_ line: Int, movedByRows count: Int, in document: JSONDocument) -> Int {
+        guard wraps else { return document.visibleLine(line, movedBy: count, folded: folded) }
+        var line = line
+        var moved = 0
+        if count > 0 {
+            while let next = document.visibleLine(after: line, folded: folded) {
+                moved += rows(of: line, in: document)
+                if moved > count { break }
+                line = next
+            }
+        } else {
+            while let previous = document.visibleLine(before: line, folded: folded) {
+                moved += rows(of: previous, in: document)
+                if moved > -count { break }
+                line = previous
+            }
+        }
+        return line
+    }
+
+    /// The top line that shows `line` whole at the bottom of a view `height` rows high (`line`
+    /// itself when it takes more rows than that).
+    private func topLine(endingAt line: Int, in document: JSONDocument, height: Int) -> Int {
+        guard wraps else { return document.visibleLine(line, movedBy: -(height - 1), folded: folded) }
+        return furthestLine(from: line, step: -1, in: document, height: height)
+    }
+
+    /// The last line shown whole from `scroll` in a view `height` rows high (`scroll` when even
+    /// that one does not fit).
+    private func lastWholeLine(in document: JSONDocument, height: Int) -> Int {
+        guard wraps else { return document.visibleLine(scroll, movedBy: height - 1, folded: folded) }
+        return furthestLine(from: scroll, step: 1, in: document, height: height)
+    }
+
+    /// The furthest visible line after (`step` 1) or before (-1) `line` such that it, `line` and
+    /// the lines between fit in `height` rows (`line` when nothing more fits).
+    private func furthestLine(from line: Int, step: Int, in document: JSONDocument, height: Int) -> Int {
+        var furthest = line
+        var used = rows(of: line, in: document)
+        while let next = step > 0 ? document.visibleLine(after: furthest, folded: folded)
+                                  : document.visibleLine(before: furthest, folded: folded) {
+            used += rows(of: next, in: document)
+            if used > height { break }
+            furthest = next
+        }
+        return furthest
     }
 
     /// Cursor and scroll clamped to the document and moved out of folds.
@@ -153,6 +235,7 @@ public struct JSONViewState: Sendable, Hashable {
     /// Whether visible line `line` is within `height` rows from `scroll`.
     private func isOnScreen(_ line: Int, in document: JSONDocument, height: Int) -> Bool {
         guard line >= scroll else { return false }
+        if wraps { return line == scroll || lastWholeLine(in: document, height: height) >= line }
         var row = scroll
         for _ in 0..<(height - 1) {
             if row == line { return true }
@@ -164,8 +247,7 @@ public struct JSONViewState: Sendable, Hashable {
 
     /// The highest scroll that still fills the view: the last visible line at the bottom row.
     private func maxScroll(in document: JSONDocument, height: Int) -> Int {
-        let last = document.lastVisibleLine(folded: folded)
-        return document.visibleLine(last, movedBy: -(max(1, height) - 1), folded: folded)
+        topLine(endingAt: document.lastVisibleLine(folded: folded), in: document, height: max(1, height))
     }
 }
 
@@ -418,6 +500,20 @@ extension JSONViewState {
         revealLine(line, in: document)
         cursor = line
         keepCursorVisible(in: document, height: height)
+        revealSideways(matches[index], in: document)
+    }
+
+    /// Scrolls cut lines sideways so that `match` shows (a quarter of the width in from the left
+    /// edge when the view must move; back to column 0 when it fits there).
+    private mutating func revealSideways(_ match: Match, in document: JSONDocument) {
+        guard !wrap, width > 1 else { return }
+        let scalars = document.lines[match.line].text.unicodeScalars
+        let start = DisplayWidth.of(String(scalars.prefix(match.start)))
+        let end = start + DisplayWidth.of(String(scalars.dropFirst(match.start).prefix(match.length)))
+        // Text shows whole from the first cell (past `…` once scrolled) to the one before the last (`…` when cut).
+        let first = column == 0 ? 0 : column + 1
+        guard start < first || end > column + width - 1 else { return }
+        column = end <= width - 1 ? 0 : max(0, start - width / 4)
     }
 }
 
@@ -488,4 +584,31 @@ struct JSONViewMatcher {
 
     @inline(__always)
     private func foldASCII(_ byte: UInt8) -> UInt8 { Self.foldASCII(byte) }
+}
+
+/// Long lines: wrapped at the view's width (`wrap`), or cut at its edges and scrolled sideways
+/// (`column`), never both: while lines wrap, the column is kept but not used.
+extension JSONViewState {
+    /// Wraps long lines, or cuts them again; the cursor stays on its line, and on screen.
+    public mutating func toggleWrap(in document: JSONDocument, height: Int) {
+        wrap.toggle()
+        keepCursorVisible(in: document, height: height)
+    }
+
+    /// Shifts the view `cells` columns right (negative: left), not left of column 0 and not
+    /// further right than shows the end of the widest line on screen. Returns whether it moved.
+    @discardableResult
+    public mutating func scrollSideways(by cells: Int, in document: JSONDocument, height: Int) -> Bool {
+        guard !wrap, !document.isEmpty else { return false }
+        let widest = screenLines(in: document, height: height).map { line in
+            let spans = document.displaySpans(ofLine: line, folded: isFolded(line, in: document))
+            return spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        }.max() ?? 0
+        let furthest = max(0, widest - max(1, width))
+        let moved = column.addingReportingOverflow(cells).partialValue
+        let target = cells > 0 ? min(moved, max(furthest, column)) : max(0, moved)
+        guard target != column else { return false }
+        column = target
+        return true
+    }
 }
