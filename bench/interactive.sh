@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The real dashboard in a real terminal (tmux), timed from outside: start → first frame, start →
-# fully indexed frame, peak memory once indexed, and one movement and one filter keystroke → the
-# screen changed. Each figure has its baseline from the same run: the same harness with a trivial
-# program (how long tmux takes to show a line that is printed at once, to echo a key).
+# fully indexed frame, peak memory once indexed, one movement and one filter keystroke → the
+# screen changed, and q → the process gone. Each figure has its baseline from the same run: the
+# same harness with a trivial program (how long tmux takes to show a line that is printed at once,
+# to echo a key; `cat` ending at Ctrl-D).
 #
 #   bench/interactive.sh BIN CORPUS [RUNS]
 #
@@ -40,6 +41,14 @@ wait_for() {
         [[ ${POLL:-0} == 0 ]] || sleep "$POLL"
     done
     echo "timed out waiting; last screen:" >&2; screen >&2; return 1
+}
+# wait_dead DEADLINE_S: polls until the pane's program has exited (kept by remain-on-exit).
+wait_dead() {
+    local deadline=$(( $(now_ns) + $1 * 1000000000 ))
+    while (( $(now_ns) < deadline )); do
+        [[ $(tm display -p -t bench '#{pane_dead}' 2> /dev/null) == 1 ]] && return 0
+    done
+    echo "timed out waiting for the program to exit" >&2; return 1
 }
 start_session() { # command: a fresh server and session running it
     tm kill-server > /dev/null 2>&1 || true
@@ -95,9 +104,12 @@ for (( i = 0; i < 6; i++ )); do
     t0=$(now_ns); tm send-keys -t bench -l "${call:$i:1}"
     wait_for 10 bash -c "[[ \$(md5sum) != '$before' ]]"; filter_times+=($(( $(now_ns) - t0 )))
 done
-tm send-keys -t bench Escape
+tm send-keys -t bench Escape; sleep 0.3
+# Quitting with 100,000 recordings loaded: q → the process has exited (tmux marks the pane dead).
+t0=$(now_ns); tm send-keys -t bench q
+wait_dead 10; quit_time=$(( $(now_ns) - t0 ))
 
-# Baseline for keys: a key echoed by `cat` through the same harness.
+# Baseline for keys: a key echoed by `cat` through the same harness; for quitting, `cat` ending at Ctrl-D.
 start_session "cat"; sleep 0.3
 echo_times=()
 for _ in $(seq 20); do
@@ -106,6 +118,9 @@ for _ in $(seq 20); do
     wait_for 10 bash -c "[[ \$(md5sum) != '$before' ]]"; echo_times+=($(( $(now_ns) - t0 )))
 done
 echo_base=$(printf '%s\n' "${echo_times[@]}" | median)
+tm send-keys -t bench Enter; sleep 0.1
+t0=$(now_ns); tm send-keys -t bench C-d
+wait_dead 10; quit_base=$(( $(now_ns) - t0 ))
 
 echo "interactive (tmux ${width}x${height}, $count recordings in $corpus; medians of $runs starts, 20 keys)"
 echo "baseline  tmux start → a printed line on screen:          $(ms "$base")"
@@ -115,3 +130,5 @@ echo "rss       dashboard peak once indexed (VmHWM):            $(printf '%s\n' 
 echo "baseline  key → echoed by cat, on screen:                 $(ms "$echo_base")"
 echo "keys      Down → the screen changed:                      $(ms "$key")"
 echo "keys      filter keystrokes → the screen changed:          $(all "${filter_times[@]}")   (in typing order)"
+echo "baseline  Ctrl-D → cat has exited:                        $(ms "$quit_base")"
+echo "keys      q → recdeck has exited:                         $(ms "$quit_time")"
