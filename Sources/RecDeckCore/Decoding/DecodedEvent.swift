@@ -90,6 +90,30 @@ public indirect enum DecodedEvent: Sendable, Hashable {
     case call(CallEvent)
     case other(EventEnvelope)
 
+    /// The envelope's key, read without copying the rest of the event (the store's hot paths).
+    public var key: EventKey {
+        switch self {
+        case .recording(let event): event.envelope.key
+        case .call(let event): event.envelope.key
+        case .other(let envelope): envelope.key
+        }
+    }
+
+    /// The envelope's location, read without copying the rest of the event.
+    public var location: EventLocation {
+        switch self {
+        case .recording(let event): event.envelope.location
+        case .call(let event): event.envelope.location
+        case .other(let envelope): envelope.location
+        }
+    }
+
+    /// The recording's key (`RecordingEvent.recordingKey`) for a recording event, nil for any other.
+    var recordingKey: String? {
+        if case .recording(let event) = self { return event.recordingKey }
+        return nil
+    }
+
     public var envelope: EventEnvelope {
         get {
             switch self {

@@ -117,8 +117,8 @@ public struct RecordingStore: Sendable {
             zonelessTimeCount += contents.zonelessTimes
             _ = replaceMetadata([], with: contents.metadata)
             for (index, event) in contents.events.enumerated() {
-                entries[event.envelope.key, default: EventEntry(deliveries: [])].deliveries
-                    .append(Delivery(location: event.envelope.location, file: file, index: index))
+                entries[event.key, default: EventEntry(deliveries: [])].deliveries
+                    .append(Delivery(location: event.location, file: file, index: index))
             }
             deliveryCount += contents.events.count
         }
@@ -144,31 +144,28 @@ public struct RecordingStore: Sendable {
         order.reserveCapacity(entries.count)
         for (_, contents) in batch {
             for decoded in contents.events {
-                guard let index = entries.index(forKey: decoded.envelope.key) else { continue }
+                guard let index = entries.index(forKey: decoded.key) else { continue }
                 var entry = entries.values[index]
                 if entry.settled { continue }
                 entry.settled = true
-                let canonical: DecodedEvent
+                let recordingKey: String?
                 let key = entries.keys[index]
                 if entry.deliveries.count > 1 {
                     orderDeliveries(&entry.deliveries)
-                    canonical = event(entry.deliveries[0])
+                    recordingKey = event(entry.deliveries[0]).recordingKey
                     if hasConflict(entry.deliveries) { conflictingKeys.insert(key) }
                 } else {
-                    canonical = decoded
+                    recordingKey = decoded.recordingKey
                 }
-                switch canonical {
-                case .recording(let event):
-                    let recordingKey = event.recordingKey
-                    entry.recordingKey = recordingKey
+                entry.recordingKey = recordingKey
+                if let recordingKey {
                     if let slot = eventsOfRecording.index(forKey: recordingKey) {
                         eventsOfRecording.values[slot].append(key)
                     } else {
                         eventsOfRecording[recordingKey] = [key]
                         order.append(recordingKey)
                     }
-                case .other, .call:
-                    entry.recordingKey = nil
+                } else {
                     otherEventKeys.insert(key)
                     delta.otherEventsChanged = true
                 }
