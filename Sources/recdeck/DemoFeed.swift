@@ -22,7 +22,11 @@ final class DemoFeed: @unchecked Sendable {
         let thread = Thread { [self] in
             while isRunning {
                 Thread.sleep(forTimeInterval: Double.random(in: 1.0...2.0))
-                guard isRunning else { break }
+                // Written under the lock, so that once `stop` returns no write is under way (one
+                // half-done would create the folder again after the demo removed it).
+                lock.lock()
+                defer { lock.unlock() }
+                guard running else { break }
                 writeNext(ageSeconds: 0)
             }
         }
@@ -30,6 +34,7 @@ final class DemoFeed: @unchecked Sendable {
         self.thread = thread
     }
 
+    /// Stops the feed; returns once no write is under way.
     func stop() {
         lock.lock()
         running = false

@@ -340,3 +340,33 @@ import RecDeckTestSupport
         }
     }
 }
+
+/// Strings are scanned sixteen bytes at a time: whatever ends, escapes or spoils a string must be
+/// seen at every position of a long one, not only at the start of a sixteen-byte step.
+@Suite struct LongStringScanTests {
+    private func contents(topic: [UInt8]) -> FileContents {
+        let before = Array(#"{"id": "e", "topic": ""#.utf8)
+        let after = Array(#"", "subject": "s", "eventType": "T", "eventTime": "2026-10-01T08:00:00Z", "data": {}}"#.utf8)
+        let bytes = before + topic + after
+        return bytes.withUnsafeBufferPointer { FileDecoder.decode($0, file: "x.json", layout: .json) }
+    }
+
+    @Test(arguments: Array(0..<40))
+    func everyPositionOfALongString(at position: Int) {
+        let plain = Array(repeating: UInt8(ascii: "a"), count: 48)
+        var invalid = plain
+        invalid.replaceSubrange(position..<(position + 1), with: [0xC3, 0x28])
+        #expect(contents(topic: invalid).problems.map(\.message) == ["invalid UTF-8 in string"])
+        var control = plain
+        control[position] = 0x01
+        #expect(contents(topic: control).problems.map(\.message) == ["unescaped control character in string, found byte 0x1"])
+        var escaped = plain
+        escaped.replaceSubrange(position..<(position + 1), with: Array(#"\""#.utf8))
+        let quoted = contents(topic: escaped)
+        #expect(quoted.problems.isEmpty)
+        #expect(quoted.events.first?.envelope.key.source == String(repeating: "a", count: position) + "\"" + String(repeating: "a", count: 47 - position))
+        var accented = plain
+        accented.replaceSubrange(position..<(position + 1), with: Array("é".utf8))
+        #expect(contents(topic: accented).events.first?.envelope.key.source == String(repeating: "a", count: position) + "é" + String(repeating: "a", count: 47 - position))
+    }
+}

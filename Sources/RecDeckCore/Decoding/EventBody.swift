@@ -28,24 +28,32 @@ public struct EventBody: Sendable, Hashable {
         let prime: UInt64 = 0x100_0000_01b3
         var hash: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(part.rawValue)) &* prime
         var count = part == .data ? 0 : 1
-        var inString = false, escaping = false
-        for index in value {
+        var index = value.lowerBound
+        let end = value.upperBound
+        while index < end {
             let byte = bytes[index]
-            if inString {
-                if escaping {
-                    escaping = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaping = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
+            index += 1
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                continue
+            case UInt8(ascii: ":"):
+                count += 1
+            case UInt8(ascii: "\""):
+                // A string, to its closing quote, every byte as written (an escaped byte never closes it).
+                hash = (hash ^ UInt64(byte)) &* prime
+                while index < end {
+                    let inside = bytes[index]
+                    index += 1
+                    hash = (hash ^ UInt64(inside)) &* prime
+                    if inside == UInt8(ascii: "\"") { break }
+                    if inside == UInt8(ascii: "\\"), index < end {
+                        hash = (hash ^ UInt64(bytes[index])) &* prime
+                        index += 1
+                    }
                 }
-            } else {
-                switch byte {
-                case 0x20, 0x09, 0x0A, 0x0D: continue
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: ":"): count += 1
-                default: break
-                }
+                continue
+            default:
+                break
             }
             hash = (hash ^ UInt64(byte)) &* prime
         }

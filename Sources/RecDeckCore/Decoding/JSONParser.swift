@@ -333,6 +333,21 @@ extension JSONParser {
         var escaped = false
         var highBit: UInt8 = 0
         while position < end {
+            // Sixteen bytes at a time while none ends the string, escapes or is a control character.
+            if position + 16 <= end {
+                let raw = UnsafeRawPointer(bytes.baseAddress!)
+                let quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), backslashes = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+                let spaces = SIMD16<UInt8>(repeating: 0x20), highBits = SIMD16<UInt8>(repeating: 0x80)
+                var wide = false
+                while position + 16 <= end {
+                    let lanes = raw.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
+                    if any((lanes .== quotes) .| (lanes .== backslashes) .| (lanes .< spaces)) { break }
+                    wide = wide || any(lanes .>= highBits)
+                    position += 16
+                }
+                if wide { highBit = 0x80 }
+                guard position < end else { break }
+            }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let span = JSONStringSpan(start: start, end: position, escaped: escaped)

@@ -17,7 +17,7 @@ public struct RecordingSubject: Sendable, Hashable {
 
     /// Parses a subject; unknown keys are ignored and empty values count as missing.
     public init(parsing subject: String) {
-        if subject.utf8.allSatisfy({ $0 < 0x80 }) {
+        if subject.isAllASCII {
             self = Self(parsingASCII: subject)
         } else {
             self = Self(parsingCharacters: subject)

@@ -25,7 +25,7 @@ struct TextNeedle: Sendable, Hashable {
     func isFound(in haystack: String) -> Bool {
         guard isASCII else {
             // Lowercasing keeps ASCII text ASCII, so it cannot hold a needle with other letters.
-            if haystack.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+            if haystack.isAllASCII { return false }
             return haystack.lowercased().contains(lowered)
         }
         if let found = haystack.utf8.withContiguousStorageIfAvailable({ search(in: $0) }) { return found }
