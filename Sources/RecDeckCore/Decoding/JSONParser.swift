@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON syntax error at a byte offset of the parsed bytes.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     /// Byte offset of the offending byte.
@@ -398,9 +400,7 @@ extension JSONParser {
         if span.escaped { return string(span) == name.description }
         let count = name.utf8CodeUnitCount
         guard span.count == count else { return false }
-        let expected = name.utf8Start
-        for index in 0..<count where bytes[span.start + index] != expected[index] { return false }
-        return true
+        return count == 0 || memcmp(bytes.baseAddress! + span.start, name.utf8Start, count) == 0
     }
 
     /// Scans the number at the current position, validated as `parseNumber` does; returns its bytes' range.

@@ -38,6 +38,25 @@ public struct JSONWriter {
         needsComma[needsComma.count - 1] = false
     }
 
+    /// A key escaped once (`"name":`), for a key written many times (a field of every row).
+    public struct PreparedKey: Sendable {
+        fileprivate let text: OutputBytes
+
+        public init(_ name: String) {
+            var text = OutputBytes()
+            text.append(jsonString: name)
+            text.append(UInt8(ascii: ":"))
+            self.text = text
+        }
+    }
+
+    /// `key(_:)` of a prepared key.
+    public mutating func key(_ prepared: PreparedKey) {
+        separate()
+        output.append(prepared.text)
+        needsComma[needsComma.count - 1] = false
+    }
+
     public mutating func string(_ value: String?) {
         separate()
         if let value { output.append(jsonString: value) } else { output.append("null") }

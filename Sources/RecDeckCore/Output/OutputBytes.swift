@@ -117,7 +117,20 @@ public struct OutputBytes: Sendable {
         text.withUTF8 { utf8 in
             var start = 0
             var index = 0
+            let raw = UnsafeRawPointer(utf8.baseAddress)
+            let spaces = SIMD16<UInt8>(repeating: 0x20), deletes = SIMD16<UInt8>(repeating: 0x7F)
+            // A quote or backslash the format leaves alone compares as NUL, which stops anyway.
+            let quoteLanes = SIMD16<UInt8>(repeating: quotes ? UInt8(ascii: "\"") : 0)
+            let backslashLanes = SIMD16<UInt8>(repeating: backslashes ? UInt8(ascii: "\\") : 0)
             while index < utf8.count {
+                // Sixteen bytes at a time while all are printable ASCII and none is special.
+                while let raw, index + 16 <= utf8.count {
+                    let lanes = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    let stops = (lanes .< spaces) .| (lanes .>= deletes) .| (lanes .== quoteLanes) .| (lanes .== backslashLanes)
+                    if any(stops) { break }
+                    index += 16
+                }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 let special = (byte == UInt8(ascii: "\"") && quotes) || (byte == UInt8(ascii: "\\") && backslashes)
                 if byte >= 0x20 && byte < 0x7F && !special {

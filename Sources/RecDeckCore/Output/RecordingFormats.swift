@@ -78,14 +78,14 @@ public enum RecordingFormats {
     /// `json` of each field of `RecordingField.all`, in that order.
     public static func writeJSON(_ recording: Recording, now: Timestamp, to writer: inout JSONWriter) {
         writer.beginObject()
-        for json in jsonFields {
-            writer.key(json.key)
+        for (key, json) in jsonFields {
+            writer.key(key)
             json.write(recording, now, &writer)
         }
         writer.endObject()
     }
 
-    private static let jsonFields = RecordingField.all.compactMap(\.json)
+    private static let jsonFields = RecordingField.all.compactMap(\.json).map { (key: JSONWriter.PreparedKey($0.key), json: $0) }
     private static let cells = RecordingField.all.flatMap(\.cells)
 
     /// Column names of the CSV/TSV rows: the `cells` of each field of `RecordingField.all`.
