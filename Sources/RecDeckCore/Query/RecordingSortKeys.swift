@@ -4,8 +4,9 @@
 ///
 /// The first integer is the sorted field (a number, order-preserving, or eight bytes of the text
 /// ignoring case, after the prefix that every value shares); the second is eight bytes of the id,
-/// after the prefix every id shares. Both keep the order exactly: when two keys are equal the
-/// full values are compared, as `RecordingSort.precedes` compares them.
+/// after the prefix every id shares, or, when the caller knows each recording's rank in id order
+/// (`idRanks`), that rank. Both keep the order exactly: when two keys are equal the full values
+/// are compared, as `RecordingSort.precedes` compares them.
 struct RecordingSortKeys {
     private struct Entry {
         /// The field's key, already in the sort's direction.
@@ -24,14 +25,17 @@ struct RecordingSortKeys {
     /// Positions into the recordings given, in sorted order.
     private(set) var order: [Int] = []
 
-    init(sorting recordings: [Recording], by sort: RecordingSort, now: Timestamp) {
+    /// `idRanks`, when given, holds each recording's place in the order of their ids (distinct):
+    /// ties are then decided without reading an id.
+    init(sorting recordings: [Recording], by sort: RecordingSort, now: Timestamp, idRanks: [UInt32]? = nil) {
         let count = recordings.count
         guard count > 1 else {
             order = Array(0..<count)
             return
         }
-        let ids = recordings.map(\.id)
-        let idKeys = Self.textKeys(ids, folded: false)
+        let ids = idRanks == nil ? recordings.map(\.id) : []
+        let idKeys: [(key: UInt64, exact: Bool)]? = idRanks.map { ranks in ranks.map { (UInt64($0), true) } }
+            ?? Self.textKeys(ids, folded: false)
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         var texts: [String?] = []
@@ -69,12 +73,28 @@ struct RecordingSortKeys {
                 let result = compareIgnoringCase(texts[Int(lhs.index)]!, texts[Int(rhs.index)]!)
                 if result != 0 { return ascending ? result < 0 : result > 0 }
             }
-            if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
+            if lhs.tie != rhs.tie || ids.isEmpty { return lhs.tie < rhs.tie }
             full += 1
             let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
             return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
         }
         fullComparisons = full
+        order = entries.map { Int($0.index) }
+    }
+
+    /// The positions of `recordings` in the order of their ids (ascending, as `String` orders
+    /// them), on the same keys as the ties of a sort.
+    init(idOrderOf recordings: [Recording]) {
+        let ids = recordings.map(\.id)
+        let idKeys = Self.textKeys(ids, folded: false)
+        var entries = ids.indices.map { index in
+            Entry(primary: 0, tie: idKeys?[index].key ?? 0, index: Int32(index), missing: false, exact: true)
+        }
+        entries.sort { lhs, rhs in
+            if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
+            let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
+            return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
+        }
         order = entries.map { Int($0.index) }
     }
 

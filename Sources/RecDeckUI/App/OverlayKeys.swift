@@ -53,10 +53,7 @@ enum OverlayKeys {
         let row = rows[index]
         state.mode = .browse
         if let id = row.recordingId {
-            if !state.visible.contains(id) {
-                state.query = RecordingQuery()
-                state.refreshView()
-            }
+            if state.list.row(of: id) == nil { state.setQuery(RecordingQuery()) }
             state.selectedId = id
             state.focus = .event
             keepSelectionVisible(&state)

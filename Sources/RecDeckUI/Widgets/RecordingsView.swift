@@ -40,7 +40,7 @@ public enum RecordingsView {
         }
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 1 else { return }
-        let onScreen = state.visible.dropFirst(state.recordingsScroll).prefix(inner.height - 1).compactMap { state.recordings[$0] }
+        let onScreen = (state.recordingsScroll..<min(state.list.count, state.recordingsScroll + inner.height - 1)).map { state.list[row: $0] }
         let thisYear = state.now.components(offsetSeconds: state.displayOffsetSeconds).year
         let otherYear = onScreen.contains { $0.startTime.map { $0.components(offsetSeconds: state.displayOffsetSeconds).year != thisYear } ?? false }
         let columns = columns(width: inner.width - 2, preferred: state.columns, startWidth: otherYear ? 16 : 14)
@@ -51,14 +51,15 @@ public enum RecordingsView {
         }
         if state.visible.isEmpty {
             let text = state.loading != nil ? "reading files…"
-                : state.recordings.isEmpty ? "no recordings yet in \(state.directory)" : "no recording matches the filter"
+                : state.list.all.isEmpty ? "no recordings yet in \(state.directory)" : "no recording matches the filter"
             buffer.write(text, column: inner.x + 2, row: inner.y + 1, limit: inner.width - 2, style: theme[.dim])
             return
         }
         let rows = inner.height - 1
         for offset in 0..<rows {
             let index = state.recordingsScroll + offset
-            guard index < state.visible.count, let recording = state.recordings[state.visible[index]] else { break }
+            guard index < state.list.count else { break }
+            let recording = state.list[row: index]
             let row = inner.y + 1 + offset
             let selected = recording.id == state.selectedId
             // Faults colour the row and get ⚠; a new row keeps that colour, in the new-row attributes.
