@@ -15,6 +15,8 @@ public enum Overlay: Sendable, Hashable {
     case downloads
     /// Choices of what to copy, each with the key that picks it.
     case copyMenu([CopyChoice])
+    /// The sort fields, each with the letter that sorts by it (`s`).
+    case sortChooser
 }
 
 /// Where the user is in a list overlay: the first row shown and the row selected.

@@ -75,15 +75,9 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .sortDirection where state.calls.shown:
         return CallsUpdate.reverseSort(&state)
     case .sortKey:
-        let order = SortField.allCases
-        let next = order[(order.firstIndex(of: state.sort.field)! + 1) % order.count]
-        state.setSort(RecordingSort(field: next))
-        keepSelectionVisible(&state)
-        notify(&state, "sorted by \(state.sort)", isError: false)
+        openOverlay(&state, .sortChooser)
     case .sortDirection:
-        state.setSort(RecordingSort(field: state.sort.field, ascending: !state.sort.ascending))
-        keepSelectionVisible(&state)
-        notify(&state, "sorted by \(state.sort)", isError: false)
+        SortChooser.sort(&state, by: state.sort.field)
     case .follow:
         state.follow.toggle()
         if state.follow {

@@ -5,6 +5,9 @@ enum OverlayKeys {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard case .overlay(let overlay, var cursor) = state.mode else { return [] }
         switch overlay {
+        case .sortChooser:
+            SortChooser.handle(&state, key)
+            return []
         case .copyMenu(let choices):
             if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
                 state.mode = .browse
