@@ -213,13 +213,17 @@ do {
     print("keys      Down inside the all-events overlay → frame:       \(percentiles(inside))")
 }
 
-// Sort: `s` cycles the sort field (each a full sort of every recording), `S` flips the direction.
+// Sort: `s` opens the column chooser, its letter sorts by that field (a full sort of every
+// recording; the first one also puts the ids in order, once), `S` flips the direction.
 var sorts: [String] = []
-for _ in 0..<SortField.allCases.count {
-    let elapsed = timeKey(.character("s"))
+var opens: [Double] = []
+for choice in SortChooser.choices.dropFirst() + SortChooser.choices.prefix(1) {
+    opens.append(timeKey(.character("s")))
+    let elapsed = timeKey(.character(choice.key))
     sorts.append("\(state.sort.field.rawValue) \(ms(elapsed))")
 }
-print("keys      s (next sort field) → frame, each field:          \(sorts.joined(separator: ", "))")
+print("keys      s (the column chooser opens) → frame:             \(percentiles(opens))")
+print("keys      its letter (sort by that field) → frame, each:    \(sorts.joined(separator: ", "))")
 // Where a sort key's time goes: the sort alone, against the whole key.
 do {
     let all = Array(state.list.all)

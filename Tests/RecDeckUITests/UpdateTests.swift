@@ -182,6 +182,20 @@ import Testing
         #expect(state.selectedId == "rec-old")
     }
 
+    @Test func aFilterSetInTheCallsViewFiltersTheRecordingsWhenTheyAreShownAgain() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("c"))
+        _ = press(&state, .character("/"))
+        for character in "rec-multi" { _ = press(&state, .character(character)) }
+        _ = press(&state, .enter)
+        #expect(state.query.text == "rec-multi")
+        #expect(state.list.query.isEmpty, "the calls are listed with it; the recordings are not filtered while hidden")
+        #expect(state.visible.count == 3)
+        _ = press(&state, .character("c"))
+        #expect(state.list.query.text == "rec-multi")
+        #expect(Array(state.visible) == ["rec-multi"])
+    }
+
     @Test func sortGroupAndTime() {
         var state = DashboardFixture.state()
         _ = press(&state, .character("S"))

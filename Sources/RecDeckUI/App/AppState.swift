@@ -180,7 +180,10 @@ public struct AppState: Sendable {
     /// The order of the recordings (`setSort`).
     public var sort: RecordingSort { list.sort }
     /// The filter in force (`setQuery`).
-    public var query: RecordingQuery { list.query }
+    public var query: RecordingQuery { queryForRecordings ?? list.query }
+    /// A filter set while the calls view is shown: the calls are listed with it on a worker, and
+    /// the recordings are filtered with it when they are shown again (`refreshView`).
+    private var queryForRecordings: RecordingQuery?
     /// Which prompt or overlay has the keyboard, if any.
     public var mode: Mode = .browse
     /// What was submitted at the prompts (kept across runs by the `Program`), and whether a
@@ -267,15 +270,24 @@ public struct AppState: Sendable {
     /// Filters the recordings by `query`, keeping the selection on its recording (or the nearest
     /// row when it left the list).
     public mutating func setQuery(_ query: RecordingQuery) {
+        if calls.shown {
+            queryForRecordings = query
+            return
+        }
+        queryForRecordings = nil
         let previousRow = selectedRow
         list.setQuery(query, now: now)
         settleSelection(previousRow: previousRow)
     }
 
-    /// Applies the clock to an order or filter on age, and settles the selection (on the newest
-    /// arrival when following).
+    /// Applies a filter set while the calls were shown and the clock to an order or filter on
+    /// age, and settles the selection (on the newest arrival when following).
     public mutating func refreshView() {
         let previousRow = selectedRow
+        if !calls.shown, let query = queryForRecordings {
+            queryForRecordings = nil
+            list.setQuery(query, now: now)
+        }
         list.refresh(now: now)
         settleSelection(previousRow: previousRow)
     }

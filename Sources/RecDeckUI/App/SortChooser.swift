@@ -3,9 +3,9 @@ import RecDeckCore
 /// The one-key column chooser `s` opens (as k9s sorts by a column): each sort field with the
 /// letter that sorts by it; the letter of the field already sorted by reverses the direction.
 /// A click on a column's header does the same for that column.
-enum SortChooser {
+public enum SortChooser {
     /// The letters, in the order the chooser lists them.
-    static let choices: [(key: Character, field: SortField)] = [
+    public static let choices: [(key: Character, field: SortField)] = [
         ("s", .start), ("e", .end), ("d", .duration), ("a", .age), ("k", .chunks), ("v", .events),
         ("c", .call), ("r", .rec), ("o", .reason), ("f", .format), ("t", .type), ("h", .channel), ("n", .anomalies),
     ]
