@@ -9,14 +9,8 @@ import RecDeckTestSupport
 @Suite struct RecordingListTests {
     static let now = Timestamp(iso8601: "2026-10-01T09:00:00Z")!
 
-    /// A small deterministic stream of numbers.
-    struct Stream {
-        var seed: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(bound))
-        }
-    }
+    /// A small deterministic stream of numbers (the incremental view tests' own).
+    typealias Stream = IncrementalViewTests.Stream
 
     /// One file's event for one of `pool` recordings: several fields tie often, some are missing.
     static func file(_ number: Int, pool: Int, _ stream: inout Stream) -> String {
