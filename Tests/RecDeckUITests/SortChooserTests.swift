@@ -21,3 +21,16 @@ import RecDeckCore
         #expect(RecordingColumn.end.sortField == .end && RecordingColumn.reason.sortField == .reason && RecordingColumn.media.sortField == nil)
     }
 }
+
+/// The help overlay lists the chooser's letters, generated from the chooser.
+@Suite struct SortChooserHelpTests {
+    @Test func helpListsEveryLetter() throws {
+        let state = DashboardFixture.state()
+        let rows = OverlayView.helpRows(state).map(\.0)
+        let start = try #require(rows.firstIndex(of: "Sort chooser (s): a letter sorts, again reverses"))
+        let lines = rows.dropFirst(start + 1).prefix { !$0.isEmpty }
+        #expect(lines.count == 4)
+        #expect(lines.joined(separator: " · ") == SortChooser.choices.map { "\($0.key) \(SortChooser.label($0.field))" }.joined(separator: " · "))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 }, "the help's width, inside its border")
+    }
+}
