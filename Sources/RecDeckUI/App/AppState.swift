@@ -310,15 +310,18 @@ public struct AppState: Sendable {
         }
         let previousRow = selectedRow
         let firstLoad = list.all.isEmpty && delta.removed.isEmpty && delta.updated.isEmpty
-        let startCounts = callCounts, startTotals = totals
+        // Only the first load counts beside the sort (from no counts at all): a copy of the call
+        // counts taken here would be copied again by any change made to them in place.
+        let startTotals = totals
         let buildEvents = firstLoad && eventList == nil, others = otherEvents
-        let applied = list.apply(delta, now: now) { leaving, arriving in
-            var counts = startCounts, sums = startTotals
-            for old in leaving { Self.count(old, by: -1, into: &counts, &sums) }
+        let applied = list.apply(delta, now: now) { _, arriving -> (counts: [String: Int], totals: Totals, events: EventList?)? in
+            guard firstLoad else { return nil }
+            var counts: [String: Int] = [:], sums = startTotals
+            counts.reserveCapacity(arriving.count)
             for new in arriving { Self.count(new, by: 1, into: &counts, &sums) }
             return (counts: counts, totals: sums, events: buildEvents ? EventList(recordings: arriving, otherEvents: others) : nil)
         }
-        if let counted = applied.beside {
+        if let counted = applied.beside ?? nil {
             callCounts = counted.counts
             totals = counted.totals
             if let events = counted.events { eventList = events }
