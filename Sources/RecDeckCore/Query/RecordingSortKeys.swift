@@ -68,7 +68,9 @@ struct RecordingSortKeys {
         }
         let ascending = sort.ascending, isText = sort.field.isText
         var full = 0
-        entries.sort { lhs, rhs in
+        Self.sort(&entries, undecided: { lhs, rhs in
+            (isText && !lhs.missing && !(lhs.exact && rhs.exact)) || (!ids.isEmpty && lhs.tie == rhs.tie)
+        }, by: { lhs, rhs in
             if lhs.missing != rhs.missing { return rhs.missing }
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
             if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
@@ -81,7 +83,7 @@ struct RecordingSortKeys {
             full += 1
             let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
             return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
-        }
+        })
         fullComparisons = full
         order = entries.map { Int($0.index) }
     }
@@ -95,14 +97,40 @@ struct RecordingSortKeys {
             Entry(primary: idKeys?[index].key ?? 0, secondary: idKeys?[index].second ?? 0, tie: 0, index: Int32(index),
                   missing: false, exact: idKeys?[index].exact ?? false)
         }
-        entries.sort { lhs, rhs in
+        Self.sort(&entries, undecided: { lhs, rhs in !(lhs.exact && rhs.exact) }, by: { lhs, rhs in
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
             if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
             if lhs.exact && rhs.exact { return lhs.index < rhs.index }
             let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
             return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
-        }
+        })
         order = entries.map { Int($0.index) }
+    }
+
+    /// Sorts `entries` on their integers alone (a comparison that reads nothing else, so the sort
+    /// retains nothing per comparison), then sorts again with `precedes` each run whose keys tie
+    /// where `undecided` says the integers do not decide two neighbours (texts longer than their
+    /// keys, ids whose keys are equal): those runs are short, and only they read texts.
+    private static func sort(_ entries: inout [Entry], undecided: (Entry, Entry) -> Bool, by precedes: (Entry, Entry) -> Bool) {
+        entries.sort { lhs, rhs in
+            if lhs.missing != rhs.missing { return rhs.missing }
+            if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
+            if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
+            if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
+            return lhs.index < rhs.index
+        }
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            var decided = true
+            while end < entries.count, entries[end].missing == entries[start].missing,
+                  entries[end].primary == entries[start].primary, entries[end].secondary == entries[start].secondary {
+                if undecided(entries[end - 1], entries[end]) { decided = false }
+                end += 1
+            }
+            if !decided { entries[start..<end].sort(by: precedes) }
+            start = end
+        }
     }
 
     /// Sixteen bytes of each text after the prefix all of them share, big-endian, padded with
