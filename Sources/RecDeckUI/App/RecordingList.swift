@@ -24,9 +24,8 @@ public struct RecordingList: Sendable {
     private var ordered: [Int32] = []
     /// The slots the query lets through, in order; `nil` while the query is empty (then they are `ordered`).
     private var filtered: [Int32]?
-    /// Every slot in the order of the ids, from the first sort of them all on (kept up to date
-    /// from then on), and each slot's place in it (worked out again by the next sort after
-    /// recordings came or went).
+    /// Every slot in the order of the ids, once a sort has needed it (kept up to date from then on),
+    /// and each slot's place in it (worked out again by the next sort after recordings came or went).
     private var byId: [Int32]?
     private var idRanks: [UInt32]?
     /// Recent filter results over `ordered` (emptied whenever it changes): deleting characters at the
@@ -192,21 +191,12 @@ public struct RecordingList: Sendable {
             byId = order
         }
         guard !fullSort else {
-            // The ids are put in order here too, the first time (the first load), so that no
-            // sort key pays for it later.
             let all = all, sort = sort, ranks = currentIdRanks(buildingThem: false), now = now
             let leavingNow = leaving, arrivingNow = arriving
-            let (sorted, result) = Parallel.pair({ () -> (order: [Int32], byId: [Int32]?, ranks: [UInt32]) in
-                if let ranks { return (Self.order(of: all, by: sort, idRanks: ranks, now: now), nil, ranks) }
-                let byId = RecordingSort.idOrder(of: all)
-                let ranks = Self.ranks(byId, count: all.count)
-                return (Self.order(of: all, by: sort, idRanks: ranks, now: now), byId.map { Int32($0) }, ranks)
-            }, {
+            let (order, result) = Parallel.pair({ Self.order(of: all, by: sort, idRanks: ranks, now: now) }, {
                 whileSorting(leavingNow, arrivingNow)
             })
-            ordered = sorted.order
-            if let byId = sorted.byId { self.byId = byId }
-            idRanks = sorted.ranks
+            ordered = order
             refilter(narrowing: false)
             return (leaving, arriving, result)
         }
