@@ -20,26 +20,26 @@ final class DemoFeed: @unchecked Sendable {
     func start() {
         for _ in 0..<6 { writeNext(ageSeconds: Int.random(in: 60...5400)) }
         let thread = Thread { [self] in
-            while isRunning {
+            while true {
                 Thread.sleep(forTimeInterval: Double.random(in: 1.0...2.0))
-                guard isRunning else { break }
-                writeNext(ageSeconds: 0)
+                // Written under the lock, so that `stop()` waits for a write under way: the folder
+                // removed after it stays removed.
+                lock.lock()
+                let running = running
+                if running { writeNext(ageSeconds: 0) }
+                lock.unlock()
+                if !running { break }
             }
         }
         thread.start()
         self.thread = thread
     }
 
+    /// Ends the feed; returns once no file is being written.
     func stop() {
         lock.lock()
         running = false
         lock.unlock()
-    }
-
-    private var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running
     }
 
     private var lastEvent: String?
