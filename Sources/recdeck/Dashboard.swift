@@ -48,8 +48,8 @@ final class Dashboard {
         var state = AppState(directory: settings.displayName, size: terminal.size, now: now,
                              localOffsetSeconds: TimeZone.current.secondsFromGMT(), utc: settings.utc, follow: settings.follow,
                              themes: themes.reduced(to: terminal.colorDepth), keymap: settings.keymap)
-        if let query = settings.query { state.query = query }
-        state.sort = settings.sort
+        if let query = settings.query { state.setQuery(query) }
+        state.setSort(settings.sort)
         state.columns = settings.columns
         if let notice = themes.notice {
             // Held back while curses runs, printed when the terminal is given back.

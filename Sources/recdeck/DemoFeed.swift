@@ -20,31 +20,26 @@ final class DemoFeed: @unchecked Sendable {
     func start() {
         for _ in 0..<6 { writeNext(ageSeconds: Int.random(in: 60...5400)) }
         let thread = Thread { [self] in
-            while isRunning {
+            while true {
                 Thread.sleep(forTimeInterval: Double.random(in: 1.0...2.0))
-                // Written under the lock, so that once `stop` returns no write is under way (one
-                // half-done would create the folder again after the demo removed it).
+                // Written under the lock, so that `stop()` waits for a write under way: the folder
+                // removed after it stays removed.
                 lock.lock()
-                defer { lock.unlock() }
-                guard running else { break }
-                writeNext(ageSeconds: 0)
+                let running = running
+                if running { writeNext(ageSeconds: 0) }
+                lock.unlock()
+                if !running { break }
             }
         }
         thread.start()
         self.thread = thread
     }
 
-    /// Stops the feed; returns once no write is under way.
+    /// Ends the feed; returns once no file is being written.
     func stop() {
         lock.lock()
         running = false
         lock.unlock()
-    }
-
-    private var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running
     }
 
     private var lastEvent: String?

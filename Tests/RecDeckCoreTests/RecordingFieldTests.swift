@@ -31,8 +31,8 @@ import RecDeckTestSupport
     }
 
     @Test func dropOrdersComeFromTheRanks() {
-        #expect(RecordingColumn.dropOrder == [.storage, .arrived, .age, .media, .format, .reason, .recording, .anomalies, .chunks, .duration])
-        #expect(RecordingColumn.dashboardDropOrder == [.storage, .recording, .anomalies, .media, .arrived, .age, .format, .reason,
+        #expect(RecordingColumn.dropOrder == [.storage, .end, .arrived, .age, .media, .format, .reason, .recording, .anomalies, .chunks, .duration])
+        #expect(RecordingColumn.dashboardDropOrder == [.storage, .recording, .anomalies, .media, .end, .arrived, .age, .format, .reason,
                                                         .chunks, .call, .duration, .start])
     }
 

@@ -41,6 +41,27 @@ import Testing
         }
     }
 
+    @Test(arguments: SortField.allCases)
+    func idRanksGiveTheSameOrder(field: SortField) {
+        // Texts and ids that agree beyond the sixteen bytes the keys hold, too.
+        let long = String(repeating: "x", count: 20)
+        let recordings = Self.mixed + (0..<50).map { number in
+            Self.recording(id: "eyJQbGF0Zm9ybUVuZHBvaW50SWQiOiI" + long + "\(number * 37 % 50)", call: "call-" + long + "\(number % 7)",
+                           format: number % 2 == 0 ? "Mp4" : nil, start: Int64(number % 3), chunks: number % 2)
+        }
+        let byId = RecordingSort.idOrder(of: recordings)
+        #expect(byId.map { recordings[$0].id } == recordings.map(\.id).sorted())
+        var ranks = [UInt32](repeating: 0, count: recordings.count)
+        for (rank, index) in byId.enumerated() { ranks[index] = UInt32(rank) }
+        let now = Timestamp(nanoseconds: 10_000)
+        for ascending in [true, false] {
+            let sort = RecordingSort(field: field, ascending: ascending)
+            let sorted = sort.sorted(recordings, now: now)
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { sort.precedes($0, $1, now: now) }, "\(sort)")
+            #expect(sort.order(of: recordings, idRanks: ranks, now: now).map { recordings[$0].id } == sorted.map(\.id), "\(sort)")
+        }
+    }
+
     @Test func tiesAndSharedPrefixesAreDecidedByTheKeys() {
         // Ten thousand recordings, three formats, one start: every comparison is a tie on the
         // field, and every id shares its first 60 bytes. Comparing the values themselves read two

@@ -13,7 +13,7 @@ import Testing
         store.apply(contents, to: file)
         var state = DashboardFixture.state(width: 160, height: 40, store: store)
         let id = try #require(state.selectedId)
-        let event = try #require(state.recordings[id]?.events.first)
+        let event = try #require(state.list[id: id]?.events.first)
         let text = try EventText.read(event.location, under: fixtures.path).get()
         _ = update(&state, .eventLoaded(subject: .recording(id), sections: [.init(title: event.location.title, text: text)]))
         let lines = render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -12,7 +12,7 @@ import Testing
     }
 
     func built(_ state: AppState) -> EventList {
-        EventList(recordings: state.recordings.values, otherEvents: state.otherEvents)
+        EventList(recordings: state.list.all, otherEvents: state.otherEvents)
     }
 
     func change(_ state: inout AppState, _ store: RecordingStore, _ delta: StoreDelta, otherEvents: [EventRef]? = nil) {

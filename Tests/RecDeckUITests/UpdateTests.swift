@@ -18,7 +18,7 @@ import Testing
 
     @Test func navigationMovesTheSelectionAndAsksForTheEvent() {
         var state = DashboardFixture.state()
-        #expect(state.visible == ["rec-failed", "rec-multi", "rec-old"])
+        #expect(Array(state.visible) == ["rec-failed", "rec-multi", "rec-old"])
         let effects = press(&state, .character("j"))
         #expect(state.selectedId == "rec-multi")
         #expect(effects.count == 1)
@@ -59,7 +59,7 @@ import Testing
         var state = DashboardFixture.state()
         _ = press(&state, .character("/"))
         for character in "dur>1m" { _ = press(&state, .character(character)) }
-        #expect(state.visible == ["rec-multi", "rec-old"])
+        #expect(Array(state.visible) == ["rec-multi", "rec-old"])
         #expect(state.selectedId == "rec-multi")
         _ = press(&state, .character("x"))
         guard case .filterPrompt(_, let error?, _) = state.mode else { Issue.record("no error"); return }
@@ -70,7 +70,7 @@ import Testing
         _ = press(&state, .backspace, .enter)
         #expect(state.mode == .browse)
         #expect(state.query.text == "dur>1m")
-        #expect(state.visible == ["rec-multi", "rec-old"])
+        #expect(Array(state.visible) == ["rec-multi", "rec-old"])
     }
 
     @Test func anInvalidFilterIsNeverAppliedAndEscRestoresTheOneBefore() {
@@ -97,7 +97,7 @@ import Testing
         // A valid edit applies as typed; Esc then puts back the filter in force before the prompt opened.
         _ = press(&state, .control("u"))
         for character in "dur>1m" { _ = press(&state, .character(character)) }
-        #expect(state.visible == ["rec-multi", "rec-old"])
+        #expect(Array(state.visible) == ["rec-multi", "rec-old"])
         _ = press(&state, .escape)
         #expect(state.mode == .browse)
         #expect(state.query.text == "reason:ended")
@@ -132,8 +132,7 @@ import Testing
     @Test func followFollowsArrivalsWhateverTheSort() {
         var state = DashboardFixture.state()
         // Sorted by start, oldest first: an arrival that started long ago lands mid-list, not on top.
-        state.sort = RecordingSort(field: .start, ascending: true)
-        state.refreshView()
+        state.setSort(RecordingSort(field: .start, ascending: true))
         _ = press(&state, .character("f"))
         arrival(&state, id: "n1", recording: "rec-late", start: "2026-09-30T08:00:00Z")
         #expect(state.visible.firstIndex(of: "rec-late") == 1)
@@ -144,8 +143,7 @@ import Testing
 
     @Test func jumpToTheNewestArrivalWithoutFollowing() {
         var state = DashboardFixture.state()
-        state.sort = RecordingSort(field: .duration, ascending: false)
-        state.refreshView()
+        state.setSort(RecordingSort(field: .duration, ascending: false))
         arrival(&state, id: "n1", recording: "rec-new", start: "2026-10-01T08:59:00Z")
         #expect(state.unseenArrivals == 1)
         #expect(state.selectedId != "rec-new")
@@ -184,12 +182,29 @@ import Testing
         #expect(state.selectedId == "rec-old")
     }
 
+    @Test func aFilterSetInTheCallsViewFiltersTheRecordingsWhenTheyAreShownAgain() {
+        var state = DashboardFixture.state()
+        _ = press(&state, .character("c"))
+        _ = press(&state, .character("/"))
+        for character in "rec-multi" { _ = press(&state, .character(character)) }
+        _ = press(&state, .enter)
+        #expect(state.query.text == "rec-multi")
+        #expect(state.list.query.isEmpty, "the calls are listed with it; the recordings are not filtered while hidden")
+        #expect(state.visible.count == 3)
+        _ = press(&state, .character("c"))
+        #expect(state.list.query.text == "rec-multi")
+        #expect(Array(state.visible) == ["rec-multi"])
+    }
+
     @Test func sortGroupAndTime() {
         var state = DashboardFixture.state()
         _ = press(&state, .character("S"))
-        #expect(state.visible == ["rec-old", "rec-multi", "rec-failed"])
+        #expect(Array(state.visible) == ["rec-old", "rec-multi", "rec-failed"])
         _ = press(&state, .character("s"))
-        #expect(state.sort.field != .start)
+        #expect(state.mode == .overlay(.sortChooser, ListCursor()))
+        _ = press(&state, .character("d"))
+        #expect(state.sort == RecordingSort(field: .duration, ascending: false))
+        #expect(state.mode == .browse)
         _ = press(&state, .character("c"))
         #expect(state.calls.shown)
         _ = press(&state, .character("c"))

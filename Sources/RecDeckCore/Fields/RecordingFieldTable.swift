@@ -32,6 +32,10 @@ extension RecordingField {
             json: JSON(key: "startTime") { recording, _, writer in writer.time(recording.startTime) },
             cells: [Cell(name: "startTime") { recording, _, row in row.cell(recording.startTime) }]),
         RecordingField("endTime",
+            // The start plus the duration: what `--sort end` orders by.
+            column: Column(.end, "END TIME", minimumWidth: 19, listDropRank: 8, width: 14, dashboardDropRank: 35) { recording, context in
+                RecordingField.timeCell(recording.endTime, context)
+            },
             sort: Sort(name: .end, defaultAscending: false, key: .number { recording, _ in recording.endTime?.nanoseconds })),
         RecordingField("durationMs",
             column: Column(.duration, "DURATION", minimumWidth: 9, listDropRank: 90, width: 9, dashboardDropRank: 100) { recording, _ in

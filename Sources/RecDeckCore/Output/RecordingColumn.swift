@@ -2,7 +2,7 @@
 /// config file's `columns` gives it. What it shows (title, widths, drop order, cell) is its
 /// field's `RecordingField.Column`; the case order is `list --format table`'s column order.
 public enum RecordingColumn: String, Sendable, CaseIterable {
-    case start, age, duration, chunks, format, reason, call, recording, anomalies, media, arrived, storage
+    case start, age, duration, chunks, format, reason, call, recording, anomalies, media, arrived, end, storage
 
     /// The field the column shows, and how.
     public var facet: RecordingField.Column { Self.facets[self]! }
@@ -11,6 +11,14 @@ public enum RecordingColumn: String, Sendable, CaseIterable {
         uniqueKeysWithValues: RecordingField.all.compactMap(\.column).map { ($0.name, $0) })
 
     public var title: String { facet.title }
+
+    /// What sorting by this column sorts by, if it sorts (its field's `RecordingField.Sort`).
+    public var sortField: SortField? { Self.sortFields[self] }
+
+    private static let sortFields: [RecordingColumn: SortField] = Dictionary(uniqueKeysWithValues: RecordingField.all.compactMap { field in
+        guard let column = field.column, let sort = field.sort else { return nil }
+        return (column.name, sort.name)
+    })
 
     /// Narrowest useful width in cells (`list --format table`).
     public var minimumWidth: Int { facet.minimumWidth }

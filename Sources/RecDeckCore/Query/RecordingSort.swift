@@ -33,6 +33,18 @@ public struct RecordingSort: Sendable, Hashable, CustomStringConvertible {
         RecordingSortKeys(sorting: recordings, by: self, now: now).order.map { recordings[$0] }
     }
 
+    /// The positions of `recordings` in this order, sorted on keys computed once per recording;
+    /// `idRanks[i]`, when given, is the place of `recordings[i]` among their ids in ascending
+    /// order, so that ties never read an id (a list that keeps its recordings in id order knows them).
+    public func order(of recordings: [Recording], idRanks: [UInt32]? = nil, now: Timestamp) -> [Int] {
+        RecordingSortKeys(sorting: recordings, by: self, now: now, idRanks: idRanks).order
+    }
+
+    /// The positions of `recordings` in the order of their ids (the order of every sort's ties).
+    public static func idOrder(of recordings: [Recording]) -> [Int] {
+        RecordingSortKeys(idOrderOf: recordings).order
+    }
+
     /// Whether `lhs` comes before `rhs` in this order (distinct ids), as `sorted(_:now:)` places them:
     /// for keeping a sorted list up to date one recording at a time.
     public func precedes(_ lhs: Recording, _ rhs: Recording, now: Timestamp) -> Bool {

@@ -1,15 +1,17 @@
-/// Each recording's place in a sort as two fixed-width integers, computed once, so that sorting
+/// Each recording's place in a sort as fixed-width integers, computed once, so that sorting
 /// a million recordings compares integers instead of reading every recording's fields and ids
 /// again at each of its twenty million comparisons.
 ///
-/// The first integer is the sorted field (a number, order-preserving, or eight bytes of the text
-/// ignoring case, after the prefix that every value shares); the second is eight bytes of the id,
-/// after the prefix every id shares. Both keep the order exactly: when two keys are equal the
-/// full values are compared, as `RecordingSort.precedes` compares them.
+/// The first integers are the sorted field (a number, order-preserving, or sixteen bytes of the
+/// text ignoring case, after the prefix that every value shares); the last is eight bytes of the id,
+/// after the prefix every id shares, or, when the caller knows each recording's rank in id order
+/// (`idRanks`), that rank. Both keep the order exactly: when two keys are equal the full values
+/// are compared, as `RecordingSort.precedes` compares them.
 struct RecordingSortKeys {
     private struct Entry {
-        /// The field's key, already in the sort's direction.
+        /// The field's key, already in the sort's direction, and for texts the next eight bytes.
         var primary: UInt64
+        var secondary: UInt64
         /// The id's key, ascending.
         var tie: UInt64
         var index: Int32
@@ -24,66 +26,119 @@ struct RecordingSortKeys {
     /// Positions into the recordings given, in sorted order.
     private(set) var order: [Int] = []
 
-    init(sorting recordings: [Recording], by sort: RecordingSort, now: Timestamp) {
+    /// `idRanks`, when given, holds each recording's place in the order of their ids (distinct):
+    /// ties are then decided without reading an id.
+    init(sorting recordings: [Recording], by sort: RecordingSort, now: Timestamp, idRanks: [UInt32]? = nil) {
         let count = recordings.count
         guard count > 1 else {
             order = Array(0..<count)
             return
         }
-        let ids = recordings.map(\.id)
-        let idKeys = Self.textKeys(ids, folded: false)
+        let ids = idRanks == nil ? recordings.map(\.id) : []
+        let idKeys: [(key: UInt64, second: UInt64, exact: Bool)]? = idRanks.map { ranks in ranks.map { (UInt64($0), 0, true) } }
+            ?? Self.textKeys(ids, folded: false)
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         var texts: [String?] = []
-        if sort.field.isText {
-            texts = recordings.map { sort.textKey($0) }
+        // The field's key, looked up once rather than per recording.
+        switch sort.field.facet.key {
+        case .text(let textKey):
+            texts = recordings.map(textKey)
             let present = texts.compactMap { $0 }
             let keys = Self.textKeys(present, folded: true)
             var next = 0
             for (index, text) in texts.enumerated() {
-                var primary: (key: UInt64, exact: Bool) = (0, true)
+                var primary: (key: UInt64, second: UInt64, exact: Bool) = (0, 0, true)
                 if text != nil {
-                    primary = keys?[next] ?? (0, false)
+                    primary = keys?[next] ?? (0, 0, false)
                     next += 1
-                    if !sort.ascending { primary.key = ~primary.key }
+                    if !sort.ascending { primary = (~primary.key, ~primary.second, primary.exact) }
                 }
-                entries.append(Entry(primary: primary.key, tie: idKeys?[index].key ?? 0, index: Int32(index),
-                                     missing: text == nil, exact: primary.exact))
+                entries.append(Entry(primary: primary.key, secondary: primary.second, tie: idKeys?[index].key ?? 0,
+                                     index: Int32(index), missing: text == nil, exact: primary.exact))
             }
-        } else {
+        case .number(let numberKey):
             for (index, recording) in recordings.enumerated() {
-                let value = sort.numberKey(recording, now: now)
+                let value = numberKey(recording, now)
                 var primary = value.map { UInt64(bitPattern: $0) ^ (1 << 63) } ?? 0
                 if !sort.ascending { primary = ~primary }
-                entries.append(Entry(primary: primary, tie: idKeys?[index].key ?? 0, index: Int32(index),
+                entries.append(Entry(primary: primary, secondary: 0, tie: idKeys?[index].key ?? 0, index: Int32(index),
                                      missing: value == nil, exact: true))
             }
         }
         let ascending = sort.ascending, isText = sort.field.isText
         var full = 0
-        entries.sort { lhs, rhs in
+        Self.sort(&entries, undecided: { lhs, rhs in
+            (isText && !lhs.missing && !(lhs.exact && rhs.exact)) || (!ids.isEmpty && lhs.tie == rhs.tie)
+        }, by: { lhs, rhs in
             if lhs.missing != rhs.missing { return rhs.missing }
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
+            if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
             if isText, !lhs.missing, !(lhs.exact && rhs.exact) {
                 full += 1
                 let result = compareIgnoringCase(texts[Int(lhs.index)]!, texts[Int(rhs.index)]!)
                 if result != 0 { return ascending ? result < 0 : result > 0 }
             }
-            if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
+            if lhs.tie != rhs.tie || ids.isEmpty { return lhs.tie < rhs.tie }
             full += 1
             let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
             return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
-        }
+        })
         fullComparisons = full
         order = entries.map { Int($0.index) }
     }
 
-    /// Eight bytes of each text after the prefix all of them share, big-endian, padded with zeros
-    /// (ASCII letters folded to small when `folded`): a smaller key means a smaller text, and an
-    /// exact key (the rest fits and holds no zero byte) is the whole text. `nil` when a text is
-    /// not ASCII and unfolded, since `String` orders those by their normalized form rather than
-    /// by bytes: then every comparison looks at the texts.
-    private static func textKeys(_ texts: [String], folded: Bool) -> [(key: UInt64, exact: Bool)]? {
+    /// The positions of `recordings` in the order of their ids (ascending, as `String` orders
+    /// them), on sixteen bytes of each id after the prefix they share.
+    init(idOrderOf recordings: [Recording]) {
+        let ids = recordings.map(\.id)
+        let idKeys = Self.textKeys(ids, folded: false)
+        var entries = ids.indices.map { index in
+            Entry(primary: idKeys?[index].key ?? 0, secondary: idKeys?[index].second ?? 0, tie: 0, index: Int32(index),
+                  missing: false, exact: idKeys?[index].exact ?? false)
+        }
+        Self.sort(&entries, undecided: { lhs, rhs in !(lhs.exact && rhs.exact) }, by: { lhs, rhs in
+            if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
+            if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
+            if lhs.exact && rhs.exact { return lhs.index < rhs.index }
+            let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
+            return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
+        })
+        order = entries.map { Int($0.index) }
+    }
+
+    /// Sorts `entries` on their integers alone (a comparison that reads nothing else, so the sort
+    /// retains nothing per comparison), then sorts again with `precedes` each run whose keys tie
+    /// where `undecided` says the integers do not decide two neighbours (texts longer than their
+    /// keys, ids whose keys are equal): those runs are short, and only they read texts.
+    private static func sort(_ entries: inout [Entry], undecided: (Entry, Entry) -> Bool, by precedes: (Entry, Entry) -> Bool) {
+        entries.sort { lhs, rhs in
+            if lhs.missing != rhs.missing { return rhs.missing }
+            if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
+            if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
+            if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
+            return lhs.index < rhs.index
+        }
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            var decided = true
+            while end < entries.count, entries[end].missing == entries[start].missing,
+                  entries[end].primary == entries[start].primary, entries[end].secondary == entries[start].secondary {
+                if undecided(entries[end - 1], entries[end]) { decided = false }
+                end += 1
+            }
+            if !decided { entries[start..<end].sort(by: precedes) }
+            start = end
+        }
+    }
+
+    /// Sixteen bytes of each text after the prefix all of them share, big-endian, padded with
+    /// zeros, as two integers (ASCII letters folded to small when `folded`): a smaller pair means a
+    /// smaller text, and an exact pair (the rest fits and holds no zero byte) is the whole text.
+    /// `nil` when a text is not ASCII and unfolded, since `String` orders those by their normalized
+    /// form rather than by bytes: then every comparison looks at the texts.
+    private static func textKeys(_ texts: [String], folded: Bool) -> [(key: UInt64, second: UInt64, exact: Bool)]? {
         guard let first = texts.first else { return [] }
         var shared = Array(first.utf8)
         if folded { shared = shared.map(foldASCII) }
@@ -95,17 +150,21 @@ struct RecordingSortKeys {
         }
         let skip = shared.count
         return texts.map { text in
-            var key: UInt64 = 0
+            var key: UInt64 = 0, second: UInt64 = 0
             var taken = 0
             var zero = false
             let rest = text.utf8.dropFirst(skip)
-            for byte in rest.prefix(8) {
-                key = key << 8 | UInt64(folded ? foldASCII(byte) : byte)
+            for byte in rest.prefix(16) {
+                let value = UInt64(folded ? foldASCII(byte) : byte)
+                if taken < 8 { key = key << 8 | value } else { second = second << 8 | value }
                 zero = zero || byte == 0
                 taken += 1
             }
-            let exact = !zero && (taken < 8 || rest.count == 8)
-            return (taken == 8 ? key : key << (8 * UInt64(8 - taken)), exact)
+            let exact = !zero && (taken < 16 || rest.count == 16)
+            // Left-aligned: a text that ends sooner is padded with zeros (smaller than any byte it lacks).
+            if taken < 8 { key <<= 8 * UInt64(8 - taken) }
+            if taken < 16 { second <<= 8 * UInt64(16 - max(8, taken)) }
+            return (key, second, exact)
         }
     }
 

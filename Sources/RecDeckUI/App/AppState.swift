@@ -15,6 +15,8 @@ public enum Overlay: Sendable, Hashable {
     case downloads
     /// Choices of what to copy, each with the key that picks it.
     case copyMenu([CopyChoice])
+    /// The sort fields, each with the letter that sorts by it (`s`).
+    case sortChooser
 }
 
 /// Where the user is in a list overlay: the first row shown and the row selected.
@@ -113,21 +115,8 @@ public struct Totals: Sendable, Hashable {
 /// Everything the dashboard shows and remembers; views render it, `update` changes it.
 public struct AppState: Sendable {
     // MARK: Data
-    /// Every recording, by id, as the watcher last reported it.
-    public var recordings: [String: Recording] = [:]
-    /// Ids of the recordings shown, filtered and in display order.
-    public private(set) var visible: [String] = []
-    /// Every recording in sort order, before filtering and grouping: kept up to date one recording
-    /// at a time as batches arrive, so a batch or a filter keystroke never sorts 100,000 rows again.
-    private var ordered: [Recording] = []
-    /// The recordings of `visible`, in the same order (no dictionary look-ups when filtering further).
-    private var visibleRecordings: [Recording] = []
-    /// The sort and query `visible` was computed with.
-    private var orderedSort: RecordingSort?
-    private var visibleQuery: RecordingQuery?
-    /// Recent filter results over the current `ordered` (emptied whenever it changes): deleting
-    /// characters at the prompt goes back through queries just typed.
-    private var filterCache: [(query: RecordingQuery, rows: [Recording])] = []
+    /// Every recording, in sort order, and the rows the filter lets through.
+    public private(set) var list: RecordingList
     /// Where the selection was last seen in `visible` (checked before use: `selectedId` is public).
     private var rowHint: Int?
     /// How many recordings have each call id, for the header's call count.
@@ -188,8 +177,13 @@ public struct AppState: Sendable {
     public var calls = CallsViewState()
     /// The recordings table's columns, in order (the config file may choose others).
     public var columns: [RecordingColumn] = RecordingColumn.dashboardDefault
-    public var sort = RecordingSort()
-    public var query = RecordingQuery()
+    /// The order of the recordings (`setSort`).
+    public var sort: RecordingSort { list.sort }
+    /// The filter in force (`setQuery`).
+    public var query: RecordingQuery { queryForRecordings ?? list.query }
+    /// A filter set while the calls view is shown: the calls are listed with it on a worker, and
+    /// the recordings are filtered with it when they are shown again (`refreshView`).
+    private var queryForRecordings: RecordingQuery?
     /// Which prompt or overlay has the keyboard, if any.
     public var mode: Mode = .browse
     /// What was submitted at the prompts (kept across runs by the `Program`), and whether a
@@ -237,6 +231,7 @@ public struct AppState: Sendable {
         self.follow = follow
         self.themes = themes.isEmpty ? [Theme.builtInDefault] : themes
         self.keymap = keymap
+        list = RecordingList(now: now)
     }
 
     public var theme: Theme { themes[themeIndex % themes.count] }
@@ -245,13 +240,16 @@ public struct AppState: Sendable {
     public var feedIsLive: Bool { feedStatus == .live }
 
     /// The recording the selection is on.
-    public var selectedRecording: Recording? { selectedId.flatMap { recordings[$0] } }
+    public var selectedRecording: Recording? { selectedId.flatMap { list[id: $0] } }
+
+    /// The ids of the recordings shown, filtered and in display order.
+    public var visible: RecordingList.IDs { list.ids }
 
     /// The row of the selection in `visible`.
     public var selectedRow: Int? {
         guard let selectedId else { return nil }
-        if let hint = rowHint, hint < visible.count, visible[hint] == selectedId { return hint }
-        return visible.firstIndex(of: selectedId)
+        if let hint = rowHint, hint < list.count, list[row: hint].id == selectedId { return hint }
+        return list.row(of: selectedId)
     }
 
     /// Where everything goes at the current size, focus and prompt.
@@ -262,44 +260,47 @@ public struct AppState: Sendable {
     /// Seconds to add to UTC for display.
     public var displayOffsetSeconds: Int { utc ? 0 : localOffsetSeconds }
 
-    /// Recomputes `visible` from the recordings, the filter and the sort, keeping the
-    /// selection on the same recording (or the nearest row when it left the list).
-    ///
-    /// Only what changed is redone: the header totals and the sorted order when the recordings
-    /// changed (`recordingsChanged`), the order when the sort changed, and otherwise just the
-    /// filter, over the rows already shown when the new query can only narrow them.
-    public mutating func refreshVisible() {
-        refreshVisible(recordingsChanged: true)
+    /// Orders the recordings by `sort`, keeping the selection on its recording.
+    public mutating func setSort(_ sort: RecordingSort) {
+        let previousRow = selectedRow
+        list.setSort(sort, now: now)
+        settleSelection(previousRow: previousRow)
     }
 
-    /// `refreshVisible()` when the recordings are as they were (a filter or sort change).
+    /// Filters the recordings by `query`, keeping the selection on its recording (or the nearest
+    /// row when it left the list).
+    public mutating func setQuery(_ query: RecordingQuery) {
+        if calls.shown {
+            queryForRecordings = query
+            return
+        }
+        queryForRecordings = nil
+        let previousRow = selectedRow
+        list.setQuery(query, now: now)
+        settleSelection(previousRow: previousRow)
+    }
+
+    /// Applies a filter set while the calls were shown and the clock to an order or filter on
+    /// age, and settles the selection (on the newest arrival when following).
     public mutating func refreshView() {
-        refreshVisible(recordingsChanged: false)
-    }
-
-    private mutating func refreshVisible(recordingsChanged: Bool) {
-        // `recordings` is public: if it was changed behind our back, start again.
-        let recordingsChanged = recordingsChanged || ordered.count != recordings.count
-        if recordingsChanged {
-            recountTotals()
-            if eventList != nil { eventList = EventList(recordings: recordings.values, otherEvents: otherEvents) }
+        let previousRow = selectedRow
+        if !calls.shown, let query = queryForRecordings {
+            queryForRecordings = nil
+            list.setQuery(query, now: now)
         }
-        if recordingsChanged || orderedSort != sort || sort.dependsOnClock {
-            ordered = sort.sorted(Array(recordings.values), now: now)
-            orderedSort = sort
-            visibleQuery = nil
-            filterCache.removeAll()
-        }
-        refilter()
+        list.refresh(now: now)
+        settleSelection(previousRow: previousRow)
     }
 
     /// Builds the all-events overlay's rows if they are not there yet.
     public mutating func prepareEventList() {
-        if eventList == nil { eventList = EventList(recordings: recordings.values, otherEvents: otherEvents) }
+        if eventList == nil { eventList = EventList(recordings: list.all, otherEvents: otherEvents) }
     }
 
-    /// Applies a store delta to `recordings`, the totals and the sorted order, then refilters:
-    /// a few recordings cost a few binary searches instead of a sort of them all.
+    /// Applies a store delta to the recording list and the totals: a few recordings cost a few
+    /// binary searches instead of a sort of them all. During the first load the totals (and the
+    /// all-events overlay's rows, so that `e` is instant) are counted on the other core while the
+    /// recordings are sorted.
     public mutating func apply(_ delta: StoreDelta) {
         let changed = delta.added.count + delta.updated.count + delta.removed.count
         guard changed > 0 else {
@@ -307,128 +308,42 @@ public struct AppState: Sendable {
             if query.dependsOnClock || sort.dependsOnClock { refreshView() }
             return
         }
-        let incremental = orderedSort == sort && !sort.dependsOnClock && changed <= 256
-            && ordered.count == recordings.count
-        var leaving: [Recording] = []
-        var arriving: [Recording] = []
-        let firstLoad = recordings.isEmpty && delta.removed.isEmpty && delta.updated.isEmpty
-        if firstLoad {
-            // The first load: the delta's table is the table.
-            recordings = delta.added
-            arriving = Array(delta.added.values)
-            callCounts.reserveCapacity(arriving.count)
-        } else {
-            for id in delta.removed {
-                if let old = recordings.removeValue(forKey: id) { leaving.append(old) }
-            }
-            for (id, recording) in delta.updated {
-                if let old = recordings.updateValue(recording, forKey: id) { leaving.append(old) }
-                arriving.append(recording)
-            }
-            for (id, recording) in delta.added {
-                if let old = recordings.updateValue(recording, forKey: id) { leaving.append(old) }
-                arriving.append(recording)
-            }
+        let previousRow = selectedRow
+        let firstLoad = list.all.isEmpty && delta.removed.isEmpty && delta.updated.isEmpty
+        // Only the first load counts beside the sort (from no counts at all): a copy of the call
+        // counts taken here would be copied again by any change made to them in place.
+        let startTotals = totals
+        let buildEvents = firstLoad && eventList == nil, others = otherEvents
+        let applied = list.apply(delta, now: now) { _, arriving -> (counts: [String: Int], totals: Totals, events: EventList?)? in
+            guard firstLoad else { return nil }
+            var counts: [String: Int] = [:], sums = startTotals
+            counts.reserveCapacity(arriving.count)
+            for new in arriving { Self.count(new, by: 1, into: &counts, &sums) }
+            return (counts: counts, totals: sums, events: buildEvents ? EventList(recordings: arriving, otherEvents: others) : nil)
         }
-        eventList?.replace(leaving: leaving, arriving: arriving)
-        filterCache.removeAll()
-        guard incremental else {
-            // Many recordings (the first load): count the totals (and, the first time, lay out the
-            // all-events overlay's rows, so that `e` is instant) while another core sorts.
-            let all = arriving.count == recordings.count ? arriving : Array(recordings.values)
-            let sort = sort, now = now, leavingNow = leaving, arrivingNow = arriving
-            let startCounts = callCounts, startTotals = totals
-            let buildEvents = firstLoad && eventList == nil, others = otherEvents
-            let (sorted, counted) = Parallel.pair({ sort.sorted(all, now: now) }, {
-                var counts = startCounts, sums = startTotals
-                for old in leavingNow { Self.count(old, by: -1, into: &counts, &sums) }
-                for new in arrivingNow { Self.count(new, by: 1, into: &counts, &sums) }
-                return (counts: counts, totals: sums, events: buildEvents ? EventList(recordings: all, otherEvents: others) : nil)
-            })
+        if let counted = applied.beside ?? nil {
             callCounts = counted.counts
             totals = counted.totals
             if let events = counted.events { eventList = events }
-            totals.calls = callCounts.count
-            recountNewestEventIfNeeded()
-            ordered = sorted
-            orderedSort = sort
-            visibleQuery = nil
-            refilter()
-            return
+        } else {
+            for old in applied.leaving { Self.count(old, by: -1, into: &callCounts, &totals) }
+            for new in applied.arriving { Self.count(new, by: 1, into: &callCounts, &totals) }
         }
-        for old in leaving { count(old, by: -1) }
-        for new in arriving { count(new, by: 1) }
+        if !buildEvents { eventList?.replace(leaving: applied.leaving, arriving: applied.arriving) }
         totals.calls = callCounts.count
         recountNewestEventIfNeeded()
-        let sameView = visibleQuery == query && !query.dependsOnClock
-        // Without a filter `visibleRecordings` is `ordered` itself: let go of it so that the
-        // changes below are made in place, not on a copy of 100,000 rows.
-        if !sameView || query.isEmpty { visibleRecordings = [] }
-        let previousRow = selectedRow
-        if sameView && query.isEmpty {
-            // `visible` is `ordered`'s ids: change both at the same places.
-            for old in leaving {
-                if let at = remove(old, from: &ordered), at < visible.count, visible[at] == old.id {
-                    visible.remove(at: at)
-                } else if let at = visible.firstIndex(of: old.id) {
-                    visible.remove(at: at)
-                }
-            }
-            for new in arriving {
-                let at = insertionIndex(of: new, in: ordered)
-                ordered.insert(new, at: at)
-                visible.insert(new.id, at: at)
-            }
-            visibleRecordings = ordered
-            settleSelection(previousRow: previousRow)
-            return
-        }
-        for old in leaving { remove(old, from: &ordered) }
-        for new in arriving { insert(new, into: &ordered) }
-        guard sameView else {
-            visibleQuery = nil
-            refilter()
-            return
-        }
-        // The same filter: move just these rows in and out of `visible`.
-        for old in leaving {
-            if let at = remove(old, from: &visibleRecordings), at < visible.count, visible[at] == old.id {
-                visible.remove(at: at)
-            } else if let at = visible.firstIndex(of: old.id) {
-                visible.remove(at: at)
-            }
-        }
-        for new in arriving where query.matches(new, now: now) {
-            let at = insertionIndex(of: new, in: visibleRecordings)
-            visibleRecordings.insert(new, at: at)
-            visible.insert(new.id, at: at)
-        }
         settleSelection(previousRow: previousRow)
-    }
-
-    private mutating func recountTotals() {
-        callCounts = [:]
-        callCounts.reserveCapacity(recordings.count)
-        let otherDeadLetters = totals.deadLetteredOtherEvents
-        totals = Totals()
-        totals.deadLetteredOtherEvents = otherDeadLetters
-        for recording in recordings.values { count(recording, by: 1) }
-        totals.calls = callCounts.count
     }
 
     /// Finds the newest event again after the recording that held it went away (the only case
     /// that needs every recording looked at).
     private mutating func recountNewestEventIfNeeded() {
         guard totals.newestEventNeedsRecount else { return }
-        totals.newestEvent = recordings.values.lazy.compactMap(\.lastEventTime).max()
+        totals.newestEvent = list.all.lazy.compactMap(\.lastEventTime).max()
         totals.newestEventNeedsRecount = false
     }
 
     /// Adds (`by` 1) or takes away (-1) one recording's share of the totals.
-    private mutating func count(_ recording: Recording, by sign: Int) {
-        Self.count(recording, by: sign, into: &callCounts, &totals)
-    }
-
     private static func count(_ recording: Recording, by sign: Int, into callCounts: inout [String: Int], _ totals: inout Totals) {
         if let call = recording.callId {
             let left = (callCounts[call] ?? 0) + sign
@@ -451,74 +366,9 @@ public struct AppState: Sendable {
         }
     }
 
-    /// Where `recording` goes in `list` (sorted by `sort`).
-    private func insertionIndex(of recording: Recording, in list: [Recording]) -> Int {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sort.precedes(list[middle], recording, now: now) { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    private func insert(_ recording: Recording, into list: inout [Recording]) {
-        list.insert(recording, at: insertionIndex(of: recording, in: list))
-    }
-
-    /// Removes `recording` (as it was when inserted) from `list`; where it was, if it was there.
-    @discardableResult
-    private func remove(_ recording: Recording, from list: inout [Recording]) -> Int? {
-        let at = insertionIndex(of: recording, in: list)
-        if at < list.count, list[at].id == recording.id {
-            list.remove(at: at)
-            return at
-        }
-        // Not where its sort key says (it should not happen): look everywhere.
-        guard let found = list.firstIndex(where: { $0.id == recording.id }) else { return nil }
-        list.remove(at: found)
-        return found
-    }
-
-    /// Recomputes `visible` from `ordered` with the query; a query that can only
-    /// narrow the last one filters the rows already shown.
-    private mutating func refilter() {
-        let previousRow = selectedRow
-        let list: [Recording]
-        if query.isEmpty {
-            list = ordered
-        } else if !query.dependsOnClock, let cached = filterCache.first(where: { $0.query == query }) {
-            list = cached.rows
-        } else {
-            if let shown = visibleQuery, !query.dependsOnClock, query.narrows(shown) {
-                list = Self.filter(visibleRecordings, query, now: now)
-            } else {
-                list = Self.filter(ordered, query, now: now)
-            }
-            if !query.dependsOnClock {
-                if filterCache.count >= 16 { filterCache.removeFirst() }
-                filterCache.append((query, list))
-            }
-        }
-        visibleQuery = query
-        visibleRecordings = list
-        visible = list.map(\.id)
-        settleSelection(previousRow: previousRow)
-    }
-
-    /// The recordings of `list` that match `query`, in order, filtered on all cores.
-    private static func filter(_ list: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Recording] {
-        Parallel.filter(list) {
-            // A copy of the query of this block's own (parsed again): threads that share one keep
-            // retaining and releasing the same needles, and fight over their reference counts.
-            let own = (try? RecordingQuery(parsing: query.text, utcOffsetSeconds: query.utcOffsetSeconds))
-                .flatMap { $0 == query ? $0 : nil } ?? query
-            return { own.matches($0, now: now) }
-        }
-    }
-
     /// Keeps the selection on its recording, or the nearest row when it left the list.
     private mutating func settleSelection(previousRow: Int?) {
-        if follow, let newest = newestArrival, recordings[newest] != nil, visible.contains(newest) {
+        if follow, let newest = newestArrival, list.row(of: newest) != nil {
             selectedId = newest
             rowHint = nil
             return
@@ -527,24 +377,24 @@ public struct AppState: Sendable {
             rowHint = row
             return
         }
-        guard !visible.isEmpty else {
+        guard list.count > 0 else {
             selectedId = nil
             rowHint = nil
             return
         }
-        let row = min(previousRow ?? 0, visible.count - 1)
-        selectedId = visible[row]
+        let row = min(previousRow ?? 0, list.count - 1)
+        selectedId = list[row: row].id
         rowHint = row
     }
 
     /// Selects the row at `row` (clamped).
     public mutating func select(row: Int) {
-        guard !visible.isEmpty else {
+        guard list.count > 0 else {
             selectedId = nil
             return
         }
-        let clamped = min(max(0, row), visible.count - 1)
-        selectedId = visible[clamped]
+        let clamped = min(max(0, row), list.count - 1)
+        selectedId = list[row: clamped].id
         rowHint = clamped
     }
 }

@@ -50,8 +50,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
             return CallsUpdate.back(&state)
         case .recordings:
             if !state.query.isEmpty {
-                state.query = RecordingQuery()
-                state.refreshView()
+                state.setQuery(RecordingQuery())
                 return selectionChanged(&state, resetChunk: false)
             }
         case .chunks:
@@ -76,17 +75,9 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .sortDirection where state.calls.shown:
         return CallsUpdate.reverseSort(&state)
     case .sortKey:
-        let order = SortField.allCases
-        let next = order[(order.firstIndex(of: state.sort.field)! + 1) % order.count]
-        state.sort = RecordingSort(field: next)
-        state.refreshView()
-        keepSelectionVisible(&state)
-        notify(&state, "sorted by \(state.sort)", isError: false)
+        openOverlay(&state, .sortChooser)
     case .sortDirection:
-        state.sort.ascending.toggle()
-        state.refreshView()
-        keepSelectionVisible(&state)
-        notify(&state, "sorted by \(state.sort)", isError: false)
+        SortChooser.sort(&state, by: state.sort.field)
     case .follow:
         state.follow.toggle()
         if state.follow {
@@ -97,7 +88,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
             if before != state.selectedId { return selectionChanged(&state, resetChunk: true) }
         }
     case .newestArrival:
-        guard let newest = state.newestArrival, let row = state.visible.firstIndex(of: newest) else {
+        guard let newest = state.newestArrival, let row = state.list.row(of: newest) else {
             notify(&state, state.newestArrival == nil ? "nothing has arrived yet" : "the newest arrival is hidden by the filter", isError: false)
             return []
         }
@@ -132,8 +123,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.utc.toggle()
         // Dates without a zone in the filter are read in the display zone: read them again.
         if let query = try? RecordingQuery(parsing: state.query.text, utcOffsetSeconds: state.displayOffsetSeconds) {
-            state.query = query
-            state.refreshView()
+            state.setQuery(query)
         }
         notify(&state, state.utc ? "times in UTC" : "times in local time", isError: false)
         return CallsUpdate.filterChanged(&state)

@@ -140,7 +140,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("n")], .nextMatch, "next match in the event pane"),
         KeyBinding([.character("N")], .previousMatch, "previous match in the event pane"),
         KeyBinding([.character(":")], .command, "commands: :sort :filter :export :theme :call :q"),
-        KeyBinding([.character("s")], .sortKey, "sort by the next column"),
+        KeyBinding([.character("s")], .sortKey, "sort: choose a column by its letter"),
         KeyBinding([.character("S")], .sortDirection, "reverse the sort"),
         KeyBinding([.character("f")], .follow, "follow arrivals: select each recording as its event arrives"),
         KeyBinding([.character("a")], .newestArrival, "jump to the newest arrival (follow stays off)"),

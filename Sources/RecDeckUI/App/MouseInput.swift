@@ -1,5 +1,6 @@
 /// Mouse actions on the panes: the wheel scrolls the pane under it, a press focuses the pane and
-/// selects the row under it. Ignored while a prompt or overlay has the keyboard.
+/// selects the row under it; a press on a recordings column's title sorts by that column (again:
+/// the other way). Ignored while a prompt or overlay has the keyboard.
 enum MouseInput {
     static func handle(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
         if state.mode.overlay != nil { return [] }
@@ -20,6 +21,12 @@ enum MouseInput {
             case .recordings where state.calls.shown:
                 guard row >= 0 else { return [] }
                 return CallsUpdate.move(&state, by: state.calls.scroll + row - (state.calls.selectedRow ?? 0))
+            case .recordings where row == -1:
+                let inner = rect.inset(by: 1)
+                guard let span = RecordingsView.columnSpans(state, inner: inner).first(where: {
+                    (($0.x)..<($0.x + $0.width)).contains(mouse.column)
+                }), let field = span.column.sortField else { return [] }
+                SortChooser.sort(&state, by: field)
             case .recordings:
                 guard row >= 0 else { return [] }
                 let target = state.recordingsScroll + row

@@ -5,6 +5,9 @@ enum OverlayKeys {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard case .overlay(let overlay, var cursor) = state.mode else { return [] }
         switch overlay {
+        case .sortChooser:
+            SortChooser.handle(&state, key)
+            return []
         case .copyMenu(let choices):
             if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
                 state.mode = .browse
@@ -53,10 +56,7 @@ enum OverlayKeys {
         let row = rows[index]
         state.mode = .browse
         if let id = row.recordingId {
-            if !state.visible.contains(id) {
-                state.query = RecordingQuery()
-                state.refreshView()
-            }
+            if state.list.row(of: id) == nil { state.setQuery(RecordingQuery()) }
             state.selectedId = id
             state.focus = .event
             keepSelectionVisible(&state)

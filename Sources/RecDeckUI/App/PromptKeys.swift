@@ -77,7 +77,7 @@ enum PromptKeys {
                 let path = prompt.text.trimmingCharacters(in: .whitespaces)
                 guard !path.isEmpty else { return [] }
                 defer { state.exportReplaces = nil }
-                return [.export(path: path, ids: state.visible, replace: state.exportReplaces == path)]
+                return [.export(path: path, ids: Array(state.visible), replace: state.exportReplaces == path)]
             case .escape, .control("c"):
                 state.mode = .browse
                 state.exportReplaces = nil
@@ -144,11 +144,10 @@ enum PromptKeys {
     /// Filters the list with `query` (nothing to do when it is the one shown).
     static func show(_ state: inout AppState, _ query: RecordingQuery) -> [Effect] {
         guard query != state.query else { return [] }
-        state.query = query
-        // The calls view lists on a worker; the recordings are filtered when they are shown again.
-        if state.calls.shown { return CallsUpdate.filterChanged(&state) }
         let before = state.selectedId
-        state.refreshView()
+        state.setQuery(query)
+        // The calls view lists on a worker.
+        if state.calls.shown { return CallsUpdate.filterChanged(&state) }
         keepSelectionVisible(&state)
         return before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true)
     }

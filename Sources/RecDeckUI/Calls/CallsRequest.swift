@@ -2,7 +2,7 @@ import RecDeckCore
 
 /// Work for a worker: list the calls of the dashboard's recordings and call events for a query
 /// and an order (`Effect.listCalls`); the answer is `Msg.callsListed`. The recordings are the
-/// state's own copy-on-write table, so handing them over copies nothing.
+/// state's own copy-on-write array, so handing them over copies nothing.
 public struct CallsRequest: Sendable, Equatable {
     /// What a listing is for: the data's version, the query and the order.
     public struct Key: Sendable, Equatable {
@@ -14,13 +14,13 @@ public struct CallsRequest: Sendable, Equatable {
     public let key: Key
     /// The table built at `key.dataVersion` already, when there is one (only filtering and sorting are left).
     let table: CallTable?
-    let recordings: [String: Recording]
+    let recordings: [Recording]
     let callEvents: [(event: CallEvent, deliveries: [EventLocation])]
     let now: Timestamp
 
     /// Joins (unless the table is given), filters and sorts: the worker's part.
     public func run() -> Msg {
-        let table = table ?? CallTable(recordings: Array(recordings.values), callEvents: callEvents)
+        let table = table ?? CallTable(recordings: recordings, callEvents: callEvents)
         let listing = CallListing(table: table, query: key.query.isEmpty ? nil : key.query, sort: key.sort, now: now)
         return .callsListed(CallsAnswer(key: key, listing: listing))
     }

@@ -11,7 +11,6 @@ enum CallsUpdate {
         state.calls.openedFrom = nil
         state.calls.shown.toggle()
         guard state.calls.shown else {
-            // The filter may have changed while the calls were shown.
             state.refreshView()
             keepSelectionVisible(&state)
             notify(&state, "recordings", isError: false)
@@ -44,8 +43,7 @@ enum CallsUpdate {
         state.calls.openedFrom = state.query
         state.calls.shown = false
         state.focus = .recordings
-        state.query = query
-        state.refreshView()
+        state.setQuery(query)
         state.select(row: 0)
         state.recordingsScroll = 0
         keepSelectionVisible(&state)
@@ -59,14 +57,14 @@ enum CallsUpdate {
         guard !state.calls.shown, state.focus == .recordings, let previous = state.calls.openedFrom else { return nil }
         state.calls.openedFrom = nil
         state.calls.shown = true
-        state.query = previous
+        state.setQuery(previous)
         return request(&state) + eventPaneChanged(&state)
     }
 
     /// `Esc` on the calls list: clears the filter, if there is one.
     static func back(_ state: inout AppState) -> [Effect] {
         guard !state.query.isEmpty else { return [] }
-        state.query = RecordingQuery()
+        state.setQuery(RecordingQuery())
         return request(&state)
     }
 
@@ -114,7 +112,7 @@ enum CallsUpdate {
         guard state.calls.rowsKey != key, state.calls.pending == nil else { return [] }
         state.calls.pending = key
         let table = state.calls.tableVersion == key.dataVersion ? state.calls.table : nil
-        return [.listCalls(CallsRequest(key: key, table: table, recordings: state.recordings,
+        return [.listCalls(CallsRequest(key: key, table: table, recordings: state.list.all,
                                         callEvents: state.calls.callEvents, now: state.now))]
     }
 

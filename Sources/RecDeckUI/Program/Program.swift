@@ -198,7 +198,7 @@ public final class Program {
             let told = removed == 0 ? what : "\(what) without its \(CountText.of(removed, "control character"))"
             return .answer(.copied(what: told, written: backend.copyToClipboard(clean)))
         case .export(let path, let ids, let replace):
-            let recordings = ids.compactMap { state.recordings[$0] }
+            let recordings = ids.compactMap { state.list[id: $0] }
             let now = state.now
             workers.start { .exported(RecordingExport.write(recordings, to: path, now: now, replace: replace)) }
         case .saveHistory(let entries):
@@ -206,7 +206,7 @@ public final class Program {
             workers.start(inOrder: true) { .historySaved(history.save(entries)) }
         case .download(let request):
             let failed = DownloadOutcome(saved: 0, failed: 1, message: downloadsUnavailable)
-            guard let runner = downloads, let recording = state.recordings[request.recordingId] else {
+            guard let runner = downloads, let recording = state.list[id: request.recordingId] else {
                 return .answer(.download(id: request.id, bytes: 0, total: nil, outcome: failed))
             }
             let workers = workers

@@ -31,7 +31,7 @@ enum CommandRun {
         case .export:
             let path = rest.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else { return .failure(CommandError(":export needs a PATH (.json for JSON, otherwise CSV)")) }
-            return .success([.export(path: path, ids: state.visible, replace: false)])
+            return .success([.export(path: path, ids: Array(state.visible), replace: false)])
         case .theme:
             guard arguments.count == 1 else { return .failure(CommandError(":theme takes one NAME: \(themeNames(state))")) }
             guard let index = state.themes.firstIndex(where: { $0.name.lowercased() == arguments[0].lowercased() }) else {
@@ -89,11 +89,10 @@ enum CommandRun {
                 notify(&state, "calls sorted by \(state.calls.sort)", isError: false)
                 return .success(CallsUpdate.request(&state))
             }
-            state.sort = try RecordingSort(parsing: text)
+            state.setSort(try RecordingSort(parsing: text))
         } catch {
             return .failure(CommandError(error.message))
         }
-        state.refreshView()
         keepSelectionVisible(&state)
         notify(&state, "sorted by \(state.sort)", isError: false)
         return .success([])
@@ -133,7 +132,7 @@ enum CommandRun {
 
     /// Every call id of the recordings.
     private static func callIds(_ state: AppState) -> Set<String> {
-        Set(state.recordings.values.lazy.compactMap(\.callId))
+        Set(state.list.all.lazy.compactMap(\.callId))
     }
 }
 

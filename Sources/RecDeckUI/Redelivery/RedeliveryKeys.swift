@@ -19,7 +19,7 @@ enum RedeliveryKeys {
     /// The events the pane shows for `subject`.
     static func events(of subject: EventSubject, in state: AppState) -> [EventRef] {
         switch subject {
-        case .recording(let id): state.recordings[id]?.events ?? []
+        case .recording(let id): state.list[id: id]?.events ?? []
         case .call(let id): state.calls.selectedCall.flatMap { $0.id == id ? $0.callEvents : nil } ?? []
         case .event(let location): state.otherEvents.first { $0.location == location }.map { [$0] } ?? []
         }

@@ -61,7 +61,7 @@ public enum HeaderView {
 
     /// `3 recordings · 2 calls · 1h04m`, and how many the filter shows when that is fewer.
     static func totalsText(_ state: AppState) -> String {
-        let count = state.recordings.count
+        let count = state.list.all.count
         var totals = "\(CountText.of(count, "recording")) · \(CountText.of(state.totals.calls, "call")) · "
             + DurationText.total(milliseconds: state.totals.recordedMilliseconds)
         // In the calls view the calls pane counts what its filter shows.

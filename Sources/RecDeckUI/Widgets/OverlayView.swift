@@ -44,6 +44,10 @@ public enum OverlayView {
             list(cursor, state, title: "Downloads (\(CountText.grouped(rows.count)))",
                  rows: rows.isEmpty ? [("no download is running; d downloads the selected recording or chunk", .dim)] : rows,
                  width: width, height: height, into: &buffer, theme: theme, selectable: false)
+        case .sortChooser:
+            let rows = SortChooser.rows(state.sort).map { ($0, ThemeRole.text) }
+            list(cursor, state, title: "Sort by", rows: rows + [("", .dim), ("the same letter again reverses · Esc cancels", .dim)],
+                 width: min(width, 50), height: rows.count + 4, into: &buffer, theme: theme, selectable: false)
         case .copyMenu(let choices):
             let rows = choices.map { ("\($0.key)  \($0.label)", ThemeRole.text) }
             list(cursor, state, title: "Copy", rows: rows + [("", .dim), ("Esc cancels", .dim)],
@@ -51,12 +55,22 @@ public enum OverlayView {
         }
     }
 
-    /// The help overlay's lines: the keys, then the prompts, the filter language and the commands.
+    /// The help overlay's lines: the keys, the sort chooser's letters, then the prompts, the
+    /// filter language and the commands.
     static func helpRows(_ state: AppState) -> [(String, ThemeRole)] {
         let keys = state.keymap.bindings.map { binding in
             (DisplayWidth.padded(binding.label, to: 14) + binding.summary, ThemeRole.text)
         }
-        return keys + PromptHelp.rows(width: helpWidth(state) - 4) + [("", .dim), ("Esc or q closes this window", .dim)]
+        // The letters, as many to a line as fit, a letter never apart from its field.
+        var letters: [String] = [""]
+        for choice in SortChooser.choices {
+            let item = "\(choice.key) \(SortChooser.label(choice.field))"
+            let joined = letters[letters.count - 1].isEmpty ? item : letters[letters.count - 1] + " · " + item
+            if DisplayWidth.of(joined) > helpWidth(state) - 4, !letters[letters.count - 1].isEmpty { letters.append(item) } else { letters[letters.count - 1] = joined }
+        }
+        let sort = [("", ThemeRole.dim), ("Sort chooser (\(state.keymap.label(of: .sortKey))): a letter sorts, again reverses", .dim)]
+            + letters.map { ($0, ThemeRole.text) }
+        return keys + sort + PromptHelp.rows(width: helpWidth(state) - 4) + [("", .dim), ("Esc or q closes this window", .dim)]
     }
 
     private static func helpWidth(_ state: AppState) -> Int {

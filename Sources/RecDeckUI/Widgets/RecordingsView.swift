@@ -6,10 +6,11 @@ public enum RecordingsView {
     /// width (`RecordingField.Column`), given up in the dashboard's drop order while they do not
     /// fit; then the growing ones (the call id up to 36 cells) take the room left, the last of
     /// them all of it (the recording id, or the call id when the recording id does not fit).
-    /// `startWidth` is 16 rather than 14 when a row shows a start in another year (`2025-10-01 08:00`).
+    /// `startWidth` is 16 rather than 14 when a row shows a start or end in another year
+    /// (`2025-10-01 08:00`); it is the width of the END TIME column too.
     public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault,
                                startWidth: Int = 14) -> [(RecordingColumn, Int)] {
-        func minimum(_ column: RecordingColumn) -> Int { column == .start ? startWidth : column.facet.width }
+        func minimum(_ column: RecordingColumn) -> Int { column == .start || column == .end ? startWidth : column.facet.width }
         func total(_ columns: [RecordingColumn]) -> Int { columns.reduce(0) { $0 + minimum($1) + 1 } - 1 }
         var chosen = preferred
         for column in RecordingColumn.dashboardDropOrder where total(chosen) > width && chosen.count > 1 {
@@ -27,6 +28,34 @@ public enum RecordingsView {
         return result
     }
 
+    /// The columns drawn in the pane's `inner` rect (inside its border) for the rows on screen:
+    /// each with the screen column it starts at and its width.
+    static func columnSpans(_ state: AppState, inner: Rect) -> [(column: RecordingColumn, x: Int, width: Int)] {
+        let onScreen = (state.recordingsScroll..<max(state.recordingsScroll, min(state.list.count, state.recordingsScroll + inner.height - 1)))
+            .map { state.list[row: $0] }
+        let thisYear = state.now.components(offsetSeconds: state.displayOffsetSeconds).year
+        let otherYear = onScreen.contains { recording in
+            [recording.startTime, recording.endTime].contains { time in
+                time.map { $0.components(offsetSeconds: state.displayOffsetSeconds).year != thisYear } ?? false
+            }
+        }
+        var x = inner.x + 2
+        return columns(width: inner.width - 2, preferred: state.columns, startWidth: otherYear ? 16 : 14).map { column, width in
+            defer { x += width + 1 }
+            return (column, x, width)
+        }
+    }
+
+    /// A column's title, with the sort's arrow when the recordings are sorted by it (the title
+    /// cut to make room for the arrow when the column is narrow).
+    static func title(of column: RecordingColumn, width: Int, sort: RecordingSort) -> String {
+        guard column.sortField == sort.field else { return column.title }
+        let arrow = sort.ascending ? "↑" : "↓"
+        let title = column.title
+        if DisplayWidth.of(title) + 2 <= width { return title + " " + arrow }
+        return String(title.prefix(max(0, width - 1))) + arrow
+    }
+
     public static func draw(_ state: AppState, into buffer: inout Buffer, rect: Rect) {
         let theme = state.theme
         let focused = state.focus == .recordings
@@ -40,25 +69,22 @@ public enum RecordingsView {
         }
         let inner = rect.inset(by: 1)
         guard inner.width > 2, inner.height > 1 else { return }
-        let onScreen = state.visible.dropFirst(state.recordingsScroll).prefix(inner.height - 1).compactMap { state.recordings[$0] }
-        let thisYear = state.now.components(offsetSeconds: state.displayOffsetSeconds).year
-        let otherYear = onScreen.contains { $0.startTime.map { $0.components(offsetSeconds: state.displayOffsetSeconds).year != thisYear } ?? false }
-        let columns = columns(width: inner.width - 2, preferred: state.columns, startWidth: otherYear ? 16 : 14)
-        var column = inner.x + 2
-        for (kind, width) in columns {
-            buffer.write(kind.title, column: column, row: inner.y, limit: width, style: theme[.columnHeader])
-            column += width + 1
+        let spans = columnSpans(state, inner: inner)
+        for span in spans {
+            buffer.write(title(of: span.column, width: span.width, sort: state.sort), column: span.x, row: inner.y,
+                         limit: span.width, style: theme[.columnHeader])
         }
         if state.visible.isEmpty {
             let text = state.loading != nil ? "reading files…"
-                : state.recordings.isEmpty ? "no recordings yet in \(state.directory)" : "no recording matches the filter"
+                : state.list.all.isEmpty ? "no recordings yet in \(state.directory)" : "no recording matches the filter"
             buffer.write(text, column: inner.x + 2, row: inner.y + 1, limit: inner.width - 2, style: theme[.dim])
             return
         }
         let rows = inner.height - 1
         for offset in 0..<rows {
             let index = state.recordingsScroll + offset
-            guard index < state.visible.count, let recording = state.recordings[state.visible[index]] else { break }
+            guard index < state.list.count else { break }
+            let recording = state.list[row: index]
             let row = inner.y + 1 + offset
             let selected = recording.id == state.selectedId
             // Faults colour the row and get ⚠; a new row keeps that colour, in the new-row attributes.
@@ -73,13 +99,11 @@ public enum RecordingsView {
             buffer.fill(Rect(x: inner.x, y: row, width: inner.width, height: 1), with: Cell(" ", style: style))
             buffer.write(selected ? "▶" : " ", column: inner.x, row: row, style: style)
             if faulty { buffer.write("⚠", column: inner.x + 1, row: row, style: style) }
-            var x = inner.x + 2
-            for (kind, width) in columns {
+            for (kind, x, width) in spans {
                 var text = kind.text(for: recording, now: state.now, offsetSeconds: state.displayOffsetSeconds, compact: true)
                 if kind.facet.cutsInTheMiddle { text = DisplayWidth.middleTruncated(text, to: width) }
                 let dimmed = expired && !selected && !faulty && kind.facet.dimmedWhenExpired
                 buffer.write(text, column: x, row: row, limit: width, style: dimmed ? theme[.dim] : style)
-                x += width + 1
             }
         }
     }

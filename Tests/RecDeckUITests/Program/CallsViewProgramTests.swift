@@ -82,12 +82,12 @@ import Testing
         harness.backend.press(.enter)
         // The same filter on the recordings.
         try harness.press(.character("c"), thenWaitFor: "┌ Recordings sort: start ↓  filter: call:other ──")
-        #expect(harness.program.state.visible == ["rec-x"])
+        #expect(Array(harness.program.state.visible) == ["rec-x"])
         // A call-level term: the end reason of call-1's CallEnded, only in the calls view.
         harness.backend.press(.character("/"))
         harness.backend.press(.control("u"))
         harness.backend.type("anomaly:chunkGap")
-        try harness.waitUntil("rec-2 alone") { _ in harness.program.state.visible == ["rec-2"] }
+        try harness.waitUntil("rec-2 alone") { _ in Array(harness.program.state.visible) == ["rec-2"] }
         harness.backend.press(.enter)
         try harness.press(.character("c"), thenWaitFor: "filter: anomaly:chunkGap  1 of 2 ──")
         #expect(harness.line(3) == "│▶ " + Self.callRow)

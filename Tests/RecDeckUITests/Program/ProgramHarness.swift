@@ -33,12 +33,13 @@ final class ProgramHarness {
 
     init(_ directory: TemporaryDirectory, width: Int = 120, height: Int = 40, follow: Bool = false,
          now: Timestamp = Timestamp(iso8601: "2026-10-01T09:00:00Z")!, downloads: DownloadRunner? = nil,
-         history: PromptHistoryFile? = nil) throws {
+         history: PromptHistoryFile? = nil, columns: [RecordingColumn] = RecordingColumn.dashboardDefault) throws {
         self.directory = directory
         clock = FakeClock(now)
         watcher = try DirectoryWatcher(root: directory.path, options: WatchOptions(settleTime: .milliseconds(200)))
         backend = try TestBackend(width: width, height: height)
-        let state = AppState(directory: "~/events", size: (width, height), now: now, utc: true, follow: follow)
+        var state = AppState(directory: "~/events", size: (width, height), now: now, utc: true, follow: follow)
+        state.columns = columns
         let clock = clock
         program = try Program(state: state, backend: backend, source: watcher, clock: { clock.now }, downloads: downloads,
                               downloadsUnavailable: "cannot download: no credentials", history: history)

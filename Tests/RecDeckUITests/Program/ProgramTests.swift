@@ -18,7 +18,7 @@ import Testing
         try harness.waitFor("\"subject\": \"/recording/call/1027c4aa/recordingId/rec-multi\"")
         #expect(harness.line(0) == " recdeck  ~/events  ● live  2 recordings · 2 calls · 1h02m · last event 2m ago"
             + String(repeating: " ", count: 26) + "██    09:00:00Z")
-        #expect(harness.line(2) == "│  START          AGE  DURATION  CHUNKS FORMAT  END           CALL       ││ #    END REASON     DOCUMENT               │")
+        #expect(harness.line(2) == "│  START ↓        AGE  DURATION  CHUNKS FORMAT  END           CALL       ││ #    END REASON     DOCUMENT               │")
         #expect(harness.line(3) == "│▶ " + Self.multiRow + "│ 0    ChunkMaximumT… 0-weu-d7-e4            │")
         #expect(harness.line(4) == "│  " + Self.singleRow + "│ 1    SessionEnded   0-weu-d20-b            │")
         #expect(harness.line(21).hasPrefix("┌ Event  2026/10/01/a.json (1 of 1 delivery) ──"))

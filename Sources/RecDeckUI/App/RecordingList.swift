@@ -1,0 +1,386 @@
+import RecDeckCore
+
+/// The recordings pane's list: every recording, all of them in sort order, and the rows the
+/// filter lets through, in that order. Its storage is private and changes only through
+/// `apply(_:now:)` (a store delta merged into the order where each recording goes: binary
+/// searches and one pass, not a sort), `setSort(_:now:)` (one sort on keys computed once per
+/// recording) and `setQuery(_:now:)` (a filter over the sorted order, never a sort), so the
+/// order, the filter and the rows shown cannot disagree.
+///
+/// The lists hold positions into `all` (32-bit slots), not recordings: sorting and filtering move
+/// integers, and nothing is retained or released per row. Ties of every sort are decided by the
+/// recordings' places in id order, which the list keeps once it has needed them.
+public struct RecordingList: Sendable {
+    /// The order of the rows.
+    public private(set) var sort: RecordingSort
+    /// The filter the rows passed.
+    public private(set) var query: RecordingQuery
+    /// Every recording, in no particular order: the slots the lists below refer to.
+    public private(set) var all: [Recording] = []
+    /// The clock the sort and the filter were applied at (`age`).
+    private var now: Timestamp
+    private var slotOf: [String: Int32] = [:]
+    /// Every slot in sort order.
+    private var ordered: [Int32] = []
+    /// The slots the query lets through, in order; `nil` while the query is empty (then they are `ordered`).
+    private var filtered: [Int32]?
+    /// Every slot in the order of the ids, once a sort has needed it (kept up to date from then on),
+    /// and each slot's place in it (worked out again by the next sort after recordings came or went).
+    private var byId: [Int32]?
+    private var idRanks: [UInt32]?
+    /// Recent filter results over `ordered` (emptied whenever it changes): deleting characters at the
+    /// prompt goes back through queries just typed.
+    private var filterCache: [(query: RecordingQuery, rows: [Int32])] = []
+
+    /// An empty list with this order and filter.
+    public init(sort: RecordingSort = RecordingSort(), query: RecordingQuery = RecordingQuery(), now: Timestamp) {
+        self.sort = sort
+        self.query = query
+        self.now = now
+    }
+
+    /// `recordings` (distinct ids) in this order, through this filter.
+    public init<S: Sequence>(_ recordings: S, sort: RecordingSort = RecordingSort(), query: RecordingQuery = RecordingQuery(),
+                             now: Timestamp) where S.Element == Recording {
+        self.init(sort: sort, query: query, now: now)
+        var delta = StoreDelta()
+        for recording in recordings { delta.added[recording.id] = recording }
+        apply(delta, now: now)
+    }
+
+    // MARK: Reading
+
+    /// The ids of the rows, in order.
+    public struct IDs: RandomAccessCollection, Sendable {
+        fileprivate let all: [Recording]
+        fileprivate let rows: [Int32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { rows.count }
+        public subscript(row: Int) -> String { all[Int(rows[row])].id }
+    }
+
+    private var rows: [Int32] { filtered ?? ordered }
+
+    /// How many rows the filter lets through.
+    public var count: Int { rows.count }
+
+    /// The recording of a row.
+    public subscript(row row: Int) -> Recording { all[Int(rows[row])] }
+
+    /// The recording with this id, shown or not.
+    public subscript(id id: String) -> Recording? { slotOf[id].map { all[Int($0)] } }
+
+    /// The ids of the rows, in order.
+    public var ids: IDs { IDs(all: all, rows: rows) }
+
+    /// The row of the recording with this id, `nil` when the filter hides it or there is none:
+    /// a binary search on its place in the order.
+    public func row(of id: String) -> Int? {
+        guard let slot = slotOf[id] else { return nil }
+        let recording = all[Int(slot)]
+        if !query.isEmpty, !query.matches(recording, now: now) { return nil }
+        let list = rows
+        let at = insertionIndex(of: recording, in: list)
+        if at < list.count, list[at] == slot { return at }
+        // Not where its key says (an order on the clock, sorted at another time): look everywhere.
+        return list.firstIndex(of: slot)
+    }
+
+    // MARK: Changing
+
+    /// Orders the rows by `sort`: one sort of every recording on keys computed once each, unless
+    /// the order is already this one.
+    public mutating func setSort(_ sort: RecordingSort, now: Timestamp) {
+        guard sort != self.sort || sort.dependsOnClock else { return }
+        self.sort = sort
+        self.now = now
+        resort()
+        refilter(narrowing: false)
+    }
+
+    /// Filters the rows by `query`: over the rows already shown when it can only narrow them,
+    /// from the results of recent queries when it is one of them.
+    public mutating func setQuery(_ query: RecordingQuery, now: Timestamp) {
+        guard query != self.query || query.dependsOnClock else { return }
+        let previous = self.query
+        self.query = query
+        self.now = now
+        refilter(narrowing: !previous.isEmpty && !query.dependsOnClock && query.narrows(previous))
+    }
+
+    /// Applies the clock to an order or a filter on age (each is unchanged otherwise).
+    public mutating func refresh(now: Timestamp) {
+        self.now = now
+        if sort.dependsOnClock { resort() }
+        if sort.dependsOnClock || query.dependsOnClock { refilter(narrowing: false) }
+    }
+
+    /// Applies a store delta: each recording that went or changed leaves the order where it was,
+    /// each new version goes in where it belongs, in one pass over the rows. Only a delta that
+    /// brings a large share of the recordings (the first load), or an order on the clock, sorts
+    /// them all; then `whileSorting` runs at the same time on the other core, with the old
+    /// versions and the new ones (the caller's totals), and its result is `beside`.
+    /// Returns the recordings' old versions (of those that changed or went) and the new ones.
+    @discardableResult
+    public mutating func apply<Result: Sendable>(
+        _ delta: StoreDelta, now: Timestamp,
+        whileSorting: @Sendable (_ leaving: [Recording], _ arriving: [Recording]) -> Result
+    ) -> (leaving: [Recording], arriving: [Recording], beside: Result?) {
+        self.now = now
+        filterCache.removeAll()
+        var leaving: [Recording] = []
+        var arriving: [Recording] = []
+        var changedSlots: [Int32] = []
+        for (id, recording) in [delta.updated, delta.added].joined() {
+            if let slot = slotOf[id] {
+                leaving.append(all[Int(slot)])
+                changedSlots.append(slot)
+            }
+            arriving.append(recording)
+        }
+        var removedSlots: [Int32] = []
+        for id in delta.removed {
+            guard let slot = slotOf[id], delta.updated[id] == nil, delta.added[id] == nil else { continue }
+            leaving.append(all[Int(slot)])
+            removedSlots.append(slot)
+        }
+        let incrementalFilter = !query.dependsOnClock && filtered != nil
+        let fullSort = sort.dependsOnClock || arriving.count * 4 > all.count + arriving.count
+        // The old versions leave the order (and the filtered rows) where they were.
+        if !fullSort {
+            take(changedSlots, outOf: &ordered)
+            if incrementalFilter, var rows = filtered {
+                take(changedSlots.filter { query.matches(all[Int($0)], now: now) }, outOf: &rows)
+                filtered = rows
+            }
+        }
+        removeSlots(removedSlots)
+        // The new versions take their slots (a new recording a new one).
+        var newSlots: [Int32] = []
+        var addedSlots: [Int32] = []
+        all.reserveCapacity(all.count + arriving.count)
+        slotOf.reserveCapacity(all.count + arriving.count)
+        for recording in arriving {
+            if let slot = slotOf[recording.id] {
+                all[Int(slot)] = recording
+                newSlots.append(slot)
+            } else {
+                let slot = Int32(all.count)
+                all.append(recording)
+                slotOf[recording.id] = slot
+                newSlots.append(slot)
+                addedSlots.append(slot)
+            }
+        }
+        if !removedSlots.isEmpty || !addedSlots.isEmpty { idRanks = nil }
+        if var order = byId, !addedSlots.isEmpty {
+            byId = nil
+            let incoming = Self.idOrder(ofSlots: addedSlots, all: all)
+            var places: [Int] = []
+            var from = 0
+            for slot in incoming {
+                let id = all[Int(slot)].id
+                var high = order.count
+                while from < high {
+                    let middle = (from + high) / 2
+                    if all[Int(order[middle])].id < id { from = middle + 1 } else { high = middle }
+                }
+                places.append(from)
+            }
+            Self.insert(incoming, at: places, into: &order)
+            byId = order
+        }
+        guard !fullSort else {
+            let all = all, sort = sort, ranks = currentIdRanks(buildingThem: false), now = now
+            let leavingNow = leaving, arrivingNow = arriving
+            let (order, result) = Parallel.pair({ Self.order(of: all, by: sort, idRanks: ranks, now: now) }, {
+                whileSorting(leavingNow, arrivingNow)
+            })
+            ordered = order
+            refilter(narrowing: false)
+            return (leaving, arriving, result)
+        }
+        merge(newSlots, into: &ordered)
+        if incrementalFilter, var rows = filtered {
+            merge(newSlots.filter { query.matches(all[Int($0)], now: now) }, into: &rows)
+            filtered = rows
+        } else {
+            refilter(narrowing: false)
+        }
+        return (leaving, arriving, nil)
+    }
+
+    /// `apply(_:now:whileSorting:)` with nothing beside the sort.
+    @discardableResult
+    public mutating func apply(_ delta: StoreDelta, now: Timestamp) -> (leaving: [Recording], arriving: [Recording]) {
+        let applied = apply(delta, now: now) { _, _ in () }
+        return (applied.leaving, applied.arriving)
+    }
+
+    // MARK: Order
+
+    /// Sorts every slot again.
+    private mutating func resort() {
+        let ranks = currentIdRanks(buildingThem: true)
+        ordered = Self.order(of: all, by: sort, idRanks: ranks, now: now)
+        filterCache.removeAll()
+    }
+
+    private static func order(of all: [Recording], by sort: RecordingSort, idRanks: [UInt32]?, now: Timestamp) -> [Int32] {
+        sort.order(of: all, idRanks: idRanks, now: now).map { Int32($0) }
+    }
+
+    /// Each slot's place in id order: kept when nothing came or went since the last sort, worked
+    /// out from `byId` otherwise; `buildingThem` sorts the ids the first time they are needed.
+    private mutating func currentIdRanks(buildingThem: Bool) -> [UInt32]? {
+        if let idRanks, idRanks.count == all.count { return idRanks }
+        if byId == nil {
+            guard buildingThem else { return nil }
+            byId = RecordingSort.idOrder(of: all).map { Int32($0) }
+        }
+        let ranks = Self.ranks(byId!.lazy.map { Int($0) }, count: all.count)
+        idRanks = ranks
+        return ranks
+    }
+
+    private static func ranks<C: Collection>(_ order: C, count: Int) -> [UInt32] where C.Element == Int {
+        var ranks = [UInt32](repeating: 0, count: count)
+        for (rank, slot) in order.enumerated() { ranks[slot] = UInt32(rank) }
+        return ranks
+    }
+
+    /// Where `recording` goes in `list` (slots in sort order): the first place whose recording
+    /// does not come before it.
+    private func insertionIndex(of recording: Recording, in list: [Int32], from start: Int = 0) -> Int {
+        var low = start, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sort.precedes(all[Int(list[middle])], recording, now: now) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Takes `slots` (whose recordings are where the order put them) out of `list`.
+    private func take(_ slots: [Int32], outOf list: inout [Int32]) {
+        guard !slots.isEmpty else { return }
+        var positions: [Int] = []
+        for slot in slots {
+            let at = insertionIndex(of: all[Int(slot)], in: list)
+            if at < list.count, list[at] == slot { positions.append(at) } else if let found = list.firstIndex(of: slot) { positions.append(found) }
+        }
+        positions.sort()
+        if positions.count <= 8 {
+            for at in positions.reversed() { list.remove(at: at) }
+            return
+        }
+        var kept: [Int32] = []
+        kept.reserveCapacity(list.count - positions.count)
+        var next = 0
+        for (index, slot) in list.enumerated() {
+            if next < positions.count, positions[next] == index { next += 1 } else { kept.append(slot) }
+        }
+        list = kept
+    }
+
+    /// Puts `slots` into `list` (slots in sort order), each where it belongs: the new ones in
+    /// order first, then binary searches, then one pass.
+    private func merge(_ slots: [Int32], into list: inout [Int32]) {
+        guard !slots.isEmpty else { return }
+        let incoming = slots.count == 1 ? slots : Self.order(ofSlots: slots, all: all, by: sort, now: now)
+        var places: [Int] = []
+        var from = 0
+        for slot in incoming {
+            from = insertionIndex(of: all[Int(slot)], in: list, from: from)
+            places.append(from)
+        }
+        Self.insert(incoming, at: places, into: &list)
+    }
+
+    /// Inserts `incoming[i]` at `places[i]` (ascending places into `list` as it is; equal places
+    /// keep their order): one at a time when they are few, in one pass otherwise.
+    private static func insert(_ incoming: [Int32], at places: [Int], into list: inout [Int32]) {
+        if incoming.count <= 8 {
+            for (slot, at) in zip(incoming, places).reversed() { list.insert(slot, at: at) }
+            return
+        }
+        var merged: [Int32] = []
+        merged.reserveCapacity(list.count + incoming.count)
+        var next = 0
+        for index in 0...list.count {
+            while next < incoming.count, places[next] == index {
+                merged.append(incoming[next])
+                next += 1
+            }
+            if index < list.count { merged.append(list[index]) }
+        }
+        list = merged
+    }
+
+    private static func order(ofSlots slots: [Int32], all: [Recording], by sort: RecordingSort, now: Timestamp) -> [Int32] {
+        sort.order(of: slots.map { all[Int($0)] }, now: now).map { slots[$0] }
+    }
+
+    private static func idOrder(ofSlots slots: [Int32], all: [Recording]) -> [Int32] {
+        RecordingSort.idOrder(of: slots.map { all[Int($0)] }).map { slots[$0] }
+    }
+
+    /// Removes recordings that went away: the last slot moves into each freed one, and every list
+    /// is rewritten once.
+    private mutating func removeSlots(_ slots: [Int32]) {
+        guard !slots.isEmpty else { return }
+        let removed = Set(slots)
+        var movedTo: [Int32: Int32] = [:]
+        var originalAt: [Int32: Int32] = [:]
+        for slot in slots.sorted(by: >) {
+            let last = Int32(all.count - 1)
+            slotOf[all[Int(slot)].id] = nil
+            if slot != last {
+                let original = originalAt[last] ?? last
+                all[Int(slot)] = all[Int(last)]
+                slotOf[all[Int(slot)].id] = slot
+                movedTo[original] = slot
+                originalAt[slot] = original
+            }
+            originalAt[last] = nil
+            all.removeLast()
+        }
+        func rewrite(_ list: [Int32]) -> [Int32] {
+            list.compactMap { removed.contains($0) ? nil : movedTo[$0] ?? $0 }
+        }
+        ordered = rewrite(ordered)
+        filtered = filtered.map(rewrite)
+        byId = byId.map(rewrite)
+        idRanks = nil
+    }
+
+    // MARK: Filter
+
+    /// Works out the rows from `ordered` and the query (from the rows shown when `narrowing`).
+    private mutating func refilter(narrowing: Bool) {
+        guard !query.isEmpty else {
+            filtered = nil
+            return
+        }
+        if !query.dependsOnClock, let cached = filterCache.first(where: { $0.query == query }) {
+            filtered = cached.rows
+            return
+        }
+        let rows = Self.filter(narrowing ? (filtered ?? ordered) : ordered, all, query, now: now)
+        if !query.dependsOnClock {
+            if filterCache.count >= 16 { filterCache.removeFirst() }
+            filterCache.append((query, rows))
+        }
+        filtered = rows
+    }
+
+    /// The slots of `list` whose recordings match `query`, in order, filtered on all cores.
+    private static func filter(_ list: [Int32], _ all: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Int32] {
+        Parallel.filter(list) {
+            // A copy of the query of this block's own (parsed again): threads that share one keep
+            // retaining and releasing the same needles, and fight over their reference counts.
+            let own = (try? RecordingQuery(parsing: query.text, utcOffsetSeconds: query.utcOffsetSeconds))
+                .flatMap { $0 == query ? $0 : nil } ?? query
+            return { own.matches(all[Int($0)], now: now) }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import RecDeckCore
+
+/// The one-key column chooser `s` opens (as k9s sorts by a column): each sort field with the
+/// letter that sorts by it; the letter of the field already sorted by reverses the direction.
+/// A click on a column's header does the same for that column.
+public enum SortChooser {
+    /// The letters, in the order the chooser lists them.
+    public static let choices: [(key: Character, field: SortField)] = [
+        ("s", .start), ("e", .end), ("d", .duration), ("a", .age), ("k", .chunks), ("v", .events),
+        ("c", .call), ("r", .rec), ("o", .reason), ("f", .format), ("t", .type), ("h", .channel), ("n", .anomalies),
+    ]
+
+    /// What the chooser says of each field.
+    static func label(_ field: SortField) -> String {
+        switch field {
+        case .start: "start time"
+        case .end: "end time (start + duration)"
+        case .duration: "duration"
+        case .age: "age (since the newest event)"
+        case .chunks: "chunks"
+        case .events: "events"
+        case .call: "call id"
+        case .rec: "recording id"
+        case .reason: "end reason"
+        case .format: "format"
+        case .type: "content type"
+        case .channel: "channel type"
+        case .anomalies: "faults"
+        }
+    }
+
+    /// The chooser's lines: the letter, the field, and the arrow on the one sorted by.
+    static func rows(_ sort: RecordingSort) -> [String] {
+        choices.map { key, field in
+            "\(key)  \(DisplayWidth.padded(label(field), to: 30))" + (field == sort.field ? (sort.ascending ? "↑" : "↓") : "")
+        }
+    }
+
+    /// Sorts by `field`, in its own direction; by the field already sorted by, the other way.
+    static func sort(_ state: inout AppState, by field: SortField) {
+        let sort = field == state.sort.field ? RecordingSort(field: field, ascending: !state.sort.ascending) : RecordingSort(field: field)
+        state.setSort(sort)
+        keepSelectionVisible(&state)
+        notify(&state, "sorted by \(state.sort)", isError: false)
+    }
+
+    /// A key while the chooser is open: a letter sorts and closes it, Esc (or `q`) closes it.
+    static func handle(_ state: inout AppState, _ key: Key) {
+        if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
+            state.mode = .browse
+            sort(&state, by: choice.field)
+        } else if key == .escape || key == .character("q") || key == .control("c") {
+            state.mode = .browse
+        }
+    }
+}
