@@ -100,3 +100,91 @@ import RecDeckTestSupport
         Self.check(list, "call-3")
     }
 }
+
+/// A filter with too many rows to examine between two keys is worked out on a worker: the rows of
+/// the filter before stay until the answer, an answer for a query typed over is not shown, and an
+/// answer for recordings that changed meanwhile is not trusted.
+@Suite struct RecordingListWorkerFilterTests {
+    typealias Fixture = RecordingListTests
+
+    private func list(files: Int) -> (list: RecordingList, store: RecordingStore) {
+        var stream = Fixture.Stream(seed: 9)
+        var store = RecordingStore()
+        var delta = StoreDelta()
+        for number in 0..<files {
+            delta.merge(store.apply(decode(Fixture.file(number, pool: 200, &stream), file: "f\(number).json"), to: "f\(number).json"))
+        }
+        var list = RecordingList(now: Fixture.now)
+        list.apply(delta, now: Fixture.now)
+        list.synchronousFilterLimit = 10
+        return (list, store)
+    }
+
+    /// What the worker would answer.
+    private func answer(_ request: RecordingFilterRequest) throws -> RecordingFilterAnswer {
+        guard case .recordingsFiltered(let answer) = request.run() else { throw CancellationError() }
+        return answer
+    }
+
+    @Test func theRowsStayUntilTheAnswerIsAdopted() throws {
+        var (list, _) = list(files: 60)
+        let everything = Array(list.ids)
+        let query = try RecordingQuery(parsing: "call:call-1")
+        let asked = list.requestQuery(query, now: Fixture.now)
+        let request = try #require(asked)
+        #expect(list.pendingQuery == query && list.query.isEmpty)
+        #expect(Array(list.ids) == everything, "the rows before, while the worker filters")
+        let again = list.requestQuery(query, now: Fixture.now)
+        #expect(again == nil, "asked once")
+        let after = list.adopt(try answer(request))
+        #expect(after == nil)
+        #expect(list.pendingQuery == nil && list.query == query)
+        Fixture.check(list, "adopted")
+        // Small enough to filter at once: no worker.
+        list.synchronousFilterLimit = 10_000
+        let small = list.requestQuery(try RecordingQuery(parsing: "call:call-12"), now: Fixture.now)
+        #expect(small == nil)
+        Fixture.check(list, "at once")
+    }
+
+    @Test func anAnswerForAQueryTypedOverAsksForTheNewOne() throws {
+        var (list, _) = list(files: 60)
+        let askedFirst = list.requestQuery(try RecordingQuery(parsing: "rec-1"), now: Fixture.now)
+        let first = try #require(askedFirst)
+        let latest = try RecordingQuery(parsing: "reason:ended")
+        let meanwhile = list.requestQuery(latest, now: Fixture.now)
+        #expect(meanwhile == nil, "one request at a time")
+        let askedSecond = list.adopt(try answer(first))
+        let second = try #require(askedSecond, "the answer for rec-1 asks for reason:ended")
+        #expect(second.query == latest && list.query.isEmpty)
+        let last = list.adopt(try answer(second))
+        #expect(last == nil)
+        #expect(list.query == latest)
+        Fixture.check(list, "the latest query")
+        // Back to the filter in force before the answer came: the answer is dropped.
+        let askedThird = list.requestQuery(try RecordingQuery(parsing: "-call-1"), now: Fixture.now)
+        let third = try #require(askedThird)
+        list.setQuery(latest, now: Fixture.now)
+        let dropped = list.adopt(try answer(third))
+        #expect(dropped == nil && list.query == latest && list.pendingQuery == nil)
+        Fixture.check(list, "back")
+    }
+
+    @Test func anAnswerForRecordingsThatChangedIsWorkedOutAgain() throws {
+        var (list, store) = list(files: 60)
+        var stream = Fixture.Stream(seed: 3)
+        let query = try RecordingQuery(parsing: "call:call-2")
+        let asked = list.requestQuery(query, now: Fixture.now)
+        let request = try #require(asked)
+        // Recordings arrive and one goes while the worker filters: its slots no longer fit.
+        var delta = store.remove(file: "f3.json")
+        for number in 60..<80 {
+            delta.merge(store.apply(decode(Fixture.file(number, pool: 200, &stream), file: "f\(number).json"), to: "f\(number).json"))
+        }
+        list.apply(delta, now: Fixture.now)
+        let after = list.adopt(try answer(request))
+        #expect(after == nil)
+        #expect(list.query == query)
+        Fixture.check(list, "after the arrivals")
+    }
+}

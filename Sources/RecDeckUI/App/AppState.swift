@@ -116,7 +116,7 @@ public struct Totals: Sendable, Hashable {
 public struct AppState: Sendable {
     // MARK: Data
     /// Every recording, in sort order, and the rows the filter lets through.
-    public private(set) var list: RecordingList
+    public internal(set) var list: RecordingList
     /// Where the selection was last seen in `visible` (checked before use: `selectedId` is public).
     private var rowHint: Int?
     /// How many recordings have each call id, for the header's call count.
@@ -180,7 +180,7 @@ public struct AppState: Sendable {
     /// The order of the recordings (`setSort`).
     public var sort: RecordingSort { list.sort }
     /// The filter in force (`setQuery`).
-    public var query: RecordingQuery { queryForRecordings ?? list.query }
+    public var query: RecordingQuery { queryForRecordings ?? list.pendingQuery ?? list.query }
     /// A filter set while the calls view is shown: the calls are listed with it on a worker, and
     /// the recordings are filtered with it when they are shown again (`refreshView`).
     private var queryForRecordings: RecordingQuery?
@@ -278,6 +278,30 @@ public struct AppState: Sendable {
         let previousRow = selectedRow
         list.setQuery(query, now: now)
         settleSelection(previousRow: previousRow)
+    }
+
+    /// `setQuery` for a filter being typed: one too large to apply between two keys is the
+    /// effect returned, and the rows stay those of the filter before until its answer
+    /// (`adoptFilter`), so that typing never waits for it.
+    public mutating func requestQuery(_ query: RecordingQuery) -> [Effect] {
+        guard !calls.shown else {
+            setQuery(query)
+            return []
+        }
+        queryForRecordings = nil
+        let previousRow = selectedRow
+        let request = list.requestQuery(query, now: now)
+        settleSelection(previousRow: previousRow)
+        return request.map { [.filterRecordings($0)] } ?? []
+    }
+
+    /// Shows the rows a worker filtered (`Msg.recordingsFiltered`), or asks again for a query
+    /// typed meanwhile.
+    public mutating func adoptFilter(_ answer: RecordingFilterAnswer) -> [Effect] {
+        let previousRow = selectedRow
+        let request = list.adopt(answer)
+        settleSelection(previousRow: previousRow)
+        return request.map { [.filterRecordings($0)] } ?? []
     }
 
     /// Applies a filter set while the calls were shown and the clock to an order or filter on

@@ -21,6 +21,8 @@ public enum Msg: Sendable {
     case callEventsChanged([(event: CallEvent, deliveries: [EventLocation])])
     /// A worker's answer to `.listCalls`.
     case callsListed(CallsAnswer)
+    /// A worker's answer to `.filterRecordings`.
+    case recordingsFiltered(RecordingFilterAnswer)
     /// The answer to `.copy`: what was copied, and whether the terminal took the request.
     case copied(what: String, written: Bool)
     /// The answer to `.export`.
@@ -56,6 +58,8 @@ public enum Effect: Sendable, Equatable {
     case loadDelivery(subject: EventSubject, events: [EventRef], delivery: Int)
     /// List the calls (on a worker) and answer with `.callsListed`.
     case listCalls(CallsRequest)
+    /// Filter the recordings (on a worker) and answer with `.recordingsFiltered`.
+    case filterRecordings(RecordingFilterRequest)
     /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it; control
     /// characters are stripped (line breaks and tabs kept when `keepsLayout`).
     case copy(String, what: String, keepsLayout: Bool = false)

@@ -145,11 +145,11 @@ enum PromptKeys {
     static func show(_ state: inout AppState, _ query: RecordingQuery) -> [Effect] {
         guard query != state.query else { return [] }
         let before = state.selectedId
-        state.setQuery(query)
+        let filtering = state.requestQuery(query)
         // The calls view lists on a worker.
         if state.calls.shown { return CallsUpdate.filterChanged(&state) }
         keepSelectionVisible(&state)
-        return before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true)
+        return filtering + (before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true))
     }
 
     private static func searchChanged(_ state: inout AppState, _ prompt: PromptState) {

@@ -31,6 +31,14 @@ public struct RecordingList: Sendable {
     /// Recent filter results over `ordered` (emptied whenever it changes): deleting characters at the
     /// prompt goes back through queries just typed.
     private var filterCache: [(query: RecordingQuery, rows: [Int32])] = []
+    /// Counts the changes to `all` and `ordered`, so that rows a worker filtered are known to fit.
+    private var version = 0
+    /// A filter asked for that is worked out on a worker (too many rows to examine at once): the
+    /// rows of the filter in force stay until its answer is adopted.
+    public private(set) var pendingQuery: RecordingQuery?
+    private var requestInFlight = false
+    /// A filter examining more rows than this goes to a worker, so that a key never waits for it.
+    public var synchronousFilterLimit = 20_000
 
     /// An empty list with this order and filter.
     public init(sort: RecordingSort = RecordingSort(), query: RecordingQuery = RecordingQuery(), now: Timestamp) {
@@ -99,13 +107,68 @@ public struct RecordingList: Sendable {
     }
 
     /// Filters the rows by `query`: over the rows already shown when it can only narrow them,
-    /// from the results of recent queries when it is one of them.
+    /// from the results of recent queries when it is one of them. A filter being worked out on a
+    /// worker (`requestQuery`) is dropped.
     public mutating func setQuery(_ query: RecordingQuery, now: Timestamp) {
+        pendingQuery = nil
         guard query != self.query || query.dependsOnClock else { return }
-        let previous = self.query
+        let narrowing = narrows(to: query)
         self.query = query
         self.now = now
-        refilter(narrowing: !previous.isEmpty && !query.dependsOnClock && query.narrows(previous))
+        refilter(narrowing: narrowing)
+    }
+
+    /// `setQuery`, unless that means examining more than `synchronousFilterLimit` rows: then the
+    /// query becomes `pendingQuery`, the rows stay those of the filter in force, and the answer is
+    /// the work for a worker (nil while one is under way: its answer asks again). `adopt` takes
+    /// the rows the worker filtered.
+    public mutating func requestQuery(_ query: RecordingQuery, now: Timestamp) -> RecordingFilterRequest? {
+        if query == pendingQuery, !query.dependsOnClock { return nil }
+        let cached = !query.dependsOnClock && filterCache.contains { $0.query == query }
+        let examined = (narrows(to: query) ? rows : ordered).count
+        guard query != self.query, !query.isEmpty, !cached, examined > synchronousFilterLimit else {
+            setQuery(query, now: now)
+            return nil
+        }
+        pendingQuery = query
+        self.now = now
+        return requestIfIdle()
+    }
+
+    /// Takes the rows a worker filtered: shown when they are for the pending query over the
+    /// recordings as they are; when recordings changed meanwhile, the pending query is applied
+    /// here at once (a worker asked again might never catch up with a stream of arrivals); when
+    /// another query was typed meanwhile, the answer is the request for it.
+    public mutating func adopt(_ answer: RecordingFilterAnswer) -> RecordingFilterRequest? {
+        requestInFlight = false
+        guard let wanted = pendingQuery else { return nil }
+        guard answer.query == wanted else { return requestIfIdle() }
+        pendingQuery = nil
+        let narrowing = narrows(to: wanted)
+        query = wanted
+        guard answer.version == version else {
+            refilter(narrowing: narrowing)
+            return nil
+        }
+        filtered = answer.rows
+        if !wanted.dependsOnClock {
+            if filterCache.count >= 16 { filterCache.removeFirst() }
+            filterCache.append((wanted, answer.rows))
+        }
+        return nil
+    }
+
+    /// Whether `query` can be applied over the rows shown rather than over every recording.
+    private func narrows(to query: RecordingQuery) -> Bool {
+        !self.query.isEmpty && !query.dependsOnClock && query.narrows(self.query)
+    }
+
+    /// The worker's part for the pending query, unless a request is under way already.
+    private mutating func requestIfIdle() -> RecordingFilterRequest? {
+        guard let wanted = pendingQuery, !requestInFlight else { return nil }
+        requestInFlight = true
+        return RecordingFilterRequest(version: version, query: wanted, rows: narrows(to: wanted) ? rows : ordered,
+                                      all: all, now: now)
     }
 
     /// Applies the clock to an order or a filter on age (each is unchanged otherwise).
@@ -127,6 +190,7 @@ public struct RecordingList: Sendable {
         whileSorting: @Sendable (_ leaving: [Recording], _ arriving: [Recording]) -> Result
     ) -> (leaving: [Recording], arriving: [Recording], beside: Result?) {
         self.now = now
+        version += 1
         filterCache.removeAll()
         var leaving: [Recording] = []
         var arriving: [Recording] = []
@@ -221,6 +285,7 @@ public struct RecordingList: Sendable {
 
     /// Sorts every slot again.
     private mutating func resort() {
+        version += 1
         let ranks = currentIdRanks(buildingThem: true)
         ordered = Self.order(of: all, by: sort, idRanks: ranks, now: now)
         filterCache.removeAll()
@@ -374,7 +439,7 @@ public struct RecordingList: Sendable {
     }
 
     /// The slots of `list` whose recordings match `query`, in order, filtered on all cores.
-    private static func filter(_ list: [Int32], _ all: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Int32] {
+    static func filter(_ list: [Int32], _ all: [Recording], _ query: RecordingQuery, now: Timestamp) -> [Int32] {
         Parallel.filter(list) {
             // A copy of the query of this block's own (parsed again): threads that share one keep
             // retaining and releasing the same needles, and fight over their reference counts.

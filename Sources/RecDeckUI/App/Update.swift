@@ -93,6 +93,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .callsListed(let answer):
         return CallsUpdate.listed(&state, answer)
+    case .recordingsFiltered(let answer):
+        let before = state.selectedId
+        let again = state.adoptFilter(answer)
+        keepSelectionVisible(&state)
+        return again + (before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true))
     case .receiving(let summary):
         if let url = summary.validationUrl, url != state.receiving?.validationUrl {
             notify(&state, "subscription validation answered; its validation URL: \(url)", isError: false)
