@@ -61,8 +61,28 @@ mkdir(staging, 0o755)
 /// How long the last calls listing took on its worker (here: this thread), for the calls phase.
 nonisolated(unsafe) var lastListing = 0.0
 
+/// Filters handed to a worker by the last key, run after the key's frame is timed (a worker
+/// does them beside the run loop), and how long the last one took.
+nonisolated(unsafe) var pendingFilters: [RecordingFilterRequest] = []
+nonisolated(unsafe) var filterWork: [Double] = []
+
+/// The workers' filters: each answer goes through `update` (and may ask for the next query).
+func finishFilters(_ state: inout AppState) {
+    while !pendingFilters.isEmpty {
+        let request = pendingFilters.removeFirst()
+        let start = now()
+        let answer = request.run()
+        filterWork.append(now() - start)
+        perform(update(&state, answer), &state)
+    }
+}
+
 func perform(_ effects: [Effect], _ state: inout AppState) {
     for effect in effects {
+        if case .filterRecordings(let request) = effect {
+            pendingFilters.append(request)
+            continue
+        }
         if case .listCalls(let request) = effect {
             let start = now()
             let answer = request.run()
@@ -191,7 +211,9 @@ print("baseline  render(state) with nothing changed:               \(percentiles
     let effects = update(&state, .input(.key(key)))
     perform(effects, &state)
     consume(render(state))
-    return now() - start
+    let took = now() - start
+    finishFilters(&state)
+    return took
 }
 
 var moves: [Double] = []
@@ -269,6 +291,7 @@ for round in 0..<min(10, calls.count) {
 }
 print("keys      filter keystroke (typing a call id) → frame:      \(percentiles(typing))")
 print("keys      filter keystroke (Backspace, widening) → frame:   \(percentiles(deleting))")
+print("worker    a filter too large for the key, on the worker:    \(filterWork.isEmpty ? "none" : percentiles(filterWork)) (\(filterWork.count) of them)")
 
 // Calls: `c` lists the calls on a worker (timed here on this thread: the join, filter and sort),
 // then moving and filtering in the calls view; baseline: the table and listing `recdeck calls` builds.
