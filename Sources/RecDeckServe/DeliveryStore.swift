@@ -6,21 +6,16 @@ import Synchronization
 ///
 /// Each body goes to `received/YYYY/MM/DD/` (or `rejected/…` when it is not JSON) under a name
 /// from `ReceivedFileName`, its kept headers beside it. Order: the sidecar, then the body (each
-/// written to a hidden name, flushed, renamed to its name), then a flush of the folder that began
-/// after the renames (shared with the deliveries stored beside it at the same time, by
-/// `FolderCommitter`); only then does the caller answer 200. A crash at any moment leaves either
-/// no body or a whole one.
+/// written to a hidden name, flushed, renamed to its name), then one flush of the folder; only
+/// then does the caller answer 200. A crash at any moment leaves either no body or a whole one.
 public final class DeliveryStore: Sendable {
     /// The served directory.
     public let root: String
     /// Folders known to exist (relative), so that most writes skip `mkdir`.
     private let knownFolders = Mutex<Set<String>>([])
-    /// Flushes folders, one flush for all the deliveries waiting on the same folder.
-    private let committer: FolderCommitter
 
-    public init(root: String, committer: FolderCommitter = FolderCommitter()) {
+    public init(root: String) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
-        self.committer = committer
     }
 
     /// Where a stored request went (paths relative to the served directory).
@@ -71,7 +66,7 @@ public final class DeliveryStore: Sendable {
                 case .written: break
                 }
             }
-            if let reason = committer.commit(folder) {
+            if let reason = FileWriter.syncFolder(folder) {
                 // The names may not survive a crash: say so rather than answer 200.
                 return .failure(Failure(description: "cannot flush \(name.folder): \(reason)"))
             }
@@ -92,7 +87,7 @@ public final class DeliveryStore: Sendable {
             guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
                 return Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
             }
-            if let reason = committer.commit(parent) {
+            if let reason = FileWriter.syncFolder(parent) {
                 return Failure(description: "cannot flush \(parent): \(reason)")
             }
         }
