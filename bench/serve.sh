@@ -7,7 +7,10 @@
 #   bench/serve.sh              20 s per step
 #   DURATION=5 bench/serve.sh   shorter
 #
-# Environment: RECDECK_BUILD (scratch path, default .build), CONNECTIONS (default 64),
+#   RECDECK_BIN=/tmp/recdeck-before bench/serve.sh   a prebuilt binary, no build
+#
+# Environment: RECDECK_BIN (a recdeck binary to measure; the build is skipped), RECDECK_BUILD
+# (scratch path when building, default .build), CONNECTIONS (default 64),
 # THREADS (wrk threads, default 2), SERVE_DIR (where deliveries go; default a new folder under
 # /tmp, which must be a real disk for fsync to mean anything).
 set -euo pipefail
@@ -25,9 +28,15 @@ command -v wrk > /dev/null 2>&1 || {
     apt-get install -y -qq wrk > /dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
 }
 
-say "== building recdeck (release)"
-(cd "$root" && swift build -c release --product recdeck --scratch-path "$build" > /dev/null)
-recdeck="$root/$build/release/recdeck"
+if [ -n "${RECDECK_BIN:-}" ]; then
+    recdeck=$RECDECK_BIN
+    [ -x "$recdeck" ] || { say "RECDECK_BIN=$recdeck is not an executable"; exit 1; }
+else
+    say "== building recdeck (release)"
+    (cd "$root" && swift build -c release --product recdeck --scratch-path "$build" > /dev/null)
+    recdeck="$root/$build/release/recdeck"
+fi
+say "== measuring $recdeck"
 
 directory=${SERVE_DIR:-$(mktemp -d /tmp/recdeck-serve-bench-XXXXXX)}
 errors=$(mktemp)

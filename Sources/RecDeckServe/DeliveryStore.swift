@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Each body goes to `received/YYYY/MM/DD/` (or `rejected/…` when it is not JSON) under a name
 /// from `ReceivedFileName`, its kept headers beside it. Order: the sidecar, then the body (each
-/// written to a hidden name, flushed, linked under its name), then one flush of the folder; only
+/// written to a hidden name, flushed, renamed to its name), then one flush of the folder; only
 /// then does the caller answer 200. A crash at any moment leaves either no body or a whole one.
 public final class DeliveryStore: Sendable {
     /// The served directory.
@@ -75,19 +75,20 @@ public final class DeliveryStore: Sendable {
         return .failure(Failure(description: "cannot find a free name in \(name.folder)"))
     }
 
-    /// Creates `relative` and its parents as needed, flushing each parent that gained an entry.
+    /// Creates `relative` and its parents as needed, then flushes each parent. A folder found
+    /// already there is flushed too: another thread may have just made it and not yet flushed it.
+    /// Once per folder (then it is known), so the cost is nothing beside the deliveries.
     private func ensureFolder(_ relative: String) -> Failure? {
         if knownFolders.withLock({ $0.contains(relative) }) { return nil }
         var path = root
         for component in relative.split(separator: "/") {
             let parent = path
             path += "/\(component)"
-            if mkdir(path, 0o755) == 0 {
-                if let reason = FileWriter.syncFolder(parent) {
-                    return Failure(description: "cannot flush \(parent): \(reason)")
-                }
-            } else if errno != EEXIST {
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
                 return Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+            if let reason = FileWriter.syncFolder(parent) {
+                return Failure(description: "cannot flush \(parent): \(reason)")
             }
         }
         knownFolders.withLock { _ = $0.insert(relative) }
