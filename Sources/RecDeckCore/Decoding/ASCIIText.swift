@@ -1,7 +1,7 @@
 extension String {
     /// Whether every byte of the text is ASCII: one pass over the UTF-8 that the compiler turns
     /// into wide loads (ids, subjects and reasons nearly always are, and their fast paths need it).
-    var isAllASCII: Bool {
+    public var isAllASCII: Bool {
         var text = self
         return text.withUTF8 { bytes in
             var seen: UInt8 = 0

@@ -74,14 +74,14 @@ public struct RecordingStore: Sendable {
         zonelessTimeCount += contents.zonelessTimes - (old?.zonelessTimes ?? 0)
         var touched: Set<EventKey> = []
         if let old {
-            for event in old.events where touched.insert(event.envelope.key).inserted {
-                removeDeliveries(of: event.envelope.key, in: file)
+            for event in old.events where touched.insert(event.key).inserted {
+                removeDeliveries(of: event.key, in: file)
             }
         }
         for (index, event) in contents.events.enumerated() {
-            let key = event.envelope.key
+            let key = event.key
             entries[key, default: EventEntry(deliveries: [])].deliveries
-                .append(Delivery(location: event.envelope.location, file: file, index: index))
+                .append(Delivery(location: event.location, file: file, index: index))
             deliveryCount += 1
             touched.insert(key)
         }
@@ -232,8 +232,8 @@ public struct RecordingStore: Sendable {
         guard let old = files.removeValue(forKey: file) else { return StoreDelta() }
         problemCount -= old.problems.count
         var touched: Set<EventKey> = []
-        for event in old.events where touched.insert(event.envelope.key).inserted {
-            removeDeliveries(of: event.envelope.key, in: file)
+        for event in old.events where touched.insert(event.key).inserted {
+            removeDeliveries(of: event.key, in: file)
         }
         let changed = replaceMetadata(old.metadata, with: [])
         var delta = reconcile(touched)

@@ -143,7 +143,7 @@ struct RecordingSortKeys {
         var shared = Array(first.utf8)
         if folded { shared = shared.map(foldASCII) }
         for text in texts {
-            if !folded, !text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+            if !folded, !text.isAllASCII { return nil }
             let matched = text.utf8.withContiguousStorageIfAvailable { Self.sharedPrefix($0, shared, folded: folded) }
                 ?? Array(text.utf8).withUnsafeBufferPointer { Self.sharedPrefix($0, shared, folded: folded) }
             if matched < shared.count { shared.removeLast(shared.count - matched) }

@@ -147,7 +147,7 @@ extension JSONDocument {
             var isASCII = true
             for span in spans {
                 joined += span.text
-                if isASCII, !span.text.utf8.allSatisfy({ $0 < 0x80 }) { isASCII = false }
+                if isASCII, !span.text.isAllASCII { isASCII = false }
             }
             text = joined
             self.closingLine = closingLine

@@ -43,7 +43,7 @@ enum JSONLineWrap {
         let line = document.lines[index]
         let spans = document.displaySpans(ofLine: index, folded: folded)
         let indent = indent(line, spans: spans, width: width)
-        if line.isASCII, spans.allSatisfy({ $0.text.utf8.allSatisfy { $0 < 0x80 } }) {
+        if line.isASCII, spans.allSatisfy(\.text.isAllASCII) {
             // Every character one cell: the rows are arithmetic.
             let count = spans.reduce(0) { $0 + $1.text.utf8.count }
             let first = max(1, width), rest = max(1, width - indent)
