@@ -115,8 +115,8 @@ import Testing
         let event = EventFixture.recording(id: "e9", call: "77ee0001", recording: "rec-live", start: "2026-10-01T08:30:00Z")
         let temporary = directory.write(".incoming", "[\(event)]")
         #expect(rename(temporary, directory.path + "/2026/10/01/c.json") == 0)
-        let screen = try session.waitFor("3 recordings")
-        #expect(screen.contains("10-01 08:30:00"))
+        // Wait for the row as well as the count: a capture can land between two writes of one frame.
+        let screen = try session.waitUntil { $0.contains("3 recordings") && $0.contains("10-01 08:30:00") }
         #expect(screen.contains(" 1 new "), "not following: a badge")
         #expect(screen.contains("▶ 10-01 07:55:55"), "the selection stays on its recording")
         session.sendKeys("q")

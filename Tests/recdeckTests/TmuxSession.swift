@@ -153,11 +153,20 @@ final class TmuxSession {
         try waitUntil(timeout: timeout, description: "a screen matching the predicate", predicate)
     }
 
+    /// A screen counts once it holds still: tmux can be captured between two writes of one frame
+    /// (the header redrawn, the rows not yet), so a match is taken only when a second capture
+    /// ~25 ms later is the same (or, at the deadline, when the last capture matches).
     private func waitUntil(timeout: TimeInterval, description: String, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while true {
-            if predicate(screen) { return screen }
+            if predicate(screen) {
+                usleep(25_000)
+                let again = capture()
+                if again == screen || (Date() >= deadline && predicate(again)) { return again }
+                screen = again
+                continue
+            }
             if Date() >= deadline { break }
             usleep(20_000)
             screen = capture()

@@ -146,7 +146,7 @@ extension RecordingField {
         RecordingField("file",
             // The path of any file that delivered one of the recording's events; the row names the first.
             query: Query(.file, .text { recording, needle in
-                recording.events.contains { event in event.deliveries.contains { needle.isFound(in: $0.file) } }
+                recording.events.contains { event in event.anyDelivery { needle.isFound(in: $0.file) } }
             }),
             cells: [Cell(name: "file") { recording, _, row in row.cell(recording.events.first?.location.file) }]),
         RecordingField("contentLocation",

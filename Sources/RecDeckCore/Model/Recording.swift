@@ -7,7 +7,24 @@ public struct EventRef: Sendable, Hashable {
     /// read into the recording's ids and not kept (`nil`; the raw event on disk has it).
     public var subject: String?
     /// Every delivery, the one that counts first (`RedeliveryRule`; equal bodies in (file, offset) order).
-    public var deliveries: [EventLocation]
+    public var deliveries: [EventLocation] {
+        get { otherDeliveries.isEmpty ? [location] : [location] + otherDeliveries }
+        set {
+            location = newValue[0]
+            otherDeliveries = Array(newValue.dropFirst())
+        }
+    }
+    /// The delivery shown and printed: the one that counts.
+    public private(set) var location: EventLocation
+    /// The deliveries after the first (none for nearly every event: no array is allocated).
+    private var otherDeliveries: [EventLocation]
+    /// How many times it was delivered (`deliveries.count`, without building the array).
+    public var deliveryTotal: Int { 1 + otherDeliveries.count }
+
+    /// Whether some delivery satisfies `predicate` (without building the array).
+    public func anyDelivery(_ predicate: (EventLocation) -> Bool) -> Bool {
+        predicate(location) || otherDeliveries.contains(where: predicate)
+    }
     /// The highest `aeg-delivery-count` Event Grid reported for it, when `recdeck serve` received it.
     public var deliveryCount: Int?
     /// What Event Grid added when it dead-lettered the counting delivery, if it did.
@@ -23,7 +40,8 @@ public struct EventRef: Sendable, Hashable {
         self.type = type
         self.time = time
         self.subject = subject
-        self.deliveries = deliveries
+        self.location = deliveries[0]
+        self.otherDeliveries = deliveries.count > 1 ? Array(deliveries.dropFirst()) : []
         self.deliveryCount = deliveryCount
         self.storedDeadLetter = deadLetter.map(OutOfLine.init)
     }
@@ -35,8 +53,6 @@ public struct EventRef: Sendable, Hashable {
                   deliveries: deliveries, deliveryCount: envelope.deliveryCount, deadLetter: envelope.deadLetter)
     }
 
-    /// The delivery shown and printed: the one that counts.
-    public var location: EventLocation { deliveries[0] }
 }
 
 /// A call recording: what every event announcing it says, merged.

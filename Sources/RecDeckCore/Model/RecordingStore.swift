@@ -14,29 +14,17 @@ import Dispatch
 /// Each decoded event is kept once, in its file's contents; the tables point into them, and the raw
 /// text stays on disk.
 public struct RecordingStore: Sendable {
-    /// One delivery: where it is, and which event of which applied file it is (the event itself
-    /// stays in `files`).
-    private struct Delivery: Sendable {
-        var location: EventLocation
-        /// The file it was applied as (normally `location.file`).
-        var file: String
-        var index: Int
-    }
+    private typealias Delivery = EventTable.Delivery
 
-    /// One distinct event: its deliveries in (file, offset) order, and the recording its canonical
-    /// (first) delivery belongs to, when it is a recording event.
-    private struct EventEntry: Sendable {
-        var deliveries: [Delivery]
-        var recordingKey: String?
-        /// Set once a bulk `apply` has placed the event (it meets each event once per delivery).
-        var settled = false
-    }
-
-    /// The one copy of every decoded event, by file (each delivery is an index into its file's events).
-    private var files: [String: FileContents] = [:]
-    private var entries: [EventKey: EventEntry] = [:]
-    /// The distinct events of each recording (a handful each: an array, not a set).
-    private var eventsOfRecording: [String: [EventKey]] = [:]
+    /// The one copy of every decoded event, by file slot (each delivery is an index into its
+    /// file's events); a removed file's slot is reused.
+    private var fileContents: [FileContents] = []
+    private var fileNames: [String] = []
+    private var fileSlots: [String: Int32] = [:]
+    private var freeFileSlots: [Int32] = []
+    private var events = EventTable()
+    /// The first event of each recording (the rest are linked through `EventTable.Entry.nextInRecording`).
+    private var firstEventOfRecording: [String: Int32] = [:]
     private var otherEventKeys: Set<EventKey> = []
     /// Events whose deliveries do not all have the same body.
     private var conflictingKeys: Set<EventKey> = []
@@ -56,32 +44,93 @@ public struct RecordingStore: Sendable {
     public init() {}
 
     /// Paths (relative to the directory) of every file the store holds.
-    public var filePaths: [String] { Array(files.keys) }
+    public var filePaths: [String] { Array(fileSlots.keys) }
 
     /// What the store holds for `file`, if anything.
-    public func contents(of file: String) -> FileContents? { files[file] }
+    public func contents(of file: String) -> FileContents? { fileSlots[file].map { fileContents[Int($0)] } }
 
     /// The event a delivery points at.
     private func event(_ delivery: Delivery) -> DecodedEvent {
-        files[delivery.file]!.events[delivery.index]
+        fileContents[Int(delivery.file)].events[Int(delivery.index)]
+    }
+
+    /// Where a delivery's bytes are.
+    private func location(_ delivery: Delivery) -> EventLocation {
+        event(delivery).location
+    }
+
+    /// A slot for `file`, which the store does not hold yet.
+    private mutating func addFile(_ file: String) -> Int32 {
+        let slot: Int32
+        if let free = freeFileSlots.popLast() {
+            slot = free
+            fileNames[Int(free)] = file
+        } else {
+            slot = Int32(fileContents.count)
+            fileContents.append(FileContents())
+            fileNames.append(file)
+        }
+        fileSlots[file] = slot
+        return slot
+    }
+
+    /// The event slots of recording `id`.
+    private func eventSlots(ofRecording id: String) -> [Int32] {
+        var slots: [Int32] = []
+        var slot = firstEventOfRecording[id] ?? -1
+        while slot >= 0 {
+            slots.append(slot)
+            slot = events[slot].nextInRecording
+        }
+        return slots
+    }
+
+    /// Adds the event in `slot` to recording `id`.
+    private mutating func link(_ slot: Int32, toRecording id: String) {
+        events[slot].recordingKey = id
+        events[slot].nextInRecording = firstEventOfRecording.updateValue(slot, forKey: id) ?? -1
+    }
+
+    /// Takes the event in `slot` out of the recording it belongs to, if it does.
+    private mutating func unlink(_ slot: Int32) {
+        guard let id = events[slot].recordingKey else { return }
+        let next = events[slot].nextInRecording
+        events[slot].recordingKey = nil
+        events[slot].nextInRecording = -1
+        guard let first = firstEventOfRecording[id] else { return }
+        if first == slot {
+            if next >= 0 { firstEventOfRecording[id] = next } else { firstEventOfRecording.removeValue(forKey: id) }
+            return
+        }
+        var previous = first
+        while events[previous].nextInRecording >= 0 {
+            if events[previous].nextInRecording == slot {
+                events[previous].nextInRecording = next
+                return
+            }
+            previous = events[previous].nextInRecording
+        }
     }
 
     /// Replaces what the store knows of `file` with `contents`.
     @discardableResult
     public mutating func apply(_ contents: FileContents, to file: String) -> StoreDelta {
-        let old = files.updateValue(contents, forKey: file)
+        let existing = fileSlots[file]
+        let fileSlot = existing ?? addFile(file)
+        let old = existing.map { fileContents[Int($0)] }
         problemCount += contents.problems.count - (old?.problems.count ?? 0)
         zonelessTimeCount += contents.zonelessTimes - (old?.zonelessTimes ?? 0)
         var touched: Set<EventKey> = []
         if let old {
             for event in old.events where touched.insert(event.key).inserted {
-                removeDeliveries(of: event.key, in: file)
+                removeDeliveries(of: event.key, inFile: fileSlot)
             }
         }
+        fileContents[Int(fileSlot)] = contents
         for (index, event) in contents.events.enumerated() {
             let key = event.key
-            entries[key, default: EventEntry(deliveries: [])].deliveries
-                .append(Delivery(location: event.location, file: file, index: index))
+            let slot = events.findOrAdd(key)
+            events[slot].deliveries.append(Delivery(file: fileSlot, index: Int32(index)))
             deliveryCount += 1
             touched.insert(key)
         }
@@ -91,7 +140,6 @@ public struct RecordingStore: Sendable {
         delta.problemsChanged = delta.problemsChanged || (old?.problems ?? []) != contents.problems
         return delta
     }
-
     /// Applies many files at once, as `apply(_:to:)` one after another would (the same store, the
     /// same merged delta). Into an empty store it builds everything in one pass: no per-file sets,
     /// no recording built twice, each table sized once, the recordings built on all cores.
@@ -102,23 +150,26 @@ public struct RecordingStore: Sendable {
 
     /// `apply(_:)`, answering an empty delta when `delta` is false (a one-shot scan has no use for it).
     mutating func apply(_ batch: [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
-        guard files.isEmpty else { return applyOneByOne(batch) }
+        guard fileSlots.isEmpty else { return applyOneByOne(batch) }
         var eventCount = 0
         for item in batch { eventCount += item.contents.events.count }
-        files.reserveCapacity(batch.count)
-        entries.reserveCapacity(eventCount)
+        fileSlots.reserveCapacity(batch.count)
+        fileContents.reserveCapacity(batch.count)
+        fileNames.reserveCapacity(batch.count)
+        events.reserveCapacity(eventCount)
         for (file, contents) in batch {
-            guard files.updateValue(contents, forKey: file) == nil else {
+            guard fileSlots[file] == nil else {
                 // A file named twice: start again, one file at a time.
                 self = RecordingStore()
                 return applyOneByOne(batch)
             }
+            let fileSlot = addFile(file)
+            fileContents[Int(fileSlot)] = contents
             problemCount += contents.problems.count
             zonelessTimeCount += contents.zonelessTimes
             _ = replaceMetadata([], with: contents.metadata)
             for (index, event) in contents.events.enumerated() {
-                entries[event.key, default: EventEntry(deliveries: [])].deliveries
-                    .append(Delivery(location: event.location, file: file, index: index))
+                events[events.findOrAdd(event.key)].deliveries.append(Delivery(file: fileSlot, index: Int32(index)))
             }
             deliveryCount += contents.events.count
         }
@@ -133,90 +184,96 @@ public struct RecordingStore: Sendable {
         return delta
     }
 
-    /// Derives every recording from `entries` (all new): the body of a bulk `apply`.
+    /// Derives every recording from the event table (all new): the body of a bulk `apply`.
     private mutating func bulkReconcile(_ batch: [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
         var delta = StoreDelta()
-        eventsOfRecording.reserveCapacity(entries.count)
+        // Not sized ahead: the recordings are fewer than the events, and a table sized for the
+        // events could take the next power of two of buckets.
         // Recordings in the order their first event appears in the batch (for a scan: path order,
         // which is nearly time order), so that they are built, and lie in memory, in about the
         // order the dashboard shows and filters them.
         var order: [String] = []
-        order.reserveCapacity(entries.count)
+        order.reserveCapacity(events.count)
         for (_, contents) in batch {
             for decoded in contents.events {
-                guard let index = entries.index(forKey: decoded.key) else { continue }
-                var entry = entries.values[index]
-                if entry.settled { continue }
-                entry.settled = true
+                guard let slot = events.slot(of: decoded.key), !events[slot].settled else { continue }
+                events[slot].settled = true
                 let recordingKey: String?
-                let key = entries.keys[index]
-                if entry.deliveries.count > 1 {
-                    orderDeliveries(&entry.deliveries)
-                    recordingKey = event(entry.deliveries[0]).recordingKey
-                    if hasConflict(entry.deliveries) { conflictingKeys.insert(key) }
+                if events[slot].deliveries.count > 1 {
+                    orderDeliveries(slot)
+                    recordingKey = event(events[slot].deliveries.head).recordingKey
+                    if hasConflict(events[slot].deliveries) { conflictingKeys.insert(decoded.key) }
                 } else {
                     recordingKey = decoded.recordingKey
                 }
-                entry.recordingKey = recordingKey
                 if let recordingKey {
-                    if let slot = eventsOfRecording.index(forKey: recordingKey) {
-                        eventsOfRecording.values[slot].append(key)
-                    } else {
-                        eventsOfRecording[recordingKey] = [key]
-                        order.append(recordingKey)
-                    }
+                    if firstEventOfRecording[recordingKey] == nil { order.append(recordingKey) }
+                    link(slot, toRecording: recordingKey)
                 } else {
-                    otherEventKeys.insert(key)
+                    otherEventKeys.insert(decoded.key)
                     delta.otherEventsChanged = true
                 }
-                entries.values[index] = entry
             }
         }
-        let groups = order.map { (key: $0, value: eventsOfRecording[$0]!) }
         // Building a recording reads the tables and nothing else: spread it over the cores.
-        let store = self
-        let built = Parallel.map(groups.count, block: 256) { index in
-            var recording = store.buildRecording(id: groups[index].key, keys: groups[index].value)
+        let store = self, ids = order
+        let built = Parallel.map(ids.count, block: 256) { index in
+            var recording = store.buildRecording(id: ids[index], slots: store.eventSlots(ofRecording: ids[index]))
             if !store.metadataByDocument.isEmpty { _ = recording.attachMetadata(store.metadata(forDocument:)) }
             return recording
         }
-        recordings.reserveCapacity(groups.count)
-        for (index, group) in groups.enumerated() {
-            recordings[group.key] = built[index]
+        recordings.reserveCapacity(order.count)
+        for (index, id) in order.enumerated() {
+            recordings[id] = built[index]
         }
         // Every recording is new: the delta's table is the store's (shared, not copied).
         if wanted { delta.added = recordings }
         return delta
     }
 
-    /// Puts the deliveries in `RedeliveryRule` order (the one that counts first), cheaply when they already are.
-    private func orderDeliveries(_ deliveries: inout [Delivery]) {
-        let precedes = { (lhs: Delivery, rhs: Delivery) in RedeliveryRule.precedes(event(lhs).envelope, event(rhs).envelope) }
+    /// Puts the deliveries of the event in `slot` in `RedeliveryRule` order (the one that counts
+    /// first), cheaply when they already are.
+    private mutating func orderDeliveries(_ slot: Int32) {
+        guard events[slot].deliveries.count > 1 else { return }
+        let files = fileContents
+        let precedes = { (lhs: Delivery, rhs: Delivery) in
+            RedeliveryRule.precedes(files[Int(lhs.file)].events[Int(lhs.index)].envelope,
+                                    files[Int(rhs.file)].events[Int(rhs.index)].envelope)
+        }
+        var deliveries = events[slot].deliveries.all
         for index in deliveries.indices.dropFirst() where precedes(deliveries[index], deliveries[index - 1]) {
             deliveries.sort(by: precedes)
+            events[slot].deliveries.all = deliveries
             return
         }
     }
 
     /// Whether some delivery's body differs from the first's.
-    private func hasConflict(_ deliveries: [Delivery]) -> Bool {
+    private func hasConflict(_ deliveries: EventTable.Deliveries) -> Bool {
         guard deliveries.count > 1 else { return false }
-        let first = event(deliveries[0]).envelope.body
-        return deliveries.dropFirst().contains { event($0).envelope.body != first }
+        let all = deliveries.all
+        let first = event(all[0]).envelope.body
+        return all.dropFirst().contains { event($0).envelope.body != first }
     }
 
-    private func buildRecording(id: String, keys: [EventKey]) -> Recording {
-        Recording(id: id, events: members(keys))
+    private func buildRecording(id: String, slots: [Int32]) -> Recording {
+        Recording(id: id, events: members(slots))
     }
 
-    /// The recording events of `keys`, each with its deliveries.
-    private func members(_ keys: [EventKey]) -> [(event: RecordingEvent, deliveries: [EventLocation])] {
+    /// The recording events in `slots`, each with its deliveries.
+    private func members(_ slots: [Int32]) -> [(event: RecordingEvent, deliveries: [EventLocation])] {
         var members: [(event: RecordingEvent, deliveries: [EventLocation])] = []
-        members.reserveCapacity(keys.count)
-        for key in keys {
-            guard let entry = entries[key], case .recording(var event) = event(entry.deliveries[0]) else { continue }
-            if entry.deliveries.count > 1 { event.envelope.deliveryCount = highestDeliveryCount(entry.deliveries) }
-            members.append((event, entry.deliveries.map(\.location)))
+        members.reserveCapacity(slots.count)
+        for slot in slots {
+            let deliveries = events[slot].deliveries
+            guard case .recording(var event) = event(deliveries.head) else { continue }
+            if deliveries.count == 1 {
+                members.append((event, [event.envelope.location]))
+            } else {
+                let all = deliveries.all
+                event.envelope.deliveryCount = highestDeliveryCount(all)
+                members.append((event, all.map(location)))
+            }
         }
         return members
     }
@@ -229,14 +286,20 @@ public struct RecordingStore: Sendable {
     /// Forgets `file`: its events leave, and a recording with no event left disappears.
     @discardableResult
     public mutating func remove(file: String) -> StoreDelta {
-        guard let old = files.removeValue(forKey: file) else { return StoreDelta() }
+        guard let fileSlot = fileSlots.removeValue(forKey: file) else { return StoreDelta() }
+        let old = fileContents[Int(fileSlot)]
         problemCount -= old.problems.count
+        zonelessTimeCount -= old.zonelessTimes
         var touched: Set<EventKey> = []
         for event in old.events where touched.insert(event.key).inserted {
-            removeDeliveries(of: event.key, in: file)
+            removeDeliveries(of: event.key, inFile: fileSlot)
         }
         let changed = replaceMetadata(old.metadata, with: [])
         var delta = reconcile(touched)
+        // Nothing points into the file any more: its slot is free.
+        fileContents[Int(fileSlot)] = FileContents()
+        fileNames[Int(fileSlot)] = ""
+        freeFileSlots.append(fileSlot)
         joinMetadata(&delta, changed: changed)
         delta.problemsChanged = delta.problemsChanged || !old.problems.isEmpty
         return delta
@@ -283,10 +346,9 @@ public struct RecordingStore: Sendable {
         }
     }
 
-    private mutating func removeDeliveries(of key: EventKey, in file: String) {
-        guard let before = entries[key]?.deliveries.count else { return }
-        entries[key]!.deliveries.removeAll { $0.file == file }
-        deliveryCount -= before - entries[key]!.deliveries.count
+    private mutating func removeDeliveries(of key: EventKey, inFile file: Int32) {
+        guard let slot = events.slot(of: key) else { return }
+        deliveryCount -= events[slot].deliveries.removeAll(inFile: file)
     }
 
     /// Re-derives the recordings that the events `touched` belong to, before and after.
@@ -298,62 +360,56 @@ public struct RecordingStore: Sendable {
         var delta = StoreDelta()
         var affected: Set<String> = []
         var rebuilt: Set<String> = []
-        var gained: [String: [EventKey]] = [:]
+        var gained: [String: [Int32]] = [:]
         for key in touched {
-            guard var entry = entries[key] else { continue }
+            guard let slot = events.slot(of: key) else { continue }
             var previousRecording: String?
-            if let previous = entry.recordingKey {
-                if var keys = eventsOfRecording[previous], let at = keys.firstIndex(of: key) {
-                    keys.remove(at: at)
-                    eventsOfRecording[previous] = keys
-                }
-                entry.recordingKey = nil
+            if let previous = events[slot].recordingKey {
+                unlink(slot)
                 affected.insert(previous)
                 rebuilt.insert(previous)
                 previousRecording = previous
             }
             let wasOther = otherEventKeys.remove(key) != nil
             let wasConflict = conflictingKeys.remove(key) != nil
-            guard !entry.deliveries.isEmpty else {
-                entries.removeValue(forKey: key)
+            guard !events[slot].deliveries.isEmpty else {
+                events.remove(slot)
                 if wasOther { delta.otherEventsChanged = true }
                 if wasConflict { delta.problemsChanged = true }
                 continue
             }
-            orderDeliveries(&entry.deliveries)
-            let isConflict = hasConflict(entry.deliveries)
+            orderDeliveries(slot)
+            let isConflict = hasConflict(events[slot].deliveries)
             if isConflict { conflictingKeys.insert(key) }
             if isConflict || wasConflict { delta.problemsChanged = true }
-            switch event(entry.deliveries[0]) {
+            switch event(events[slot].deliveries.head) {
             case .recording(let event):
                 let recordingKey = event.recordingKey
-                entry.recordingKey = recordingKey
-                eventsOfRecording[recordingKey, default: []].append(key)
+                link(slot, toRecording: recordingKey)
                 affected.insert(recordingKey)
-                if previousRecording == nil { gained[recordingKey, default: []].append(key) }
+                if previousRecording == nil { gained[recordingKey, default: []].append(slot) }
                 if wasOther { delta.otherEventsChanged = true }
             case .other, .call:
                 otherEventKeys.insert(key)
                 delta.otherEventsChanged = true
             }
-            entries[key] = entry
         }
         for id in affected {
-            guard let keys = eventsOfRecording[id], !keys.isEmpty else {
-                eventsOfRecording.removeValue(forKey: id)
+            let slots = eventSlots(ofRecording: id)
+            guard !slots.isEmpty else {
                 if recordings.removeValue(forKey: id) != nil { delta.removed.insert(id) }
                 continue
             }
-            if !rebuilt.contains(id), let new = gained[id], let slot = recordings.index(forKey: id) {
+            if !rebuilt.contains(id), let new = gained[id], let at = recordings.index(forKey: id) {
                 let members = self.members(new)
-                if recordings.values[slot].merge(members) {
+                if recordings.values[at].merge(members) {
                     mergedEventCount += members.count
-                    delta.updated[id] = recordings.values[slot]
+                    delta.updated[id] = recordings.values[at]
                     continue
                 }
             }
-            mergedEventCount += keys.count
-            let recording = buildRecording(id: id, keys: keys)
+            mergedEventCount += slots.count
+            let recording = buildRecording(id: id, slots: slots)
             switch recordings.updateValue(recording, forKey: id) {
             case nil: delta.added[id] = recording
             case let previous? where previous != recording: delta.updated[id] = recording
@@ -363,9 +419,14 @@ public struct RecordingStore: Sendable {
         return delta
     }
 
+    /// The deliveries of the event with `key`, the one that counts first; empty when there is no such event.
+    private func deliveries(ofKey key: EventKey) -> [Delivery] {
+        events.slot(of: key).map { events[$0].deliveries.all } ?? []
+    }
+
     /// Every problem of every file, and every conflicting redelivery, in (file, line, column) order.
     public var problems: [Problem] {
-        (files.values.flatMap(\.problems) + conflictProblems).sorted()
+        (fileSlots.values.flatMap { fileContents[Int($0)].problems } + conflictProblems).sorted()
     }
 
     /// One problem for each delivery whose body differs from the body that counts, in the file
@@ -373,7 +434,8 @@ public struct RecordingStore: Sendable {
     public var conflictProblems: [Problem] {
         var found: [Problem] = []
         for key in conflictingKeys {
-            guard let deliveries = entries[key]?.deliveries, let first = deliveries.first else { continue }
+            let deliveries = deliveries(ofKey: key)
+            guard let first = deliveries.first else { continue }
             let winner = event(first).envelope
             var seen: Set<EventBody> = [winner.body]
             for delivery in deliveries.dropFirst() {
@@ -392,25 +454,27 @@ public struct RecordingStore: Sendable {
     /// Every delivery of the event with `key`, the one that counts first, each with its own envelope
     /// (for the event pane's delivery switcher).
     public func deliveries(of key: EventKey) -> [EventEnvelope] {
-        entries[key]?.deliveries.map { event($0).envelope } ?? []
+        deliveries(ofKey: key).map { event($0).envelope }
     }
 
     /// Every call event (`CallStarted`, `RecordingStateChanged`, …) as its counting delivery has
     /// it, with all its deliveries: what the call model is built from.
     public var callEvents: [(event: CallEvent, deliveries: [EventLocation])] {
         otherEventKeys.compactMap { key in
-            guard let list = entries[key]?.deliveries, case .call(let call) = event(list[0]) else { return nil }
-            return (call, list.map(\.location))
+            let list = deliveries(ofKey: key)
+            guard let first = list.first, case .call(let call) = event(first) else { return nil }
+            return (call, list.map(location))
         }
     }
 
     /// The events that are not recording events (subscription validation, call events, …), oldest first.
     public var otherEvents: [EventRef] {
         otherEventKeys.compactMap { key -> EventRef? in
-            guard let list = entries[key]?.deliveries else { return nil }
-            var envelope = event(list[0]).envelope
+            let list = deliveries(ofKey: key)
+            guard let first = list.first else { return nil }
+            var envelope = event(first).envelope
             if list.count > 1 { envelope.deliveryCount = highestDeliveryCount(list) }
-            return EventRef(envelope: envelope, deliveries: list.map(\.location))
+            return EventRef(envelope: envelope, deliveries: list.map(location))
         }.sorted { lhs, rhs in
             lhs.time != rhs.time ? (lhs.time?.nanoseconds ?? .min) < (rhs.time?.nanoseconds ?? .min) : lhs.location < rhs.location
         }
@@ -418,8 +482,8 @@ public struct RecordingStore: Sendable {
 
     /// Counts over the whole store, as `recdeck check` reports them.
     public var summary: StoreSummary {
-        StoreSummary(files: files.count, events: entries.count, recordings: recordings.count,
-                     otherEvents: otherEventKeys.count, duplicateDeliveries: deliveryCount - entries.count,
+        StoreSummary(files: fileSlots.count, events: events.count, recordings: recordings.count,
+                     otherEvents: otherEventKeys.count, duplicateDeliveries: deliveryCount - events.count,
                      problems: problemCount + conflictProblemCount, zonelessTimes: zonelessTimeCount)
     }
 
@@ -427,8 +491,7 @@ public struct RecordingStore: Sendable {
     private var conflictProblemCount: Int {
         var count = 0
         for key in conflictingKeys {
-            guard let deliveries = entries[key]?.deliveries else { continue }
-            count += Set(deliveries.map { event($0).envelope.body }).count - 1
+            count += Set(deliveries(ofKey: key).map { event($0).envelope.body }).count - 1
         }
         return count
     }

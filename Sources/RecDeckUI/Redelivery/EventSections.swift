@@ -9,7 +9,7 @@ enum EventSections {
     static func message(for events: [EventRef], from source: EventSource?, subject: EventSubject, delivery: Int) -> Msg {
         var note: String?
         let sections = events.enumerated().map { index, event -> JSONDocument.Section in
-            let count = event.deliveries.count
+            let count = event.deliveryTotal
             let shown = count > 1 ? delivery % count : 0
             let location = event.deliveries[shown]
             var title = "── event \(CountText.grouped(index + 1)) of \(CountText.grouped(events.count)) · \(location.title) · "

@@ -5,7 +5,7 @@ enum RedeliveryKeys {
     static func nextDelivery(_ state: inout AppState) -> [Effect] {
         guard let subject = state.eventSubject else { return [] }
         let events = self.events(of: subject, in: state)
-        let most = events.map(\.deliveries.count).max() ?? 0
+        let most = events.map(\.deliveryTotal).max() ?? 0
         guard most > 1 else {
             notify(&state, "every event here has one delivery", isError: false)
             return []

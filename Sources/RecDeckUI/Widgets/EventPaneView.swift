@@ -9,7 +9,7 @@ public enum EventPaneView {
         var title = "Event"
         var detail = ""
         if let recording = state.selectedRecording, state.eventSubject == .recording(recording.id), let first = recording.events.first {
-            let deliveries = first.deliveries.count
+            let deliveries = first.deliveryTotal
             // The file of the delivery shown (`r` steps through them).
             title = "Event  \(first.deliveries[state.eventDeliveries.shown % deliveries].title)"
             if recording.events.count > 1 {

@@ -35,7 +35,7 @@ public enum OverlayView {
                 let row = events[index]
                 let time = row.event.time?.display(offsetSeconds: state.displayOffsetSeconds) ?? "—"
                 let type = row.event.type.split(separator: ".").last.map(String.init) ?? row.event.type
-                let extra = row.event.deliveries.count > 1 ? " ×\(CountText.grouped(row.event.deliveries.count))" : ""
+                let extra = row.event.deliveryTotal > 1 ? " ×\(CountText.grouped(row.event.deliveryTotal))" : ""
                 return ("\(time)  \(DisplayWidth.padded(type, to: 26)) \(row.event.location.file)\(extra)",
                         row.recordingId == nil ? .dim : .text)
             }

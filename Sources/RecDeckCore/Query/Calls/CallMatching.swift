@@ -41,10 +41,7 @@ extension QueryTerm {
             case .server: return needle.isFound(in: call.serverCallId)
             case .reason: return needle.isFound(in: call.endReason) || anyRecording()
             case .file:
-                for event in call.callEvents {
-                    for delivery in event.deliveries where needle.isFound(in: delivery.file) { return true }
-                }
-                return anyRecording()
+                return call.callEvents.contains { event in event.anyDelivery { needle.isFound(in: $0.file) } } || anyRecording()
             default: return anyRecording()
             }
         case .anomaly(let codes, let callCodes):
