@@ -108,6 +108,12 @@ public indirect enum DecodedEvent: Sendable, Hashable {
         }
     }
 
+    /// The recording event this is; only for `.recording` (a recording keeps nothing else).
+    var recordingEvent: RecordingEvent {
+        guard case .recording(let event) = self else { preconditionFailure("not a recording event") }
+        return event
+    }
+
     /// The recording's key (`RecordingEvent.recordingKey`) for a recording event, nil for any other.
     var recordingKey: String? {
         if case .recording(let event) = self { return event.recordingKey }

@@ -112,7 +112,7 @@ extension RecordingField {
                 },
             ]),
         RecordingField("events",
-            sort: Sort(name: .events, defaultAscending: false, key: .number { recording, _ in Int64(recording.events.count) }),
+            sort: Sort(name: .events, defaultAscending: false, key: .number { recording, _ in Int64(recording.eventCount) }),
             json: JSON(key: "events") { recording, _, writer in
                 writer.beginArray()
                 for event in recording.events {
@@ -124,7 +124,7 @@ extension RecordingField {
                 }
                 writer.endArray()
             },
-            cells: [Cell(name: "events") { recording, _, row in row.cell(Int64(recording.events.count)) }]),
+            cells: [Cell(name: "events") { recording, _, row in row.cell(Int64(recording.eventCount)) }]),
         RecordingField("duplicateDeliveries",
             json: JSON(key: "duplicateDeliveries") { recording, _, writer in writer.integer(recording.duplicateDeliveries) },
             cells: [Cell(name: "duplicateDeliveries") { recording, _, row in row.cell(Int64(recording.duplicateDeliveries)) }]),
@@ -148,7 +148,7 @@ extension RecordingField {
             query: Query(.file, .text { recording, needle in
                 recording.events.contains { event in event.anyDelivery { needle.isFound(in: $0.file) } }
             }),
-            cells: [Cell(name: "file") { recording, _, row in row.cell(recording.events.first?.location.file) }]),
+            cells: [Cell(name: "file") { recording, _, row in row.cell(recording.eventCount > 0 ? recording.event(at: 0).location.file : nil) }]),
         RecordingField("contentLocation",
             cells: [Cell(name: "contentLocation") { recording, _, row in row.cell(recording.chunks.first?.contentLocation) }]),
         RecordingField("deadLettered",

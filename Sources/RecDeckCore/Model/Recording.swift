@@ -62,10 +62,20 @@ public struct EventRef: Sendable, Hashable {
 ///
 /// A value type whose fields live in one shared, copy-on-write box: copying a recording (into a
 /// delta, the dashboard's state, a sorted list) costs one reference, and a dictionary of a hundred
-/// thousand of them holds a pointer each.
+/// thousand of them holds a pointer each. A recording of one event delivered once (nearly every
+/// one) reads its fields from that decoded event, which it shares with the store's copy of the
+/// file, instead of keeping copies of them.
 public struct Recording: Sendable, Hashable, Identifiable {
-    private struct Fields: Sendable, Hashable {
-        var id: String
+    /// Where the fields that come from events are read.
+    private enum Values: Sendable, Hashable {
+        /// The one event (always `.recording`), delivered once.
+        case one(DecodedEvent)
+        /// Merged over several events, or over several deliveries of one.
+        indirect case merged(Merged)
+    }
+
+    /// The fields merged over several events (or deliveries), and the events.
+    private struct Merged: Sendable, Hashable {
         var recordingId: String?
         var callId: String?
         var serverCallId: String?
@@ -76,12 +86,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
         var channelType: String?
         var formatType: String?
         var storageType: String?
-        var chunks: [Chunk] = []
         var events: [EventRef] = []
-        var duplicateDeliveries = 0
-        var fixedAnomalies: Set<Anomaly> = []
-        var lastEventTime: Timestamp?
-        var failedChunkCount = 0
 
         /// Takes what `event` says over what earlier events said (missing values erase nothing).
         mutating func absorb(_ event: RecordingEvent, deliveries: [EventLocation]) {
@@ -95,9 +100,51 @@ public struct Recording: Sendable, Hashable, Identifiable {
             channelType = event.channelType ?? channelType
             formatType = event.formatType ?? formatType
             storageType = event.storageType ?? storageType
-            duplicateDeliveries += deliveries.count - 1
             events.append(EventRef(envelope: event.envelope, deliveries: deliveries))
+        }
+    }
+
+    private struct Fields: Sendable, Hashable {
+        var id: String
+        var values: Values
+        var chunks: [Chunk] = []
+        var duplicateDeliveries = 0
+        var fixedAnomalies: Set<Anomaly> = []
+        var lastEventTime: Timestamp?
+        var failedChunkCount = 0
+
+        /// Fields over no event yet (merged ones follow).
+        init(id: String) {
+            self.id = id
+            values = .merged(Merged())
+        }
+
+        /// Fields read from one event delivered once.
+        init(id: String, only event: DecodedEvent) {
+            self.id = id
+            values = .one(event)
+            lastEventTime = event.envelope.time
+        }
+
+        /// Takes what `event` says over what earlier events said (missing values erase nothing).
+        mutating func absorb(_ event: RecordingEvent, deliveries: [EventLocation]) {
+            var merged = self.merged
+            values = .merged(Merged())  // the merged fields are changed in place, not copied
+            merged.absorb(event, deliveries: deliveries)
+            values = .merged(merged)
+            duplicateDeliveries += deliveries.count - 1
             if let time = event.envelope.time, lastEventTime == nil || time > lastEventTime! { lastEventTime = time }
+        }
+
+        /// The fields as merged ones (those of the one event, when the recording was one).
+        var merged: Merged {
+            switch values {
+            case .merged(let merged): return merged
+            case .one(let decoded):
+                var merged = Merged()
+                merged.absorb(decoded.recordingEvent, deliveries: [decoded.location])
+                return merged
+            }
         }
 
         /// Settles the merged chunks and what is derived from them.
@@ -105,6 +152,13 @@ public struct Recording: Sendable, Hashable, Identifiable {
             chunks = merged
             failedChunkCount = chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
             fixedAnomalies = Recording.fixedAnomalies(chunks: chunks, durationMs: durationMs, failed: failedChunkCount)
+        }
+
+        var durationMs: Int64? {
+            switch values {
+            case .one(let decoded): decoded.recordingEvent.durationMs
+            case .merged(let merged): merged.durationMs
+            }
         }
     }
 
@@ -121,23 +175,51 @@ public struct Recording: Sendable, Hashable, Identifiable {
         change(&box.fields)
     }
 
+    /// A field: read from the one event, or from the merged fields.
+    @inline(__always)
+    private func value<T>(_ one: (RecordingEvent) -> T, _ merged: (Merged) -> T) -> T {
+        switch box.fields.values {
+        case .one(let decoded): one(decoded.recordingEvent)
+        case .merged(let fields): merged(fields)
+        }
+    }
+
     /// The store's key: the recordingId, or a fallback when the events carry none (see `RecordingEvent.recordingKey`).
     public var id: String { box.fields.id }
-    public var recordingId: String? { box.fields.recordingId }
-    public var callId: String? { box.fields.callId }
-    public var serverCallId: String? { box.fields.serverCallId }
-    public var startTime: Timestamp? { box.fields.startTime }
+    public var recordingId: String? { value({ $0.subjectIds.recordingId ?? $0.dataRecordingId }, \.recordingId) }
+    public var callId: String? { value(\.subjectIds.callId, \.callId) }
+    public var serverCallId: String? { value(\.subjectIds.serverCallId, \.serverCallId) }
+    public var startTime: Timestamp? { value(\.startTime, \.startTime) }
     public var durationMs: Int64? { box.fields.durationMs }
-    public var sessionEndReason: String? { box.fields.sessionEndReason }
-    public var contentType: String? { box.fields.contentType }
-    public var channelType: String? { box.fields.channelType }
-    public var formatType: String? { box.fields.formatType }
+    public var sessionEndReason: String? { value(\.sessionEndReason, \.sessionEndReason) }
+    public var contentType: String? { value(\.contentType, \.contentType) }
+    public var channelType: String? { value(\.channelType, \.channelType) }
+    public var formatType: String? { value(\.formatType, \.formatType) }
     /// `storageType` (`AcsStorage`, or `BlobStorage` for bring-your-own storage).
-    public var storageType: String? { box.fields.storageType }
+    public var storageType: String? { value(\.storageType, \.storageType) }
     /// Chunks in index order (array position for chunks without an index).
     public var chunks: [Chunk] { box.fields.chunks }
     /// The recording's distinct events, oldest first.
-    public var events: [EventRef] { box.fields.events }
+    public var events: [EventRef] {
+        switch box.fields.values {
+        case .one(let decoded): [EventRef(envelope: decoded.envelope, deliveries: [decoded.location])]
+        case .merged(let merged): merged.events
+        }
+    }
+    /// How many distinct events it has (`events.count`, without building the array).
+    public var eventCount: Int {
+        switch box.fields.values {
+        case .one: 1
+        case .merged(let merged): merged.events.count
+        }
+    }
+    /// The `index`th of `events`, without building the array.
+    public func event(at index: Int) -> EventRef {
+        switch box.fields.values {
+        case .one(let decoded): EventRef(envelope: decoded.envelope, deliveries: [decoded.location])
+        case .merged(let merged): merged.events[index]
+        }
+    }
     /// Deliveries beyond the first, over all its events.
     public var duplicateDeliveries: Int { box.fields.duplicateDeliveries }
     /// Anomalies that do not depend on the clock (everything but `mediaExpired`).
@@ -149,10 +231,15 @@ public struct Recording: Sendable, Hashable, Identifiable {
     public var failedChunkCount: Int { box.fields.failedChunkCount }
 
     /// Whether one of its events came from Event Grid's dead-letter storage.
-    public var deadLettered: Bool { box.fields.events.contains { $0.deadLetter != nil } }
+    public var deadLettered: Bool { deadLetteredEventCount > 0 }
 
     /// How many of its events came from Event Grid's dead-letter storage.
-    public var deadLetteredEventCount: Int { box.fields.events.reduce(0) { $0 + ($1.deadLetter != nil ? 1 : 0) } }
+    public var deadLetteredEventCount: Int {
+        switch box.fields.values {
+        case .one(let decoded): decoded.envelope.deadLetter != nil ? 1 : 0
+        case .merged(let merged): merged.events.reduce(0) { $0 + ($1.deadLetter != nil ? 1 : 0) }
+        }
+    }
 
     public static func == (lhs: Recording, rhs: Recording) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
@@ -164,26 +251,50 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
     /// Merges the events of one recording (each with its deliveries, the first the canonical one).
     public init(id: String, events: [(event: RecordingEvent, deliveries: [EventLocation])]) {
+        if events.count == 1, events[0].deliveries.count == 1 {
+            var event = events[0].event
+            event.envelope.location = events[0].deliveries[0]
+            self.init(id: id, only: .recording(event))
+            return
+        }
         var f = Fields(id: id)
         var chunks = ChunkMerge()
         if events.count == 1 {
-            // The common case: one event, nothing to order.
+            // One event, nothing to order.
             let (event, deliveries) = events[0]
             f.absorb(event, deliveries: deliveries)
-            if ChunkMerge.allDistinct(event.chunks) {
-                chunks = ChunkMerge(distinct: event.chunks, ordered: false)  // shared with the event, not copied
-            } else {
-                chunks.merge(event.chunks)
-            }
+            chunks = Self.chunks(of: event)
         } else {
-            f.events.reserveCapacity(events.count)
             for (event, deliveries) in events.sorted(by: { Self.mergesBefore($0.event.envelope.time, $0.deliveries[0], $1.event.envelope.time, $1.deliveries[0]) }) {
                 f.absorb(event, deliveries: deliveries)
                 chunks.merge(event.chunks)
             }
         }
         f.finish(chunks: chunks.ordered())
+        self.init(box: Box(f))
+    }
+
+    private init(box: Box) {
+        self.box = box
+    }
+
+    /// The recording of one event delivered once (`.recording`, its location the delivery's),
+    /// sharing the decoded event instead of copying its fields.
+    init(id: String, only event: DecodedEvent) {
+        var f = Fields(id: id, only: event)
+        var chunks = Self.chunks(of: event.recordingEvent)
+        f.finish(chunks: chunks.ordered())
         box = Box(f)
+    }
+
+    /// The chunks of one event, merged.
+    private static func chunks(of event: RecordingEvent) -> ChunkMerge {
+        guard ChunkMerge.allDistinct(event.chunks) else {
+            var chunks = ChunkMerge()
+            chunks.merge(event.chunks)
+            return chunks
+        }
+        return ChunkMerge(distinct: event.chunks, ordered: false)  // shared with the event, not copied
     }
 
     /// Merges `later` events (new to this recording) in, as `init(id:events:)` over all of its
@@ -195,7 +306,8 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// when nothing else holds this value, its arrays grow in place).
     mutating func merge(_ later: [(event: RecordingEvent, deliveries: [EventLocation])]) -> Bool {
         let ordered = later.sorted { Self.mergesBefore($0.event.envelope.time, $0.deliveries[0], $1.event.envelope.time, $1.deliveries[0]) }
-        guard let first = ordered.first, let newest = events.last,
+        let newest = event(at: eventCount - 1)
+        guard let first = ordered.first,
               Self.mergesBefore(newest.time, newest.location, first.event.envelope.time, first.deliveries[0]) else { return false }
         update { f in
             var chunks = ChunkMerge(distinct: f.chunks)

@@ -257,7 +257,11 @@ public struct RecordingStore: Sendable {
     }
 
     private func buildRecording(id: String, slots: [Int32]) -> Recording {
-        Recording(id: id, events: members(slots))
+        if slots.count == 1, events[slots[0]].deliveries.count == 1 {
+            let decoded = event(events[slots[0]].deliveries.head)
+            if case .recording = decoded { return Recording(id: id, only: decoded) }
+        }
+        return Recording(id: id, events: members(slots))
     }
 
     /// The recording events in `slots`, each with its deliveries.

@@ -211,7 +211,7 @@ func selectionChanged(_ state: inout AppState, resetChunk: Bool) -> [Effect] {
     }
     let subject = EventSubject.recording(recording.id)
     if state.eventSubject == subject, !resetChunk, state.eventDocument != nil, !state.eventLoading,
-       let loaded = state.eventDocument?.sectionCount, loaded == recording.events.count {
+       let loaded = state.eventDocument?.sectionCount, loaded == recording.eventCount {
         return []
     }
     return loadEvents(&state, subject, recording.events)

@@ -12,8 +12,8 @@ public enum EventPaneView {
             let deliveries = first.deliveryTotal
             // The file of the delivery shown (`r` steps through them).
             title = "Event  \(first.deliveries[state.eventDeliveries.shown % deliveries].title)"
-            if recording.events.count > 1 {
-                detail = "(\(CountText.of(recording.events.count, "event")), "
+            if recording.eventCount > 1 {
+                detail = "(\(CountText.of(recording.eventCount, "event")), "
                     + "\(CountText.of(deliveries, "delivery", "deliveries")) of the first)"
             } else if state.eventDeliveries.note == nil {
                 detail = "(1 of \(CountText.of(deliveries, "delivery", "deliveries")))"

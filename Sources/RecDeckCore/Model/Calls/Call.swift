@@ -101,7 +101,7 @@ public struct Call: Sendable, Hashable, Identifiable {
     }
 
     /// Distinct events: its call events and its recordings' events.
-    public var eventCount: Int { callEvents.count + recordings.reduce(0) { $0 + $1.events.count } }
+    public var eventCount: Int { callEvents.count + recordings.reduce(0) { $0 + $1.eventCount } }
 
     /// Whether one of its events (call or recording) came from Event Grid's dead-letter storage.
     public var deadLettered: Bool {
