@@ -63,8 +63,14 @@ enum PromptKeys {
             case .up, .down:
                 guard walk(&prompt, key, state.history[.command]) else { return [] }
             case .tab, .backTab:
-                let current = state
-                guard prompt.complete(forward: key == .tab, candidates: { CommandRun.candidates(current, $0) }) else { return [] }
+                if !prompt.cycleCompletion(forward: key == .tab) {
+                    let word = prompt.word
+                    if CommandRun.completesPath(word) {
+                        return [.listPaths(PathListing(typed: word.prefix, forward: key == .tab))]
+                    }
+                    let current = state
+                    guard prompt.complete(forward: key == .tab, candidates: { CommandRun.candidates(current, $0) }) else { return [] }
+                }
             default:
                 guard prompt.edit(key) else { return [] }
             }
@@ -82,15 +88,30 @@ enum PromptKeys {
                 state.mode = .browse
                 state.exportReplaces = nil
             case .tab, .backTab:
-                if prompt.complete(forward: key == .tab, candidates: { PathCompletion.candidates($0.prefix) }) {
-                    state.mode = .exportPrompt(prompt)
+                guard prompt.cycleCompletion(forward: key == .tab) else {
+                    return [.listPaths(PathListing(typed: prompt.word.prefix, forward: key == .tab))]
                 }
+                state.mode = .exportPrompt(prompt)
             default:
                 if prompt.edit(key) { state.mode = .exportPrompt(prompt) }
             }
             return []
         case .browse, .overlay:
             return []
+        }
+    }
+
+    /// A worker listed the folder of a path typed: the word is completed if the prompt that asked
+    /// is still open with that word before the cursor (typing on made the answer stale).
+    static func pathsListed(_ state: inout AppState, _ listing: PathListing, _ candidates: [String]) {
+        switch state.mode {
+        case .exportPrompt(var prompt) where prompt.completion == nil && prompt.word.prefix == listing.typed:
+            if prompt.complete(forward: listing.forward, candidates: { _ in candidates }) { state.mode = .exportPrompt(prompt) }
+        case .commandPrompt(var prompt, let error) where prompt.completion == nil && prompt.word.prefix == listing.typed
+            && CommandRun.completesPath(prompt.word):
+            if prompt.complete(forward: listing.forward, candidates: { _ in candidates }) { state.mode = .commandPrompt(prompt, error: error) }
+        default:
+            break
         }
     }
 

@@ -93,6 +93,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .callsListed(let answer):
         return CallsUpdate.listed(&state, answer)
+    case .pathsListed(let listing, let candidates):
+        PromptKeys.pathsListed(&state, listing, candidates)
+        return []
     case .recordingsFiltered(let answer):
         let before = state.selectedId
         let again = state.adoptFilter(answer)

@@ -47,6 +47,12 @@ enum CommandRun {
     }
 
     /// What Tab offers for `word` at the command line.
+    /// Whether `word` is the path of `:export`, completed from the file system on a worker
+    /// (`PathListing`) instead of by `candidates`.
+    static func completesPath(_ word: PromptWord) -> Bool {
+        word.before.count == 1 && word.before.first.flatMap(PromptCommand.init(named:)) == .export
+    }
+
     static func candidates(_ state: AppState, _ word: PromptWord) -> [String] {
         let prefix = word.prefix.lowercased()
         guard let name = word.before.first else {
@@ -63,8 +69,6 @@ enum CommandRun {
             return state.themes.map(\.name).filter { $0.lowercased().hasPrefix(prefix) }
         case (.filter, _):
             return FilterSyntax.fields(completing: word.prefix)
-        case (.export, 1):
-            return PathCompletion.candidates(word.prefix)
         case (.call, 1):
             return Array(callIds(state).filter { $0.lowercased().hasPrefix(prefix) }.sorted().prefix(100))
         default:

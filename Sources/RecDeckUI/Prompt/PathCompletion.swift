@@ -5,6 +5,9 @@ import Foundation
 /// folder with a `/` after it so that Tab again goes on inside it. Hidden names only when the part
 /// typed starts with `.`; `~/` is the home folder; a relative path is from the working directory
 /// (where the export is written).
+///
+/// The folder is listed on a worker (`PathListing`): a folder of a hundred thousand files, or one
+/// on a hung network mount, never holds the keyboard.
 enum PathCompletion {
     /// At most this many names are offered (a folder of a hundred thousand deliveries has more).
     static let limit = 200
@@ -31,5 +34,18 @@ enum PathCompletion {
             let exists = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
             return folderTyped + name + (exists && isFolder.boolValue ? "/" : "")
         }
+    }
+}
+
+/// A Tab on a file path, handed to a worker: the word typed and the direction (Shift-Tab starts
+/// from the last candidate). The answer, `.pathsListed`, completes the word if it is still the one
+/// before the cursor of the same prompt.
+public struct PathListing: Sendable, Equatable {
+    public var typed: String
+    public var forward: Bool
+
+    /// Lists the folder (on a worker) and answers with the candidates.
+    func run() -> Msg {
+        .pathsListed(self, candidates: PathCompletion.candidates(typed))
     }
 }

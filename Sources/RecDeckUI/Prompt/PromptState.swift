@@ -64,15 +64,7 @@ public struct PromptState: Sendable, Hashable {
     /// candidates `candidates` gives for it (the one, or the first of several, which then show);
     /// again, the next (or previous) candidate in its place. False when there is nothing to complete.
     public mutating func complete(forward: Bool, candidates: (_ word: PromptWord) -> [String]) -> Bool {
-        walk = nil
-        if var cycling = completion, cycling.candidates.count > 1 {
-            let count = cycling.candidates.count
-            let replaced = cycling.start..<(cycling.start + cycling.candidates[cycling.chosen].count)
-            cycling.chosen = (cycling.chosen + (forward ? 1 : count - 1)) % count
-            editor.replace(replaced, with: cycling.candidates[cycling.chosen])
-            completion = cycling
-            return true
-        }
+        if cycleCompletion(forward: forward) { return true }
         let word = PromptWord(editor)
         let found = candidates(word)
         guard let first = forward ? found.first : found.last else {
@@ -83,6 +75,22 @@ public struct PromptState: Sendable, Hashable {
         completion = found.count > 1 ? Completion(candidates: found, chosen: forward ? 0 : found.count - 1, start: word.start) : nil
         return true
     }
+
+    /// Tab (`forward`) or Shift-Tab while Tab cycles through several completions: the next (or
+    /// previous) one in place of the one shown. False, changing nothing, when none are cycling.
+    public mutating func cycleCompletion(forward: Bool) -> Bool {
+        walk = nil
+        guard var cycling = completion, cycling.candidates.count > 1 else { return false }
+        let count = cycling.candidates.count
+        let replaced = cycling.start..<(cycling.start + cycling.candidates[cycling.chosen].count)
+        cycling.chosen = (cycling.chosen + (forward ? 1 : count - 1)) % count
+        editor.replace(replaced, with: cycling.candidates[cycling.chosen])
+        completion = cycling
+        return true
+    }
+
+    /// The word before the cursor, as completion sees it.
+    public var word: PromptWord { PromptWord(editor) }
 }
 
 /// The completions Tab cycles through: the candidates, the one in the line, and where it starts.

@@ -32,7 +32,11 @@ import Testing
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         var state = DashboardFixture.state()
-        func press(_ keys: Key...) { for key in keys { _ = update(&state, .input(.key(key))) } }
+        // The folder is listed where the program's workers would list it: here, at once.
+        func run(_ effects: [Effect]) {
+            for case .listPaths(let listing) in effects { run(update(&state, listing.run())) }
+        }
+        func press(_ keys: Key...) { for key in keys { run(update(&state, .input(.key(key)))) } }
         func typed(_ text: String) { for character in text { press(.character(character)) } }
         press(.character("w"), .control("u"))
         typed(root + "/ab")
@@ -49,5 +53,27 @@ import Testing
         guard case .commandPrompt(let command, _) = state.mode else { Issue.record("the command line closed"); return }
         #expect(command.text == "export " + root + "/a.json", "the first of several")
         #expect(command.completion?.candidates == [root + "/a.json", root + "/abc/", root + "/b.csv"])
+    }
+
+    /// The keyboard never waits for the folder: Tab hands the listing to a worker, and an answer
+    /// that arrives after the word changed (typing went on) completes nothing.
+    @Test func theFolderIsListedOffTheKeyboardAndAStaleAnswerIsDropped() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var state = DashboardFixture.state()
+        for key in [Key.character("w"), .control("u")] + (root + "/ab").map(Key.character) { _ = update(&state, .input(.key(key))) }
+        let effects = update(&state, .input(.key(.tab)))
+        #expect(effects == [.listPaths(PathListing(typed: root + "/ab", forward: true))])
+        guard case .exportPrompt(let waiting) = state.mode else { Issue.record("the export prompt closed"); return }
+        #expect(waiting.text == root + "/ab", "nothing completed before the answer")
+        guard case .listPaths(let listing) = effects.first else { return }
+        _ = update(&state, .input(.key(.character("x"))))
+        _ = update(&state, listing.run())
+        guard case .exportPrompt(let typedOn) = state.mode else { Issue.record("the export prompt closed"); return }
+        #expect(typedOn.text == root + "/abx", "a stale answer completes nothing")
+        _ = update(&state, .input(.key(.backspace)))
+        _ = update(&state, listing.run())
+        guard case .exportPrompt(let completed) = state.mode else { Issue.record("the export prompt closed"); return }
+        #expect(completed.text == root + "/abc/")
     }
 }
