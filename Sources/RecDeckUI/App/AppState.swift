@@ -17,6 +17,8 @@ public enum Overlay: Sendable, Hashable {
     case copyMenu([CopyChoice])
     /// The sort fields, each with the letter that sorts by it (`s`).
     case sortChooser
+    /// The calls view's sort fields, each with its letter (`s` there).
+    case callSortChooser
 }
 
 /// Where the user is in a list overlay: the first row shown and the row selected.

@@ -71,7 +71,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .previousMatch:
         state.eventState.previousMatch(in: state.eventDocument ?? JSONDocument(), height: eventHeight(state))
     case .sortKey where state.calls.shown:
-        return CallsUpdate.nextSort(&state)
+        openOverlay(&state, .callSortChooser)
     case .sortDirection where state.calls.shown:
         return CallsUpdate.reverseSort(&state)
     case .sortKey:

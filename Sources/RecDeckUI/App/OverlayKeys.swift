@@ -8,6 +8,8 @@ enum OverlayKeys {
         case .sortChooser:
             SortChooser.handle(&state, key)
             return []
+        case .callSortChooser:
+            return CallSortChooser.handle(&state, key)
         case .copyMenu(let choices):
             if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
                 state.mode = .browse

@@ -68,14 +68,6 @@ enum CallsUpdate {
         return request(&state)
     }
 
-    /// `s`: sort the calls by the next field.
-    static func nextSort(_ state: inout AppState) -> [Effect] {
-        let order = CallSort.Field.allCases
-        state.calls.sort = CallSort(field: order[(order.firstIndex(of: state.calls.sort.field)! + 1) % order.count])
-        notify(&state, "calls sorted by \(state.calls.sort)", isError: false)
-        return request(&state)
-    }
-
     /// `S`: reverse the calls' order.
     static func reverseSort(_ state: inout AppState) -> [Effect] {
         state.calls.sort.ascending.toggle()

@@ -48,6 +48,10 @@ public enum OverlayView {
             let rows = SortChooser.rows(state.sort).map { ($0, ThemeRole.text) }
             list(cursor, state, title: "Sort by", rows: rows + [("", .dim), ("the same letter again reverses · Esc cancels", .dim)],
                  width: min(width, 50), height: rows.count + 4, into: &buffer, theme: theme, selectable: false)
+        case .callSortChooser:
+            let rows = CallSortChooser.rows(state.calls.sort).map { ($0, ThemeRole.text) }
+            list(cursor, state, title: "Sort calls by", rows: rows + [("", .dim), ("the same letter again reverses · Esc cancels", .dim)],
+                 width: min(width, 52), height: rows.count + 4, into: &buffer, theme: theme, selectable: false)
         case .copyMenu(let choices):
             let rows = choices.map { ("\($0.key)  \($0.label)", ThemeRole.text) }
             list(cursor, state, title: "Copy", rows: rows + [("", .dim), ("Esc cancels", .dim)],

@@ -103,9 +103,19 @@ import Testing
         try harness.press(.character("S"), thenWaitFor: "┌ Calls sort: start ↑ ──")
         try harness.waitUntil("other-call first") { _ in harness.program.state.calls.rows.map(\.id) == ["other-call", "call-1"] }
         #expect(harness.program.state.calls.selectedId == "call-1", "the selection stays on its call")
-        try harness.press(.character("s"), thenWaitFor: "┌ Calls sort: end ↓ ──")
-        try harness.press(.character("s"), .character("s"), .character("s"), thenWaitFor: "┌ Calls sort: coverage ↓ ──")
+        // s opens the calls' own chooser: every call field with its letter, the arrow on the one sorted by.
+        let chooser = try harness.press(.character("s"), thenWaitFor: "Sort calls by")
+        #expect(chooser.contains("│ s  start time" + String(repeating: " ", count: 22) + "↑ "))
+        #expect(chooser.contains("o  coverage (recorded / duration)"))
+        #expect(chooser.contains("n  faults"))
+        try harness.press(.character("e"), thenWaitFor: "┌ Calls sort: end ↓ ──")
+        try harness.press(.character("s"), .character("o"), thenWaitFor: "┌ Calls sort: coverage ↓ ──")
         try harness.waitUntil("full coverage first") { _ in harness.program.state.calls.rows.map(\.id) == ["other-call", "call-1"] }
+        // The letter of the field sorted by reverses it; Esc closes the chooser and changes nothing.
+        try harness.press(.character("s"), .character("o"), thenWaitFor: "┌ Calls sort: coverage ↑ ──")
+        try harness.press(.character("s"), thenWaitFor: "Sort calls by")
+        harness.backend.send([.key(.escape)])
+        try harness.waitUntil("the chooser closed") { screen in !screen.contains("Sort calls by") && screen.contains("┌ Calls sort: coverage ↑ ──") }
     }
 
     @Test func deadLettersInTheHeaderAndTheEventPaneTitle() throws {
