@@ -122,4 +122,23 @@ import RecDeckTestSupport
         scanned.apply(early, to: "early.json")
         #expect(live.recordings == scanned.recordings)
     }
+
+    /// A dashboard left running while files come and go keeps the size of what is there: removed
+    /// files and events leave slots that later ones take.
+    @Test func filesThatComeAndGoReuseTheirSlots() {
+        func file(_ round: Int, _ number: Int) -> FileContents {
+            decode("[" + EventFixture.recording(id: "e\(round)-\(number)", call: "call-\(number)", recording: "rec-\(round)-\(number)") + "]")
+        }
+        var store = RecordingStore()
+        for number in 0..<500 { store.apply(file(0, number), to: "a\(number).json") }
+        let sizes = store.slotCounts
+        #expect(sizes == (files: 500, events: 500))
+        for round in 1...4 {
+            for number in 0..<500 { store.remove(file: "\(round == 1 ? "a" : "r\(round - 1)-")\(number).json") }
+            #expect(store.summary.events == 0 && store.recordings.isEmpty)
+            for number in 0..<500 { store.apply(file(round, number), to: "r\(round)-\(number).json") }
+            #expect(store.summary.recordings == 500)
+            #expect(store.slotCounts == sizes, "round \(round)")
+        }
+    }
 }

@@ -98,7 +98,10 @@ import Testing
         let after = resources(pid)
         print("soak resources: after load \(afterLoad), after the soak and cleanup \(after)")
         #expect(after.descriptors == afterLoad.descriptors, "open files: \(afterLoad.descriptors) → \(after.descriptors)")
-        #expect(after.rssKB < afterLoad.rssKB * 2 + 32_768, "memory: \(afterLoad.rssKB) kB → \(after.rssKB) kB")
+        // Removed files give their space back (their event and file slots are reused): what stays
+        // is malloc's slack from the soak's peak (about 2,000 more recordings, ~6 MB at ~3 kB each),
+        // not a store that grew. Measured: +3.5 MB.
+        #expect(after.rssKB < afterLoad.rssKB + 16_384, "memory: \(afterLoad.rssKB) kB → \(after.rssKB) kB")
         session.sendKeys("q")
         #expect(session.exitStatus() == 0)
     }

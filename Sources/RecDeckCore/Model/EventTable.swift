@@ -65,6 +65,8 @@ struct EventTable: Sendable {
     private var buckets: [UInt64] = []
     /// How many events the table holds.
     private(set) var count = 0
+    /// How many slots exist, in use or free (what the table's memory grows with).
+    var slotCount: Int { entries.count }
 
     init() {}
 

@@ -43,6 +43,10 @@ public struct RecordingStore: Sendable {
 
     public init() {}
 
+    /// How many file and event slots exist, in use or free: a store whose files come and go
+    /// reuses them instead of growing.
+    var slotCounts: (files: Int, events: Int) { (fileContents.count, events.slotCount) }
+
     /// Paths (relative to the directory) of every file the store holds.
     public var filePaths: [String] { Array(fileSlots.keys) }
 
