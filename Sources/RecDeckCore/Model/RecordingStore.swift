@@ -19,7 +19,6 @@ public struct RecordingStore: Sendable {
     /// The one copy of every decoded event, by file slot (each delivery is an index into its
     /// file's events); a removed file's slot is reused.
     private var fileContents: [FileContents] = []
-    private var fileNames: [String] = []
     private var fileSlots: [String: Int32] = [:]
     private var freeFileSlots: [Int32] = []
     private var events = EventTable()
@@ -68,11 +67,9 @@ public struct RecordingStore: Sendable {
         let slot: Int32
         if let free = freeFileSlots.popLast() {
             slot = free
-            fileNames[Int(free)] = file
         } else {
             slot = Int32(fileContents.count)
             fileContents.append(FileContents())
-            fileNames.append(file)
         }
         fileSlots[file] = slot
         return slot
@@ -159,7 +156,6 @@ public struct RecordingStore: Sendable {
         for item in batch { eventCount += item.contents.events.count }
         fileSlots.reserveCapacity(batch.count)
         fileContents.reserveCapacity(batch.count)
-        fileNames.reserveCapacity(batch.count)
         events.reserveCapacity(eventCount)
         for (file, contents) in batch {
             guard fileSlots[file] == nil else {
@@ -306,7 +302,6 @@ public struct RecordingStore: Sendable {
         var delta = reconcile(touched)
         // Nothing points into the file any more: its slot is free.
         fileContents[Int(fileSlot)] = FileContents()
-        fileNames[Int(fileSlot)] = ""
         freeFileSlots.append(fileSlot)
         joinMetadata(&delta, changed: changed)
         delta.problemsChanged = delta.problemsChanged || !old.problems.isEmpty
