@@ -23,6 +23,8 @@ public enum Msg: Sendable {
     case callsListed(CallsAnswer)
     /// A worker's answer to `.filterRecordings`.
     case recordingsFiltered(RecordingFilterAnswer)
+    /// A worker's answer to `.sortRecordings`.
+    case recordingsSorted(RecordingSortAnswer)
     /// The answer to `.copy`: what was copied, and whether the terminal took the request.
     case copied(what: String, written: Bool)
     /// The answer to `.export`.
@@ -60,6 +62,8 @@ public enum Effect: Sendable, Equatable {
     case listCalls(CallsRequest)
     /// Filter the recordings (on a worker) and answer with `.recordingsFiltered`.
     case filterRecordings(RecordingFilterRequest)
+    /// Sort the recordings (on a worker) and answer with `.recordingsSorted`.
+    case sortRecordings(RecordingSortRequest)
     /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it; control
     /// characters are stripped (line breaks and tabs kept when `keepsLayout`).
     case copy(String, what: String, keepsLayout: Bool = false)

@@ -6,8 +6,7 @@ enum OverlayKeys {
         guard case .overlay(let overlay, var cursor) = state.mode else { return [] }
         switch overlay {
         case .sortChooser:
-            SortChooser.handle(&state, key)
-            return []
+            return SortChooser.handle(&state, key)
         case .copyMenu(let choices):
             if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
                 state.mode = .browse
