@@ -151,6 +151,7 @@ import RecDeckTestSupport
         let askedSecond = list.adopt(try answer(first))
         let second = try #require(askedSecond, "the answer for call asks for duration")
         #expect(second.sort == duration)
+        #expect(first.idRanks == nil && second.idRanks != nil, "the first worker put the ids in order for the next")
         #expect(Array(list.ids) == before && list.sort == RecordingSort(), "call is not shown")
         #expect(list.keptSorts.contains(RecordingSort(field: .call)), "but kept")
         #expect(list.adopt(try answer(second)) == nil)
@@ -185,6 +186,12 @@ import RecDeckTestSupport
         #expect(list.adopt(try answer(request)) == nil)
         #expect(list.sort == RecordingSort(field: .chunks) && list.query == query)
         Fixture.check(list, "after the arrivals")
+        // The ids the worker put in order, with the arrivals merged in, decide the next sort's ties.
+        let askedNext = list.requestSort(RecordingSort(field: .reason), now: Fixture.now)
+        let next = try #require(askedNext)
+        #expect(next.idRanks != nil)
+        #expect(list.adopt(try answer(next)) == nil)
+        Fixture.check(list, "ties on the ranks")
     }
 
     @Test func anAnswerForSlotsThatMovedIsAskedForAgain() throws {

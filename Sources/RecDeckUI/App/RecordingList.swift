@@ -164,6 +164,11 @@ public struct RecordingList: Sendable {
         guard answer.generation == orders.generation, let changed = orders.changes(since: answer.at, upTo: all.count) else {
             return sortRequestIfIdle()
         }
+        if byId == nil, let answered = answer.byId {
+            // The ids the worker put in order, and those that came since.
+            byId = inserting(changed.filter { Int($0) >= answered.count }, intoIdOrder: answered)
+            idRanks = nil
+        }
         if answer.sort != sort { orders.keep(answer.slots, by: answer.sort, at: answer.at) }
         guard let wanted = pendingSort else { return nil }
         if wanted == answer.sort {
@@ -324,22 +329,9 @@ public struct RecordingList: Sendable {
         }
         if !removedSlots.isEmpty || !addedSlots.isEmpty { idRanks = nil }
         orders.record(newSlots)
-        if var order = byId, !addedSlots.isEmpty {
+        if let order = byId, !addedSlots.isEmpty {
             byId = nil
-            let incoming = Self.idOrder(ofSlots: addedSlots, all: all)
-            var places: [Int] = []
-            var from = 0
-            for slot in incoming {
-                let id = all[Int(slot)].id
-                var high = order.count
-                while from < high {
-                    let middle = (from + high) / 2
-                    if all[Int(order[middle])].id < id { from = middle + 1 } else { high = middle }
-                }
-                places.append(from)
-            }
-            Self.insert(incoming, at: places, into: &order)
-            byId = order
+            byId = inserting(addedSlots, intoIdOrder: order)
         }
         guard !fullSort else {
             let all = all, sort = sort, ranks = currentIdRanks(buildingThem: false), now = now
@@ -408,8 +400,34 @@ public struct RecordingList: Sendable {
         return list
     }
 
+    /// The slots of `all` in id order, and each slot's place in it.
+    static func idOrder(of all: [Recording]) -> (order: [Int32], ranks: [UInt32]) {
+        let order = RecordingSort.idOrder(of: all).map { Int32($0) }
+        return (order, ranks(order.lazy.map { Int($0) }, count: all.count))
+    }
+
     static func order(of all: [Recording], by sort: RecordingSort, idRanks: [UInt32]?, now: Timestamp) -> [Int32] {
         sort.order(of: all, idRanks: idRanks, now: now).map { Int32($0) }
+    }
+
+    /// `order` (slots in id order) with `slots` (new ones) put where their ids go.
+    private func inserting(_ slots: [Int32], intoIdOrder order: [Int32]) -> [Int32] {
+        guard !slots.isEmpty else { return order }
+        var order = order
+        let incoming = Self.idOrder(ofSlots: slots, all: all)
+        var places: [Int] = []
+        var from = 0
+        for slot in incoming {
+            let id = all[Int(slot)].id
+            var high = order.count
+            while from < high {
+                let middle = (from + high) / 2
+                if all[Int(order[middle])].id < id { from = middle + 1 } else { high = middle }
+            }
+            places.append(from)
+        }
+        Self.insert(incoming, at: places, into: &order)
+        return order
     }
 
     /// Each slot's place in id order: kept when nothing came or went since the last sort, worked
@@ -418,7 +436,7 @@ public struct RecordingList: Sendable {
         if let idRanks, idRanks.count == all.count { return idRanks }
         if byId == nil {
             guard buildingThem else { return nil }
-            byId = RecordingSort.idOrder(of: all).map { Int32($0) }
+            byId = Self.idOrder(of: all).order
         }
         let ranks = Self.ranks(byId!.lazy.map { Int($0) }, count: all.count)
         idRanks = ranks

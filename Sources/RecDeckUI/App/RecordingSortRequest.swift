@@ -10,14 +10,17 @@ public struct RecordingSortRequest: Sendable, Equatable {
     let at: Int
     public let sort: RecordingSort
     let all: [Recording]
-    /// Each slot's place in id order, when the list knows it (ties then read no id).
+    /// Each slot's place in id order, when the list knows it (ties then read no id); when it
+    /// does not, the worker puts the ids in order first and hands them back for the later sorts.
     let idRanks: [UInt32]?
     let now: Timestamp
 
     /// Sorts the recordings: the worker's part.
     public func run() -> Msg {
-        .recordingsSorted(RecordingSortAnswer(generation: generation, at: at, sort: sort,
-                                              slots: RecordingList.order(of: all, by: sort, idRanks: idRanks, now: now)))
+        let ids = idRanks == nil ? RecordingList.idOrder(of: all) : nil
+        return .recordingsSorted(RecordingSortAnswer(generation: generation, at: at, sort: sort,
+                                                     slots: RecordingList.order(of: all, by: sort, idRanks: idRanks ?? ids?.ranks, now: now),
+                                                     byId: ids?.order))
     }
 
     /// Requests are told apart by what they are for.
@@ -32,4 +35,6 @@ public struct RecordingSortAnswer: Sendable {
     let at: Int
     let sort: RecordingSort
     let slots: [Int32]
+    /// Every slot in id order, when the worker had to put them in order.
+    let byId: [Int32]?
 }
