@@ -16,7 +16,7 @@ struct RecordingOrderCache: Sendable {
     /// Counts the `reset`s.
     private(set) var generation = 0
     /// The log is cut in half past this length (orders older than what is left are dropped).
-    var logLimit = 200_000
+    let logLimit = 200_000
 
     /// The position an order sorted now is at.
     var position: Int { logStart + log.count }
