@@ -3,7 +3,8 @@
 // test: it prints figures with their baselines and decides nothing. `bench/run-all.sh` runs it.
 //
 //   swift build -c release --product recdeck-ui-bench
-//   .build/release/recdeck-ui-bench --root DIR [--renames 200] [--keys 200] [--width 160 --height 48]
+//   .build/release/recdeck-ui-bench --root DIR [--renames 200] [--keys 200] [--sort-rounds 5]
+//       [--burst 0 --burst-rate 1000] [--width 160 --height 48]
 //
 // DIR is a scratch tree (bench/run-all.sh makes it: a hard-linked copy of a corpus); the benchmark
 // adds files under DIR/incoming and removes them at the end.
@@ -17,9 +18,12 @@
 //  keys   one movement key (Down), one page (PgDn), the all-events overlay (`e`, Down in it), the
 //         sort keys, one filter keystroke (typing a call id, then Backspace): Msg → update → effects (the event pane's read) → Buffer, p50/p99; baseline:
 //         render of an unchanged state (the least any frame costs).
+//  burst  (`--burst N`) the sort, `S`, Down and filter keys again while N new files are renamed
+//         into DIR/incoming (`--burst-rate` a second, default 1000) and their batches applied.
 //  rss    peak resident memory of this process with everything loaded (watcher store + state).
 
 import Glibc
+import Synchronization
 import BenchSupport
 import RecDeckCore
 import RecDeckUI
@@ -47,7 +51,7 @@ func mallocStats() {
     unsafeBitCast(symbol, to: Stats.self)()
 }
 
-guard let root = stringArgument("--root") else { fail("usage: recdeck-ui-bench --root DIR [--renames N] [--keys N]") }
+guard let root = stringArgument("--root") else { fail("usage: recdeck-ui-bench --root DIR [--renames N] [--keys N] [--sort-rounds N] [--burst N] [--burst-rate N]") }
 let renameCount = argument("--renames", default: 200)
 let keyCount = argument("--keys", default: 200)
 let width = argument("--width", default: 160)
@@ -65,10 +69,45 @@ nonisolated(unsafe) var lastListing = 0.0
 /// does them beside the run loop), and how long the last one took.
 nonisolated(unsafe) var pendingFilters: [RecordingFilterRequest] = []
 nonisolated(unsafe) var filterWork: [Double] = []
+/// The same for sorts handed to a worker (an order not sorted before).
+nonisolated(unsafe) var pendingSorts: [RecordingSortRequest] = []
+nonisolated(unsafe) var sortWork: [(field: SortField, seconds: Double)] = []
 
-/// The workers' filters: each answer goes through `update` (and may ask for the next query).
+/// Whether the workers' filters and sorts run on threads of their own (`startWorkers`, the burst)
+/// rather than here after each key.
+nonisolated(unsafe) var workersBeside = false
+nonisolated(unsafe) var runningWork: [WorkerJob] = []
+
+/// One request run on a thread of its own: its answer, once there.
+final class WorkerJob: Sendable {
+    private let answer = Mutex<Msg?>(nil)
+    init(_ work: @escaping @Sendable () -> Msg) {
+        startThread { [self] in
+            let result = work()
+            answer.withLock { $0 = result }
+        }
+    }
+    /// The answer once the work is done (once: later calls answer nil).
+    func take() -> Msg? {
+        answer.withLock { stored in
+            defer { stored = nil }
+            return stored
+        }
+    }
+}
+
+/// The workers' filters and sorts: each answer goes through `update` (and may ask for the next).
 func finishFilters(_ state: inout AppState) {
-    while !pendingFilters.isEmpty {
+    guard !workersBeside else { return startWorkers() }
+    while !pendingFilters.isEmpty || !pendingSorts.isEmpty {
+        if !pendingSorts.isEmpty {
+            let request = pendingSorts.removeFirst()
+            let start = now()
+            let answer = request.run()
+            sortWork.append((request.sort.field, now() - start))
+            perform(update(&state, answer), &state)
+            continue
+        }
         let request = pendingFilters.removeFirst()
         let start = now()
         let answer = request.run()
@@ -77,10 +116,49 @@ func finishFilters(_ state: inout AppState) {
     }
 }
 
+/// Starts the work asked for on threads of its own, each request as it comes.
+func startWorkers() {
+    for request in pendingSorts {
+        let field = request.sort.field
+        runningWork.append(WorkerJob {
+            let start = now()
+            let answer = request.run()
+            let took = now() - start
+            return answer.withTime(field, took)
+        })
+    }
+    for request in pendingFilters { runningWork.append(WorkerJob { request.run() }) }
+    pendingSorts.removeAll()
+    pendingFilters.removeAll()
+}
+
+/// The answers of work done on threads so far, each through `update`.
+func takeAnswers(_ state: inout AppState) {
+    var still: [WorkerJob] = []
+    for job in runningWork {
+        if let answer = job.take() { perform(update(&state, answer), &state) } else { still.append(job) }
+    }
+    runningWork = still
+    startWorkers()
+}
+
+extension Msg {
+    /// Notes how long a worker's sort took, as the inline runs note it.
+    func withTime(_ field: SortField, _ seconds: Double) -> Msg {
+        timedSorts.withLock { $0.append((field, seconds)) }
+        return self
+    }
+}
+let timedSorts = Mutex<[(field: SortField, seconds: Double)]>([])
+
 func perform(_ effects: [Effect], _ state: inout AppState) {
     for effect in effects {
         if case .filterRecordings(let request) = effect {
             pendingFilters.append(request)
+            continue
+        }
+        if case .sortRecordings(let request) = effect {
+            pendingSorts.append(request)
             continue
         }
         if case .listCalls(let request) = effect {
@@ -235,17 +313,28 @@ do {
     print("keys      Down inside the all-events overlay → frame:       \(percentiles(inside))")
 }
 
-// Sort: `s` opens the column chooser, its letter sorts by that field (a full sort of every
-// recording; the first one also puts the ids in order, once), `S` flips the direction.
-var sorts: [String] = []
+// Sort: `s` opens the column chooser, its letter sorts by that field, `S` flips the direction.
+// The first round is each field's first sort since the load (the first of all also puts the ids
+// in order, once); the later rounds (`--sort-rounds`) come back to fields sorted before.
+let sortRounds = max(1, argument("--sort-rounds", default: 5))
 var opens: [Double] = []
-for choice in SortChooser.choices.dropFirst() + SortChooser.choices.prefix(1) {
-    opens.append(timeKey(.character("s")))
-    let elapsed = timeKey(.character(choice.key))
-    sorts.append("\(state.sort.field.rawValue) \(ms(elapsed))")
+var firstSorts: [String] = []
+var sortsAgain: [SortField: [Double]] = [:]
+for round in 0..<sortRounds {
+    for choice in SortChooser.choices.dropFirst() + SortChooser.choices.prefix(1) {
+        opens.append(timeKey(.character("s")))
+        let elapsed = timeKey(.character(choice.key))
+        if round == 0 { firstSorts.append("\(choice.field.rawValue) \(ms(elapsed))") } else { sortsAgain[choice.field, default: []].append(elapsed) }
+    }
 }
 print("keys      s (the column chooser opens) → frame:             \(percentiles(opens))")
-print("keys      its letter (sort by that field) → frame, each:    \(sorts.joined(separator: ", "))")
+print("keys      its letter, each field's first sort → frame:      \(firstSorts.joined(separator: ", "))")
+if sortRounds > 1 {
+    for choice in SortChooser.choices {
+        print("keys      its letter, \(choice.field.rawValue) sorted by again → frame: \(percentiles(sortsAgain[choice.field] ?? []))")
+    }
+    print("keys      its letter, any field sorted by again → frame:  \(percentiles(sortsAgain.values.flatMap { $0 }))")
+}
 // Where a sort key's time goes: the sort alone, against the whole key.
 do {
     let all = Array(state.list.all)
@@ -257,8 +346,10 @@ do {
     }
 }
 var flips: [Double] = []
-for _ in 0..<6 { flips.append(timeKey(.character("S"))) }
+for _ in 0..<20 { flips.append(timeKey(.character("S"))) }
 print("keys      S (sort direction) → frame:                       \(percentiles(flips))")
+print("worker    sorts handed to a worker (not sorted before), each: \(sortWork.isEmpty ? "none" : sortWork.map { "\($0.field.rawValue) \(ms($0.seconds))" }.joined(separator: ", "))")
+sortWork.removeAll()
 
 // What one full pass of a filter costs (one core), for the profile in BENCHMARKS.md.
 do {
@@ -292,6 +383,79 @@ for round in 0..<min(10, calls.count) {
 print("keys      filter keystroke (typing a call id) → frame:      \(percentiles(typing))")
 print("keys      filter keystroke (Backspace, widening) → frame:   \(percentiles(deleting))")
 print("worker    a filter too large for the key, on the worker:    \(filterWork.isEmpty ? "none" : percentiles(filterWork)) (\(filterWork.count) of them)")
+
+// Burst: `--burst N` new files renamed into the tree (`--burst-rate` a second) while keys are
+// timed: sorting (a letter of the chooser, every field but age), `S`, Down and filter keystrokes,
+// each key after a batch that arrived was applied and drawn (batch → update → frame, timed on its
+// own); the workers' filters and sorts run on threads of their own meanwhile.
+let burstCount = argument("--burst", default: 0)
+if burstCount > 0 {
+    let burstStaging = staging + "/burst"
+    let burst = RenameBurst(count: burstCount, prefix: "burst", staging: burstStaging, directory: incoming,
+                            perSecond: argument("--burst-rate", default: 1000))
+    let wanted = state.list.all.count + burstCount
+    var batchTimes: [Double] = []
+    var sortKeys: [Double] = [], flipKeys: [Double] = [], downKeys: [Double] = [], typingKeys: [Double] = [], deletingKeys: [Double] = []
+    // One batch at most before each key, as the run loop alternates between its sources and the keyboard.
+    func drain() {
+        takeAnswers(&state)
+        if waitReadable(watcher.fileDescriptor, seconds: 0), let batch = watcher.takeBatch() {
+            let start = now()
+            var effects = update(&state, .feedStatus(batch.status, notice: batch.notice))
+            effects += update(&state, .storeChanged(batch.delta, summary: batch.summary, problems: batch.problems,
+                                                    otherEvents: nil, initialLoad: false))
+            perform(effects, &state)
+            consume(render(state))
+            batchTimes.append(now() - start)
+            finishFilters(&state)
+        }
+    }
+    let begin = now()
+    workersBeside = true
+    burst.start()
+    var cycle = 0
+    while state.list.all.count < wanted {
+        if now() - begin > 300 { fail("the burst did not arrive: \(state.list.all.count) of \(wanted) recordings") }
+        // Not age: an order on the clock is sorted again by every batch (BENCHMARKS.md says so).
+        let choices = SortChooser.choices.filter { $0.field != state.sort.field && $0.field != .age }
+        drain()
+        _ = timeKey(.character("s"))
+        drain()
+        sortKeys.append(timeKey(.character(choices[cycle % choices.count].key)))
+        drain()
+        flipKeys.append(timeKey(.character("S")))
+        drain()
+        downKeys.append(timeKey(.down))
+        if cycle % 4 == 3, !calls.isEmpty {
+            _ = timeKey(.character("/"))
+            for character in calls[cycle % calls.count].prefix(8) {
+                drain()
+                typingKeys.append(timeKey(.character(character)))
+            }
+            for _ in 0..<8 {
+                drain()
+                deletingKeys.append(timeKey(.backspace))
+            }
+            _ = timeKey(.escape)
+        }
+        cycle += 1
+    }
+    let took = now() - begin
+    while !runningWork.isEmpty { takeAnswers(&state); usleep(1000) }
+    workersBeside = false
+    sortWork += timedSorts.withLock { $0 }
+    print("burst     \(burstCount) files renamed in and applied in \(ms(took)) while these keys were timed:")
+    print("burst     its letter (sort by a field) → frame:             \(percentiles(sortKeys))")
+    print("burst     S (sort direction) → frame:                       \(percentiles(flipKeys))")
+    print("burst     Down → frame:                                     \(percentiles(downKeys))")
+    if !typingKeys.isEmpty {
+        print("burst     filter keystroke (typing a call id) → frame:      \(percentiles(typingKeys))")
+        print("burst     filter keystroke (Backspace) → frame:             \(percentiles(deletingKeys))")
+    }
+    print("burst     a batch of the burst → update → frame:            \(percentiles(batchTimes))")
+    print("burst     sorts handed to a worker meanwhile:               \(sortWork.isEmpty ? "none" : percentiles(sortWork.map(\.seconds))) (\(sortWork.count) of them)")
+    burst.cleanUp(staging: burstStaging)
+}
 
 // Calls: `c` lists the calls on a worker (timed here on this thread: the join, filter and sort),
 // then moving and filtering in the calls view; baseline: the table and listing `recdeck calls` builds.

@@ -179,8 +179,10 @@ public struct AppState: Sendable {
     public var calls = CallsViewState()
     /// The recordings table's columns, in order (the config file may choose others).
     public var columns: [RecordingColumn] = RecordingColumn.dashboardDefault
-    /// The order of the recordings (`setSort`).
+    /// The order of the recordings shown (`setSort`).
     public var sort: RecordingSort { list.sort }
+    /// The order asked for: the one shown, or the one being sorted on a worker (`requestSort`).
+    public var wantedSort: RecordingSort { list.pendingSort ?? list.sort }
     /// The filter in force (`setQuery`).
     public var query: RecordingQuery { queryForRecordings ?? list.pendingQuery ?? list.query }
     /// A filter set while the calls view is shown: the calls are listed with it on a worker, and
@@ -267,6 +269,23 @@ public struct AppState: Sendable {
         let previousRow = selectedRow
         list.setSort(sort, now: now)
         settleSelection(previousRow: previousRow)
+    }
+
+    /// `setSort` for a sort chosen at a key: one too large to work out between two keys is the
+    /// effect returned, and the rows keep their order until its answer (`adoptSort`).
+    public mutating func requestSort(_ sort: RecordingSort) -> [Effect] {
+        let previousRow = selectedRow
+        let request = list.requestSort(sort, now: now)
+        settleSelection(previousRow: previousRow)
+        return request.map { [.sortRecordings($0)] } ?? []
+    }
+
+    /// Shows the order a worker sorted (`Msg.recordingsSorted`), or asks for a sort chosen meanwhile.
+    public mutating func adoptSort(_ answer: RecordingSortAnswer) -> [Effect] {
+        let previousRow = selectedRow
+        let request = list.adopt(answer)
+        settleSelection(previousRow: previousRow)
+        return request.map { [.sortRecordings($0)] } ?? []
     }
 
     /// Filters the recordings by `query`, keeping the selection on its recording (or the nearest

@@ -77,7 +77,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .sortKey:
         openOverlay(&state, .sortChooser)
     case .sortDirection:
-        SortChooser.sort(&state, by: state.sort.field)
+        return SortChooser.sort(&state, by: state.wantedSort.field)
     case .follow:
         state.follow.toggle()
         if state.follow {

@@ -26,7 +26,7 @@ enum MouseInput {
                 guard let span = RecordingsView.columnSpans(state, inner: inner).first(where: {
                     (($0.x)..<($0.x + $0.width)).contains(mouse.column)
                 }), let field = span.column.sortField else { return [] }
-                SortChooser.sort(&state, by: field)
+                return SortChooser.sort(&state, by: field)
             case .recordings:
                 guard row >= 0 else { return [] }
                 let target = state.recordingsScroll + row

@@ -25,6 +25,8 @@ public enum Msg: Sendable {
     case recordingsFiltered(RecordingFilterAnswer)
     /// A worker's answer to `.listPaths`: the completions of the path typed.
     case pathsListed(PathListing, candidates: [String])
+    /// A worker's answer to `.sortRecordings`.
+    case recordingsSorted(RecordingSortAnswer)
     /// The answer to `.copy`: what was copied, and whether the terminal took the request.
     case copied(what: String, written: Bool)
     /// The answer to `.export`.
@@ -64,6 +66,8 @@ public enum Effect: Sendable, Equatable {
     case filterRecordings(RecordingFilterRequest)
     /// List the folder of a path being typed (on a worker) and answer with `.pathsListed`.
     case listPaths(PathListing)
+    /// Sort the recordings (on a worker) and answer with `.recordingsSorted`.
+    case sortRecordings(RecordingSortRequest)
     /// Put `text` on the clipboard (OSC 52) and answer with `.copied`; `what` names it; control
     /// characters are stripped (line breaks and tabs kept when `keepsLayout`).
     case copy(String, what: String, keepsLayout: Bool = false)

@@ -6,8 +6,7 @@ enum OverlayKeys {
         guard case .overlay(let overlay, var cursor) = state.mode else { return [] }
         switch overlay {
         case .sortChooser:
-            SortChooser.handle(&state, key)
-            return []
+            return SortChooser.handle(&state, key)
         case .callSortChooser:
             return CallSortChooser.handle(&state, key)
         case .copyMenu(let choices):

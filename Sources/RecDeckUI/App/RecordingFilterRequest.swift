@@ -5,8 +5,9 @@ import RecDeckCore
 /// `Msg.recordingsFiltered`. The recordings and rows are the list's own copy-on-write arrays, so
 /// handing them over copies nothing.
 public struct RecordingFilterRequest: Sendable, Equatable {
-    /// The version of the list the rows are slots of.
+    /// The version of the list the rows are slots of, and of its order.
     let version: Int
+    let orderVersion: Int
     public let query: RecordingQuery
     let rows: [Int32]
     let all: [Recording]
@@ -14,7 +15,7 @@ public struct RecordingFilterRequest: Sendable, Equatable {
 
     /// Filters the rows (on all cores): the worker's part.
     public func run() -> Msg {
-        .recordingsFiltered(RecordingFilterAnswer(version: version, query: query,
+        .recordingsFiltered(RecordingFilterAnswer(version: version, orderVersion: orderVersion, query: query,
                                                   rows: RecordingList.filter(rows, all, query, now: now)))
     }
 
@@ -27,6 +28,7 @@ public struct RecordingFilterRequest: Sendable, Equatable {
 /// A worker's answer to a `RecordingFilterRequest`: the rows, and what they were filtered for.
 public struct RecordingFilterAnswer: Sendable {
     let version: Int
+    let orderVersion: Int
     let query: RecordingQuery
     let rows: [Int32]
 }

@@ -36,21 +36,25 @@ public enum SortChooser {
         }
     }
 
-    /// Sorts by `field`, in its own direction; by the field already sorted by, the other way.
-    static func sort(_ state: inout AppState, by field: SortField) {
-        let sort = field == state.sort.field ? RecordingSort(field: field, ascending: !state.sort.ascending) : RecordingSort(field: field)
-        state.setSort(sort)
+    /// Sorts by `field`, in its own direction; by the field already sorted by (or being sorted
+    /// by on a worker), the other way. A sort worked out on a worker is the effect returned.
+    static func sort(_ state: inout AppState, by field: SortField) -> [Effect] {
+        let wanted = state.wantedSort
+        let sort = field == wanted.field ? RecordingSort(field: field, ascending: !wanted.ascending) : RecordingSort(field: field)
+        let effects = state.requestSort(sort)
         keepSelectionVisible(&state)
-        notify(&state, "sorted by \(state.sort)", isError: false)
+        notify(&state, state.list.pendingSort == nil ? "sorted by \(state.sort)" : "sorting by \(sort)…", isError: false)
+        return effects
     }
 
     /// A key while the chooser is open: a letter sorts and closes it, Esc (or `q`) closes it.
-    static func handle(_ state: inout AppState, _ key: Key) {
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         if case .character(let character) = key, let choice = choices.first(where: { $0.key == character }) {
             state.mode = .browse
-            sort(&state, by: choice.field)
+            return sort(&state, by: choice.field)
         } else if key == .escape || key == .character("q") || key == .control("c") {
             state.mode = .browse
         }
+        return []
     }
 }

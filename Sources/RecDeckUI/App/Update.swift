@@ -101,6 +101,13 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let again = state.adoptFilter(answer)
         keepSelectionVisible(&state)
         return again + (before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true))
+    case .recordingsSorted(let answer):
+        let before = state.selectedId
+        let pending = state.list.pendingSort
+        let again = state.adoptSort(answer)
+        if pending != nil, state.list.pendingSort == nil { notify(&state, "sorted by \(state.sort)", isError: false) }
+        keepSelectionVisible(&state)
+        return again + (before == state.selectedId ? [] : selectionChanged(&state, resetChunk: true))
     case .receiving(let summary):
         if let url = summary.validationUrl, url != state.receiving?.validationUrl {
             notify(&state, "subscription validation answered; its validation URL: \(url)", isError: false)

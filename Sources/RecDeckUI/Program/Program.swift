@@ -193,6 +193,8 @@ public final class Program {
             workers.start { request.run() }
         case .listPaths(let listing):
             workers.start { listing.run() }
+        case .sortRecordings(let request):
+            workers.start { request.run() }
         case .copy(let text, let what, let keepsLayout):
             // What is pasted must not act: an id holding ESC [201~, a newline and a command would
             // run the command in a shell. Every copy target loses its control characters, and says so

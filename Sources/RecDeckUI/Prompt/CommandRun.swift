@@ -93,13 +93,14 @@ enum CommandRun {
                 notify(&state, "calls sorted by \(state.calls.sort)", isError: false)
                 return .success(CallsUpdate.request(&state))
             }
-            state.setSort(try RecordingSort(parsing: text))
+            let sort = try RecordingSort(parsing: text)
+            let effects = state.requestSort(sort)
+            keepSelectionVisible(&state)
+            notify(&state, state.list.pendingSort == nil ? "sorted by \(state.sort)" : "sorting by \(sort)…", isError: false)
+            return .success(effects)
         } catch {
             return .failure(CommandError(error.message))
         }
-        keepSelectionVisible(&state)
-        notify(&state, "sorted by \(state.sort)", isError: false)
-        return .success([])
     }
 
     /// `:call ID`: the recordings of the call whose id is `id` or, when only one does, starts with

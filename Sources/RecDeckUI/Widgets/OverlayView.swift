@@ -45,7 +45,7 @@ public enum OverlayView {
                  rows: rows.isEmpty ? [("no download is running; d downloads the selected recording or chunk", .dim)] : rows,
                  width: width, height: height, into: &buffer, theme: theme, selectable: false)
         case .sortChooser:
-            let rows = SortChooser.rows(state.sort).map { ($0, ThemeRole.text) }
+            let rows = SortChooser.rows(state.wantedSort).map { ($0, ThemeRole.text) }
             list(cursor, state, title: "Sort by", rows: rows + [("", .dim), ("the same letter again reverses · Esc cancels", .dim)],
                  width: min(width, 50), height: rows.count + 4, into: &buffer, theme: theme, selectable: false)
         case .callSortChooser:

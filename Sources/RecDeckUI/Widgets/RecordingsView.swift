@@ -62,6 +62,7 @@ public enum RecordingsView {
         var detail = "sort: \(state.sort.field.rawValue) \(state.sort.ascending ? "↑" : "↓")"
         if !state.query.isEmpty { detail += "  filter: \(state.query.text)" }
         if state.list.pendingQuery != nil { detail += " (filtering…)" }
+        if state.list.pendingSort != nil { detail += " (sorting…)" }
         if state.follow { detail += "  following" }
         PaneFrame.draw(into: &buffer, rect: rect, title: "Recordings", detail: detail, focused: focused, theme: theme)
         if state.unseenArrivals > 0, !state.follow {
