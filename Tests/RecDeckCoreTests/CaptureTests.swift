@@ -271,7 +271,7 @@ import RecDeckTestSupport
         try await log.wait(for: "a new Capture file") { watcher.snapshot().recordings.count == 2 }
 
         let growing = sandbox.path("grow.avro")
-        FileManager.default.createFile(atPath: growing, contents: Data(try fixtures.bytes("grow/start.avro")))
+        #expect(FileManager.default.createFile(atPath: growing, contents: Data(try fixtures.bytes("grow/start.avro"))))
         try await log.wait(for: "a Capture file's first block") { watcher.snapshot().recordings["rec-2"] != nil }
         let handle = try #require(FileHandle(forWritingAtPath: growing))
         try handle.seekToEnd()

@@ -37,7 +37,9 @@ import Testing
         var delta = StoreDelta()
         delta.added["rec-new"] = store.recordings["rec-new"]
         // The updated recording as the store now has it (here: only its later event).
-        delta.updated["rec-multi"] = try #require(store.recordings["rec-multi"])
+        let updated = store.recordings["rec-multi"]
+        #expect(updated != nil)
+        delta.updated["rec-multi"] = updated
         change(&state, store, delta)
         #expect(state.eventList == built(state))
         #expect(state.eventList?.rows.prefix(2).map(\.event.id) == ["m2", "n1"])
