@@ -60,7 +60,9 @@ public struct CallsViewState: Sendable {
     /// Takes a new listing's rows, keeping the selection on the same call (else the nearest row).
     mutating func take(_ rows: [Call], key: CallsRequest.Key) {
         let previousRow = selectedRow
+        let previous = self.rows
         self.rows = rows
+        BackgroundRelease.release(previous)
         rowsKey = key
         if let id = selectedId, let row = rows.firstIndex(where: { $0.id == id }) {
             selectedRow = row
