@@ -13,13 +13,7 @@ import RecDeckTestSupport
     static let sorts = SortField.allCases.flatMap { [RecordingSort(field: $0, ascending: true), RecordingSort(field: $0, ascending: false)] }
 
     private func list(files: Int, store: inout RecordingStore, stream: inout Fixture.Stream) -> RecordingList {
-        var delta = StoreDelta()
-        for number in 0..<files {
-            delta.merge(store.apply(decode(Fixture.file(number, pool: 200, &stream), file: "f\(number).json"), to: "f\(number).json"))
-        }
-        var list = RecordingList(now: Fixture.now)
-        list.apply(delta, now: Fixture.now)
-        return list
+        Fixture.loaded(files: files, store: &store, stream: &stream)
     }
 
     /// One recording's file: `id`, its call and its duration in seconds.
@@ -102,12 +96,7 @@ import RecDeckTestSupport
     private func list(files: Int) -> (list: RecordingList, store: RecordingStore) {
         var stream = Fixture.Stream(seed: 9)
         var store = RecordingStore()
-        var delta = StoreDelta()
-        for number in 0..<files {
-            delta.merge(store.apply(decode(Fixture.file(number, pool: 200, &stream), file: "f\(number).json"), to: "f\(number).json"))
-        }
-        var list = RecordingList(now: Fixture.now)
-        list.apply(delta, now: Fixture.now)
+        var list = Fixture.loaded(files: files, store: &store, stream: &stream)
         list.synchronousSortLimit = 0
         return (list, store)
     }

@@ -27,6 +27,18 @@ import RecDeckTestSupport
         return "[\(event)]"
     }
 
+    /// A list of the recordings of `files` files (`file(_:pool:_:)`, a pool of 200), applied to
+    /// `store` and given to the list as one delta.
+    static func loaded(files: Int, store: inout RecordingStore, stream: inout Stream) -> RecordingList {
+        var delta = StoreDelta()
+        for number in 0..<files {
+            delta.merge(store.apply(decode(file(number, pool: 200, &stream), file: "f\(number).json"), to: "f\(number).json"))
+        }
+        var list = RecordingList(now: now)
+        list.apply(delta, now: now)
+        return list
+    }
+
     /// What the rows must be: every recording of `list` sorted in one go, then filtered.
     static func expected(_ list: RecordingList) -> [String] {
         list.sort.sorted(list.all, now: now).filter { list.query.matches($0, now: now) }.map(\.id)
@@ -110,12 +122,7 @@ import RecDeckTestSupport
     private func list(files: Int) -> (list: RecordingList, store: RecordingStore) {
         var stream = Fixture.Stream(seed: 9)
         var store = RecordingStore()
-        var delta = StoreDelta()
-        for number in 0..<files {
-            delta.merge(store.apply(decode(Fixture.file(number, pool: 200, &stream), file: "f\(number).json"), to: "f\(number).json"))
-        }
-        var list = RecordingList(now: Fixture.now)
-        list.apply(delta, now: Fixture.now)
+        var list = Fixture.loaded(files: files, store: &store, stream: &stream)
         list.synchronousFilterLimit = 10
         return (list, store)
     }

@@ -264,28 +264,29 @@ public struct AppState: Sendable {
     /// Seconds to add to UTC for display.
     public var displayOffsetSeconds: Int { utc ? 0 : localOffsetSeconds }
 
+    /// Changes the list with `change`, then keeps the selection on its recording (or the nearest
+    /// row when it left the list); answers what `change` answers.
+    private mutating func keepingSelection<Answer>(_ change: (inout RecordingList, Timestamp) -> Answer) -> Answer {
+        let previousRow = selectedRow
+        let answer = change(&list, now)
+        settleSelection(previousRow: previousRow)
+        return answer
+    }
+
     /// Orders the recordings by `sort`, keeping the selection on its recording.
     public mutating func setSort(_ sort: RecordingSort) {
-        let previousRow = selectedRow
-        list.setSort(sort, now: now)
-        settleSelection(previousRow: previousRow)
+        keepingSelection { list, now in list.setSort(sort, now: now) }
     }
 
     /// `setSort` for a sort chosen at a key: one too large to work out between two keys is the
     /// effect returned, and the rows keep their order until its answer (`adoptSort`).
     public mutating func requestSort(_ sort: RecordingSort) -> [Effect] {
-        let previousRow = selectedRow
-        let request = list.requestSort(sort, now: now)
-        settleSelection(previousRow: previousRow)
-        return request.map { [.sortRecordings($0)] } ?? []
+        keepingSelection { list, now in list.requestSort(sort, now: now) }.map { [.sortRecordings($0)] } ?? []
     }
 
     /// Shows the order a worker sorted (`Msg.recordingsSorted`), or asks for a sort chosen meanwhile.
     public mutating func adoptSort(_ answer: RecordingSortAnswer) -> [Effect] {
-        let previousRow = selectedRow
-        let request = list.adopt(answer)
-        settleSelection(previousRow: previousRow)
-        return request.map { [.sortRecordings($0)] } ?? []
+        keepingSelection { list, _ in list.adopt(answer) }.map { [.sortRecordings($0)] } ?? []
     }
 
     /// Filters the recordings by `query`, keeping the selection on its recording (or the nearest
@@ -296,9 +297,7 @@ public struct AppState: Sendable {
             return
         }
         queryForRecordings = nil
-        let previousRow = selectedRow
-        list.setQuery(query, now: now)
-        settleSelection(previousRow: previousRow)
+        keepingSelection { list, now in list.setQuery(query, now: now) }
     }
 
     /// `setQuery` for a filter being typed: one too large to apply between two keys is the
@@ -310,19 +309,13 @@ public struct AppState: Sendable {
             return []
         }
         queryForRecordings = nil
-        let previousRow = selectedRow
-        let request = list.requestQuery(query, now: now)
-        settleSelection(previousRow: previousRow)
-        return request.map { [.filterRecordings($0)] } ?? []
+        return keepingSelection { list, now in list.requestQuery(query, now: now) }.map { [.filterRecordings($0)] } ?? []
     }
 
     /// Shows the rows a worker filtered (`Msg.recordingsFiltered`), or asks again for a query
     /// typed meanwhile.
     public mutating func adoptFilter(_ answer: RecordingFilterAnswer) -> [Effect] {
-        let previousRow = selectedRow
-        let request = list.adopt(answer)
-        settleSelection(previousRow: previousRow)
-        return request.map { [.filterRecordings($0)] } ?? []
+        keepingSelection { list, _ in list.adopt(answer) }.map { [.filterRecordings($0)] } ?? []
     }
 
     /// Applies a filter set while the calls were shown and the clock to an order or filter on

@@ -31,9 +31,13 @@ public enum SortChooser {
 
     /// The chooser's lines: the letter, the field, and the arrow on the one sorted by.
     static func rows(_ sort: RecordingSort) -> [String] {
-        choices.map { key, field in
-            "\(key)  \(DisplayWidth.padded(label(field), to: 30))" + (field == sort.field ? (sort.ascending ? "↑" : "↓") : "")
-        }
+        choices.map { key, field in row(key, label(field), width: 30, arrow: field == sort.field ? sort.ascending : nil) }
+    }
+
+    /// One chooser line: the letter, the label padded to `width`, and the arrow of the direction
+    /// (`ascending`) on the field sorted by. The calls' chooser (`CallSortChooser`) draws its lines with it too.
+    static func row(_ key: Character, _ label: String, width: Int, arrow ascending: Bool?) -> String {
+        "\(key)  \(DisplayWidth.padded(label, to: width))" + (ascending.map { $0 ? "↑" : "↓" } ?? "")
     }
 
     /// Sorts by `field`, in its own direction; by the field already sorted by (or being sorted

@@ -30,7 +30,7 @@ enum CallSortChooser {
     /// The chooser's lines: the letter, the field, and the arrow on the one sorted by.
     static func rows(_ sort: CallSort) -> [String] {
         choices.map { key, field in
-            "\(key)  \(DisplayWidth.padded(label(field), to: 32))" + (field == sort.field ? (sort.ascending ? "↑" : "↓") : "")
+            SortChooser.row(key, label(field), width: 32, arrow: field == sort.field ? sort.ascending : nil)
         }
     }
 
