@@ -41,6 +41,13 @@ uninstall:
 	rm -rf "$(ROOT)/share/recdeck"
 
 # `swift test` runs every tier but `install`; the install tier runs after it, from the same build.
+# The tests never read a terminal: standard input is /dev/null (a closed descriptor 0 would be
+# handed to the first file a test opens). A run that hangs is ended after TEST_TIMEOUT seconds with
+# SIGQUIT, so the Swift runtime prints every thread's backtrace before the run fails.
+TEST_TIMEOUT ?= 1200
+TIMEOUT := timeout --signal=QUIT --kill-after=60
+
 test:
-	$(SWIFT) test
-	RECDECK_SLOW_TESTS=1 $(SWIFT) test --skip-build --filter InstallTests
+	$(SWIFT) build --build-tests
+	$(TIMEOUT) $(TEST_TIMEOUT) $(SWIFT) test --skip-build < /dev/null
+	RECDECK_SLOW_TESTS=1 $(TIMEOUT) 2400 $(SWIFT) test --skip-build --filter InstallTests < /dev/null
