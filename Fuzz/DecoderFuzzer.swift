@@ -18,10 +18,9 @@ public func fuzzDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
         store.apply(contents, to: name)
     }
-    for recording in store.recordings.values {
-        var writer = JSONWriter()
-        RecordingFormats.writeJSON(recording, now: Timestamp(nanoseconds: 0), to: &writer)
-        _ = RecordingFormats.tsvLine(RecordingFormats.row(recording, now: Timestamp(nanoseconds: 0)))
+    let recordings = Array(store.recordings.values)
+    for format in RecordingFormats.ListFormat.allCases {
+        RecordingFormats.write(recordings, as: format, now: Timestamp(nanoseconds: 0)) { _ in }
     }
     store.remove(file: "fuzz.json")
     store.remove(file: "fuzz.jsonl")
