@@ -67,7 +67,7 @@ struct CallsCommand: ParsableCommand {
         StandardOutput.flush()
         let summary = store.summary
         if format == .table || StandardOutput.isTerminal {
-            StandardOutput.message("\(calls.count) of \(table.calls.count) calls")
+            StandardOutput.message("\(CountText.grouped(calls.count)) of \(CountText.of(table.calls.count, "call"))")
         }
         if summary.problems > 0 {
             StandardOutput.message(

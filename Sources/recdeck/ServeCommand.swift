@@ -116,7 +116,7 @@ struct ServeCommand: ParsableCommand {
             }
         }
         server.shutdown()
-        StandardOutput.message("recdeck: stopped; \(server.statistics.deliveries) deliveries stored under \(directory)/received")
+        StandardOutput.message("recdeck: stopped; \(CountText.of(server.statistics.deliveries, "delivery", "deliveries")) stored under \(directory)/received")
         // The dashboard ended by q (0) or a signal (128 + its number); either way the server drained.
         if status != 0 && status < 128 { throw ExitCode(status) }
     }

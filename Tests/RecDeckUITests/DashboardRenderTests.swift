@@ -25,6 +25,24 @@ import Testing
         #expect(lines[39] == " ? help  / filter  s sort  f follow  Tab pane  ⏎ open  y copy  T theme  p problems  q quit")
     }
 
+    /// A real call id is 36 characters: CALL outranks AGE, FORMAT and END (and RECORDING), which
+    /// make room for it at 120 columns; at 80 the same; ids that fit leave every column in place.
+    @Test func aWholeCallIdShowsAt120And80Columns() {
+        let call = "a4aa07b4-9e63-47d4-b962-45d348bfcbcf"
+        var store = RecordingStore()
+        let event = EventFixture.recording(id: "e1", call: call, recording: "rec-1", eventTime: "2026-10-01T08:58:00Z",
+                                           start: "2026-10-01T07:55:55Z", durationMs: "3725000")
+        store.apply(decode("[\(event)]", file: "a.json"), to: "a.json")
+        let wide = render(DashboardFixture.state(width: 120, height: 40, store: store)).text.split(separator: "\n").map(String.init)
+        #expect(wide[2] == "│  START ↓        DURATION  CHUNKS CALL                                  ││ #    END REASON     DOCUMENT               │")
+        #expect(wide[3] == "│▶ 10-01 07:55:55 1h02m05s  1      \(call)  ││ 0    SessionEnded   0-weu-d7-doc           │")
+        let narrow = render(DashboardFixture.state(width: 80, height: 24, store: store)).text.split(separator: "\n").map(String.init)
+        #expect(narrow[3].contains(call))
+        // The fixture's 8-character ids fit beside every column.
+        let fixture = render(DashboardFixture.state()).text.split(separator: "\n").map(String.init)
+        #expect(fixture[2].contains("AGE  DURATION  CHUNKS FORMAT  END           CALL"))
+    }
+
     @Test func stackedLayoutAt80x24() {
         let state = DashboardFixture.state(width: 80, height: 24)
         let text = render(state).text

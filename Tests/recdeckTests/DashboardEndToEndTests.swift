@@ -165,7 +165,7 @@ import Testing
         session.sendKeys("w", "C-u")
         session.sendText(exportDirectory.path + "/out.json")
         session.sendKeys("Enter")
-        try session.waitFor("exported 2 recordings")
+        try session.waitFor("exported 2 rows")
         let exported = try String(contentsOfFile: exportDirectory.path + "/out.json", encoding: .utf8)
         let recordings = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [[String: Any]])
         #expect(recordings.compactMap { $0["recordingId"] as? String } == ["rec-multi", "rec-single"])

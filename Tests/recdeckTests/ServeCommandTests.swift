@@ -86,7 +86,7 @@ import Testing
         serve.send(SIGTERM)
         #expect(idle.isClosedByServer())
         #expect(serve.waitForExit() == 0)
-        #expect(serve.standardError.contains("recdeck: stopped; 1 deliveries stored"))
+        #expect(serve.standardError.contains("recdeck: stopped; 1 delivery stored"))
     }
 
     /// Concurrent deliveries, the server killed (SIGKILL) at a random moment: every delivery that

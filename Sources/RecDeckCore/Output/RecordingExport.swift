@@ -3,9 +3,10 @@ import Foundation
 /// Writes a list of recordings to a file: the JSON contract of `list --format json` for a `.json`
 /// path, CSV otherwise. Used by the dashboard's `w`.
 public enum RecordingExport {
-    /// Writes `recordings` to `path` (a leading `~/` is the home folder). A path that is not a
-    /// regular file (a device, a FIFO, a folder, a symbolic link) is refused; an existing file is
-    /// replaced only with `replace` (else `.exists`, so the user can be asked).
+    /// Writes `recordings` to `path` (a leading `~/` is the home folder, a relative path is from the
+    /// current folder; what was written names the absolute path). A path that is not a regular file
+    /// (a device, a FIFO, a folder, a symbolic link) is refused; an existing file is replaced only
+    /// with `replace` (else `.exists`, so the user can be asked).
     public static func write(_ recordings: [Recording], to path: String, now: Timestamp, replace: Bool = false) -> ExportResult {
         let expanded = (path as NSString).expandingTildeInPath
         var info = stat()
@@ -24,7 +25,14 @@ public enum RecordingExport {
         if let error = FileWriter.write(bytes.bytes, to: expanded, replace: replace) {
             return .failed(path: path, reason: "\(error)")
         }
-        return .written(count: recordings.count, path: path)
+        return .written(count: recordings.count, path: absolute(expanded))
+    }
+
+    /// `path` from the root: a relative path is taken from `folder` (the current one), and `.`
+    /// and `..` are worked out.
+    static func absolute(_ path: String, from folder: String = FileManager.default.currentDirectoryPath) -> String {
+        let full = path.hasPrefix("/") ? path : folder + "/" + path
+        return (full as NSString).standardizingPath
     }
 }
 
@@ -44,7 +52,7 @@ public enum ExportResult: Sendable, Hashable, CustomStringConvertible {
     /// A sentence for the status line.
     public var description: String {
         switch self {
-        case .written(let count, let path): "exported \(count) recording\(count == 1 ? "" : "s") to \(path)"
+        case .written(let count, let path): "exported \(CountText.of(count, "row")) to \(path)"
         case .failed(let path, let reason): "cannot write \(path): \(reason)"
         case .exists(let path): "\(path) exists: Enter replaces it, Esc keeps it"
         }

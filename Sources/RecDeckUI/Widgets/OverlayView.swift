@@ -11,7 +11,7 @@ public enum OverlayView {
             (overlay, cursor) = (shown, at)
         case .exportPrompt(let prompt):
             let box = centered(width: min(width, 70), height: 5, in: state.size)
-            frame(box, title: "Export \(state.visible.count) recordings", into: &buffer, theme: theme)
+            frame(box, title: "Export \(CountText.of(state.visible.count, "row"))", into: &buffer, theme: theme)
             buffer.write("path (.json for JSON, otherwise CSV):", column: box.x + 2, row: box.y + 1, style: theme[.dim])
             PromptLineView.draw(prompt.editor, into: &buffer, column: box.x + 2, row: box.y + 2, width: box.width - 4, style: theme[.prompt])
             return

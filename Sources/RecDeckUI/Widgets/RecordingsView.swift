@@ -4,17 +4,27 @@ import RecDeckCore
 public enum RecordingsView {
     /// The columns of `preferred` that fit `width` cells, with their widths: each at its field's
     /// width (`RecordingField.Column`), given up in the dashboard's drop order while they do not
-    /// fit; then the growing ones (the call id up to 36 cells) take the room left, the last of
-    /// them all of it (the recording id, or the call id when the recording id does not fit).
-    /// `startWidth` is 16 rather than 14 when a row shows a start or end in another year
-    /// (`2025-10-01 08:00`); it is the width of the END TIME column too.
+    /// fit, and then the ones ranked below CALL while the call ids on screen (`callWidth` cells,
+    /// at most 36) could not show whole; then the growing ones (the call id up to 36 cells) take
+    /// the room left, the last of them all of it (the recording id, or the call id when the
+    /// recording id does not fit). `startWidth` is 16 rather than 14 when a row shows a start or
+    /// end in another year (`2025-10-01 08:00`); it is the width of the END TIME column too.
     public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault,
-                               startWidth: Int = 14) -> [(RecordingColumn, Int)] {
+                               startWidth: Int = 14, callWidth: Int = 0) -> [(RecordingColumn, Int)] {
         func minimum(_ column: RecordingColumn) -> Int { column == .start || column == .end ? startWidth : column.facet.width }
         func total(_ columns: [RecordingColumn]) -> Int { columns.reduce(0) { $0 + minimum($1) + 1 } - 1 }
         var chosen = preferred
         for column in RecordingColumn.dashboardDropOrder where total(chosen) > width && chosen.count > 1 {
             chosen.removeAll { $0 == column }
+        }
+        // A call id is only useful whole: the columns ranked below CALL make room for all of it.
+        if chosen.contains(.call), let most = RecordingColumn.call.facet.growsTo {
+            let whole = min(callWidth, most)
+            let call = RecordingColumn.call.facet.dashboardDropRank
+            for column in RecordingColumn.dashboardDropOrder where column.facet.dashboardDropRank < call
+                && chosen.contains(column) && width - total(chosen) + minimum(.call) < whole {
+                chosen.removeAll { $0 == column }
+            }
         }
         var result = chosen.map { ($0, minimum($0)) }
         var rest = max(0, width - total(chosen))
@@ -39,8 +49,10 @@ public enum RecordingsView {
                 time.map { $0.components(offsetSeconds: state.displayOffsetSeconds).year != thisYear } ?? false
             }
         }
+        let callWidth = onScreen.reduce(0) { max($0, DisplayWidth.of($1.callId ?? "")) }
         var x = inner.x + 2
-        return columns(width: inner.width - 2, preferred: state.columns, startWidth: otherYear ? 16 : 14).map { column, width in
+        return columns(width: inner.width - 2, preferred: state.columns, startWidth: otherYear ? 16 : 14,
+                       callWidth: callWidth).map { column, width in
             defer { x += width + 1 }
             return (column, x, width)
         }

@@ -105,14 +105,14 @@ import Testing
         let harness = try ProgramHarness(fixture())
         try harness.waitFor("2 recordings")
         let output = TemporaryDirectory()
-        try harness.press(.character("w"), thenWaitFor: "Export 2 recordings")
+        try harness.press(.character("w"), thenWaitFor: "Export 2 rows")
         harness.backend.press(.control("u"))
         harness.backend.type(output.path + "/out.json")
-        try harness.press(.enter, thenWaitFor: "exported 2 recordings to \(output.path)/out.json")
+        try harness.press(.enter, thenWaitFor: "exported 2 rows to \(output.path)/out.json")
         let written = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output.path + "/out.json"))) as? [[String: Any]]
         #expect(written?.compactMap { $0["recordingId"] as? String } == ["rec-multi", "rec-single"])
 
-        try harness.press(.character("w"), thenWaitFor: "Export 2 recordings")
+        try harness.press(.character("w"), thenWaitFor: "Export 2 rows")
         harness.backend.press(.control("u"))
         harness.backend.type(output.path + "/missing/folder/out.csv")
         try harness.press(.enter, thenWaitFor: "cannot write \(output.path)/missing/folder/out.csv")

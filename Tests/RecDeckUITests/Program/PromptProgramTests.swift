@@ -219,7 +219,7 @@ import Testing
         let output = TemporaryDirectory()
         harness.backend.press(.character(":"))
         harness.backend.type("export " + output.path + "/long.csv")
-        try harness.press(.enter, thenWaitFor: "exported 1 recording to \(output.path)/long.csv")
+        try harness.press(.enter, thenWaitFor: "exported 1 row to \(output.path)/long.csv")
         #expect(try String(contentsOfFile: output.path + "/long.csv", encoding: .utf8).contains("rec-multi"))
 
         harness.backend.press(.character(":"))

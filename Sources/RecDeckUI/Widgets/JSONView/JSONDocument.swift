@@ -170,8 +170,8 @@ extension JSONDocument {
         /// What a folded container holds, as shown after it: `4 keys`, `1 key`, `2 items`.
         public var foldSummary: String? {
             switch container {
-            case .object: childCount == 1 ? "1 key" : "\(childCount) keys"
-            case .array: childCount == 1 ? "1 item" : "\(childCount) items"
+            case .object: CountText.of(childCount, "key")
+            case .array: CountText.of(childCount, "item")
             case nil: nil
             }
         }
