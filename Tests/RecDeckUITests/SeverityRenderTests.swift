@@ -51,6 +51,10 @@ import Testing
         var single = AppState(directory: "~/events", size: (120, 40), now: DashboardFixture.now, utc: true)
         arrive(&single, [EventFixture.recording(id: "s", eventTime: "2026-10-01T08:59:00Z")])
         #expect(line(render(single), 0).contains("1 recording · 1 call · 7s"))
+        // An event of this very second is "just now", not "now ago".
+        var fresh = AppState(directory: "~/events", size: (160, 40), now: DashboardFixture.now, utc: true)
+        arrive(&fresh, [EventFixture.recording(id: "f", eventTime: "2026-10-01T09:00:00Z")])
+        #expect(line(render(fresh), 0).contains("1 recording · 1 call · 7s · last event just now"), "\(line(render(fresh), 0))")
     }
 
     @Test func chunksPaneNamesTheFaultsAndTheRetention() {

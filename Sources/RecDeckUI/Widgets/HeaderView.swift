@@ -28,7 +28,8 @@ public enum HeaderView {
         let warnings = warningPieces(state)
         var totals: Piece? = Piece(text: totalsText(state), role: .header)
         var lastEvent = state.totals.newestEvent.map {
-            Piece(text: "last event \(DurationText.age(of: $0, at: state.now)) ago", role: .header)
+            let age = DurationText.age(of: $0, at: state.now)
+            return Piece(text: age == "now" ? "last event just now" : "last event \(age) ago", role: .header)
         }
         var clock: String? = clockText(state)
         func width() -> Int {
