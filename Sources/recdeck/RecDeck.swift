@@ -25,6 +25,14 @@ struct RecDeck: ParsableCommand {
 
     /// Runs the command; usage errors exit 2 ("cannot run") rather than ArgumentParser's 64.
     static func main() {
+        if let shell = CompletionScript.requested(in: CommandLine.arguments) {
+            StandardOutput.prepare()
+            var script = CompletionScript.generate(for: shell)
+            if script.hasSuffix("\n") { script.removeLast() }
+            StandardOutput.line(script)
+            StandardOutput.flush()
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -60,4 +60,37 @@ import Testing
         #expect(text.contains("---completion watch -- --theme"))
         #expect(text.contains("ndjson"))
     }
+
+    /// `recdeck DIR --theme …` is the dashboard: its options complete at the top level too, while
+    /// the subcommands still do; in fish, theme names (asked of recdeck) complete after both.
+    @Test func bashOffersTheDashboardsOptionsAtTheTopLevel() {
+        #expect(Self.bash("recdeck --th") == ["--theme"])
+        #expect(Self.bash("recdeck x --fol") == ["--follow"])
+        #expect(Self.bash("recdeck x --theme so") == ["solarized-dark"])
+        #expect(Self.bash("recdeck li") == ["list"])
+        #expect(Self.bash("recdeck list x --th") == [], "list has no --theme")
+    }
+
+    @Test func fishOffersTheDashboardsOptionsAtTheTopLevel() {
+        let path = Self.script("fish")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = (CommandRunner.binary as NSString).deletingLastPathComponent
+        let home = TemporaryDirectory()
+        let result = CommandRunner.run(["/usr/bin/env", "fish", "--no-config", "-i", "-c",
+                                        "set -x PATH '\(folder)' $PATH; source '\(path)'; complete -C 'recdeck --th'; complete -C 'recdeck x --theme so'; complete -C 'recdeck watch x --theme so'; complete -C 'recdeck list x --sort du'"],
+                                       environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path], deadline: 30)
+        let offered = result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        #expect(offered == ["--theme", "solarized-dark", "solarized-dark", "duration", "duration:asc", "duration:desc"], "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func zshOffersTheDashboardsOptionsAtTheTopLevel() throws {
+        let path = Self.script("zsh")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let start = try #require(text.range(of: "\n_recdeck() {\n"))
+        let end = try #require(text.range(of: "\n}\n", range: start.upperBound..<text.endIndex))
+        let root = text[start.upperBound..<end.lowerBound]
+        #expect(root.contains("'--theme[A theme by name"))
+        #expect(root.contains("*)\n            _recdeck_watch && ret=0"))
+    }
 }
