@@ -89,6 +89,13 @@ import Testing
         #expect(prompt.text == "reason:ended dur>1x")
         #expect(error.contains("dur>1x"))
         #expect(render(state).text.contains(error))
+        // The reason is under the prompt, on the status line, however long the text typed.
+        for character in String(repeating: " x", count: 80) { _ = press(&state, .character(character)) }
+        guard case .filterPrompt(_, let longError?, _) = state.mode else { Issue.record("prompt closed"); return }
+        let lines = render(state).text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[38].hasPrefix(" filter: "))
+        #expect(lines[39].hasPrefix(" " + longError.prefix(40)), "\(lines[39])")
+        for _ in 0..<160 { _ = press(&state, .backspace) }
         // `foo:bar` is not `foo`: an unknown field is an error too.
         _ = press(&state, .control("u"))
         for character in "foo:bar" { _ = press(&state, .character(character)) }

@@ -30,19 +30,18 @@ public func render(_ state: AppState) -> Buffer {
 /// why it does not parse or run, or the completions Tab cycles through.
 private func drawPrompt(_ state: AppState, into buffer: inout Buffer, rect: Rect) {
     let theme = state.theme
-    let label: String, prompt: PromptState, error: String?
+    let label: String, prompt: PromptState
     switch state.mode {
-    case .filterPrompt(let typed, let reason, _): (label, prompt, error) = ("filter: ", typed, reason)
-    case .searchPrompt(let typed): (label, prompt, error) = ("search: ", typed, nil)
-    case .commandPrompt(let typed, let reason): (label, prompt, error) = (":", typed, reason)
+    case .filterPrompt(let typed, _, _): (label, prompt) = ("filter: ", typed)
+    case .searchPrompt(let typed): (label, prompt) = ("search: ", typed)
+    case .commandPrompt(let typed, _): (label, prompt) = (":", typed)
     default: return
     }
     var column = rect.x + buffer.write(" " + label, column: rect.x, row: rect.y, style: theme[.prompt])
     column += PromptLineView.draw(prompt.editor, into: &buffer, column: column, row: rect.y, width: rect.maxX - column - 1, style: theme[.text])
+    // What is wrong with the text is said under it, on the status line (`StatusBar`), where a
+    // long query cannot push it off.
     if let completion = prompt.completion {
         PromptLineView.drawCompletions(completion, into: &buffer, from: column + 2, row: rect.y, to: rect.maxX - 1, theme: theme)
-    } else if let error {
-        let start = max(column + 2, rect.maxX - DisplayWidth.of(error) - 1)
-        buffer.write(error, column: start, row: rect.y, limit: rect.maxX - start, style: theme[.error])
     }
 }
