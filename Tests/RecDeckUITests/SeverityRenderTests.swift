@@ -43,9 +43,10 @@ import Testing
         let header = line(render(state), 0)
         #expect(header.contains("6 recordings · 6 calls · 1h04m · ⚠ 1 failed chunk · 1 chunk gap · 2 without duration · 1 problem · last event 1m ago"),
                 "\(header)")
-        // At 80 columns the totals, clock and sparkline give way; faults and problems stay.
+        // At 80 columns the totals, clock and sparkline give way, and the faults are said in fewer
+        // words, so that the problems still show.
         state.size = (80, 24)
-        #expect(line(render(state), 0) == " recdeck  ~/events  ● live  ⚠ 1 failed chunk · 1 chunk gap · 2 without duration…")
+        #expect(line(render(state), 0) == " recdeck  ~/events  ● live  ⚠ 1 failed · 1 gap · 2 no duration · 1 problem")
         state.size = (100, 24)
         #expect(line(render(state), 0) == " recdeck  ~/events  ● live  ⚠ 1 failed chunk · 1 chunk gap · 2 without duration · 1 problem")
         var single = AppState(directory: "~/events", size: (120, 40), now: DashboardFixture.now, utc: true)

@@ -22,9 +22,20 @@ public enum Anomaly: String, Sendable, CaseIterable, Comparable {
     /// the media's retention state, `MediaRetention`, and says nothing is wrong).
     public var isFault: Bool { self != .mediaExpired }
 
-    /// The header's words for `count` recordings with this fault (for `failedChunk`, `count` chunks).
-    public func summary(count: Int) -> String {
-        switch self {
+    /// The header's words for `count` recordings with this fault (for `failedChunk`, `count` chunks);
+    /// `compact`, the fewest words that still say it, for a narrow header.
+    public func summary(count: Int, compact: Bool = false) -> String {
+        if compact {
+            switch self {
+            case .failedChunk: return "\(CountText.grouped(count)) failed"
+            case .chunkGap: return CountText.of(count, "gap")
+            case .repeatedChunkIndex: return "\(CountText.grouped(count)) repeated"
+            case .noChunks: return "\(CountText.grouped(count)) no chunks"
+            case .noDuration: return "\(CountText.grouped(count)) no duration"
+            case .durationMismatch, .chunkIndexMismatch, .mediaExpired: break
+            }
+        }
+        return switch self {
         case .failedChunk: CountText.of(count, "failed chunk")
         case .chunkGap: CountText.of(count, "chunk gap")
         case .repeatedChunkIndex: CountText.of(count, "repeated chunk index", "repeated chunk indexes")

@@ -2,7 +2,8 @@ import RecDeckCore
 
 /// The top line: directory, feed state, totals, faults, problems, when the last event happened,
 /// arrivals sparkline and clock. When the line is short, the sparkline goes first, then the
-/// clock, the last event's age and the totals: faults and problems stay as long as anything does.
+/// clock, the last event's age and the totals, then the faults are said in fewer words: faults and
+/// problems stay as long as anything does.
 public enum HeaderView {
     /// One piece of the line, with the role it is drawn in.
     struct Piece {
@@ -25,7 +26,7 @@ public enum HeaderView {
         if let loading = state.loading {
             put("indexing \(CountText.grouped(loading.done))/\(CountText.grouped(loading.total)) files  ", .headerWarning)
         }
-        let warnings = warningPieces(state)
+        var warnings = warningPieces(state)
         var totals: Piece? = Piece(text: totalsText(state), role: .header)
         var lastEvent = state.totals.newestEvent.map {
             let age = DurationText.age(of: $0, at: state.now)
@@ -43,6 +44,7 @@ public enum HeaderView {
         if width() > room { clock = nil }
         if width() > room { lastEvent = nil }
         if width() > room { totals = nil }
+        if width() > room { warnings = warningPieces(state, compact: true) }
         var first = true
         for piece in [totals] + warnings.map(Optional.some) + [lastEvent] {
             guard let piece else { continue }
@@ -72,11 +74,12 @@ public enum HeaderView {
 
     /// Every fault kind counted (failed chunks, then recordings with each other fault), then
     /// dead-lettered events (Event Grid gave up delivering them: a fault of the endpoint), then problems.
-    static func warningPieces(_ state: AppState) -> [Piece] {
+    /// `compact`: in the fewest words (`1 failed · 1 gap`), when the line is narrow.
+    static func warningPieces(_ state: AppState, compact: Bool = false) -> [Piece] {
         var faults: [String] = []
-        if state.totals.failedChunks > 0 { faults.append(Anomaly.failedChunk.summary(count: state.totals.failedChunks)) }
+        if state.totals.failedChunks > 0 { faults.append(Anomaly.failedChunk.summary(count: state.totals.failedChunks, compact: compact)) }
         for fault in Anomaly.allCases where fault.isFault && fault != .failedChunk {
-            if let count = state.totals.recordingsWith[fault], count > 0 { faults.append(fault.summary(count: count)) }
+            if let count = state.totals.recordingsWith[fault], count > 0 { faults.append(fault.summary(count: count, compact: compact)) }
         }
         var pieces: [Piece] = []
         if !faults.isEmpty { pieces.append(Piece(text: "⚠ " + faults.joined(separator: " · "), role: .headerWarning)) }
