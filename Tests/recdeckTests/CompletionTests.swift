@@ -38,16 +38,24 @@ import Testing
         #expect(Set(Self.bash("recdeck demo --theme ")).isSuperset(of: ["default", "light", "mono", "gruvbox-dark"]))
     }
 
-    @Test func fishOffersSortFieldsAndFormats() {
-        let path = Self.script("fish")
+    /// What fish offers for each of `lines` (`complete -C`), the words without their descriptions,
+    /// and what fish printed, for failure messages.
+    static func fish(_ lines: [String]) -> (offered: [String], output: String) {
+        let path = script("fish")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let folder = (CommandRunner.binary as NSString).deletingLastPathComponent
         let home = TemporaryDirectory()
+        let completions = lines.map { "complete -C '\($0)'" }.joined(separator: "; ")
         let result = CommandRunner.run(["/usr/bin/env", "fish", "--no-config", "-i", "-c",
-                                        "set -x PATH '\(folder)' $PATH; source '\(path)'; complete -C 'recdeck list x --sort du'; complete -C 'recdeck list x --format n'"],
+                                        "set -x PATH '\(folder)' $PATH; source '\(path)'; \(completions)"],
                                        environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path], deadline: 30)
         let offered = result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
-        #expect(offered == ["duration", "duration:asc", "duration:desc", "ndjson"], "\(result.stdout)\(result.stderr)")
+        return (offered, result.stdout + result.stderr)
+    }
+
+    @Test func fishOffersSortFieldsAndFormats() {
+        let (offered, output) = Self.fish(["recdeck list x --sort du", "recdeck list x --format n"])
+        #expect(offered == ["duration", "duration:asc", "duration:desc", "ndjson"], "\(output)")
     }
 
     @Test func zshScriptParsesAndCarriesTheWords() throws {
@@ -72,15 +80,8 @@ import Testing
     }
 
     @Test func fishOffersTheDashboardsOptionsAtTheTopLevel() {
-        let path = Self.script("fish")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let folder = (CommandRunner.binary as NSString).deletingLastPathComponent
-        let home = TemporaryDirectory()
-        let result = CommandRunner.run(["/usr/bin/env", "fish", "--no-config", "-i", "-c",
-                                        "set -x PATH '\(folder)' $PATH; source '\(path)'; complete -C 'recdeck --th'; complete -C 'recdeck x --theme so'; complete -C 'recdeck watch x --theme so'; complete -C 'recdeck list x --sort du'"],
-                                       environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path], deadline: 30)
-        let offered = result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
-        #expect(offered == ["--theme", "solarized-dark", "solarized-dark", "duration", "duration:asc", "duration:desc"], "\(result.stdout)\(result.stderr)")
+        let (offered, output) = Self.fish(["recdeck --th", "recdeck x --theme so", "recdeck watch x --theme so", "recdeck list x --sort du"])
+        #expect(offered == ["--theme", "solarized-dark", "solarized-dark", "duration", "duration:asc", "duration:desc"], "\(output)")
     }
 
     @Test func zshOffersTheDashboardsOptionsAtTheTopLevel() throws {
