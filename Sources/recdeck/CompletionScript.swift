@@ -5,15 +5,17 @@ import ArgumentParser
 /// --theme …` is the dashboard (`watch`, the default command), but ArgumentParser completes its
 /// options only after the word `watch`; each shell's script is given the same words at the top.
 enum CompletionScript {
-    /// The shell named after `--generate-completion-script` on `arguments` (`bash`, `=zsh`), if
-    /// any; without a name ArgumentParser picks the shell itself (and the script stays its own).
+    /// The shell asked for with `--generate-completion-script` on `arguments` (`bash`, `=zsh`, or
+    /// none: the shell recdeck runs under, as ArgumentParser picks it), if a script is asked for.
     static func requested(in arguments: [String]) -> CompletionShell? {
         for (index, argument) in arguments.enumerated() {
             if argument.hasPrefix("--generate-completion-script=") {
                 return CompletionShell(rawValue: String(argument.dropFirst("--generate-completion-script=".count)))
             }
-            if argument == "--generate-completion-script", index + 1 < arguments.count {
-                return CompletionShell(rawValue: arguments[index + 1])
+            if argument == "--generate-completion-script" {
+                // A name that is no shell is left to ArgumentParser, which says so.
+                if index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") { return CompletionShell(rawValue: arguments[index + 1]) }
+                return CompletionShell.autodetected()
             }
         }
         return nil

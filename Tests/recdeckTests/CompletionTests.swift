@@ -94,4 +94,15 @@ import Testing
         #expect(root.contains("'--theme[A theme by name"))
         #expect(root.contains("*)\n            _recdeck_watch && ret=0"))
     }
+
+    /// Asked for without a shell's name, the script is the shell's recdeck runs under, patched too;
+    /// a name that is no shell is refused as ArgumentParser refuses it.
+    @Test func aScriptAskedForWithoutAShellsNameIsTheSame() {
+        let bash = CommandRunner.run([CommandRunner.binary, "--generate-completion-script"], environment: ["SHELL": "/bin/bash"], deadline: 30)
+        #expect(bash.status == 0)
+        #expect(bash.stdout == CommandRunner.recdeck("--generate-completion-script", "bash").stdout)
+        #expect(bash.stdout.contains("# Or the dashboard's arguments"))
+        let wrong = CommandRunner.recdeck("--generate-completion-script", "nosuch")
+        #expect(wrong.stderr.contains("Can't generate completion scripts for 'nosuch'"))
+    }
 }
