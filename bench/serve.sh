@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # recdeck serve under load: deliveries per second and p50/p99 latency on loopback, one-event
 # bodies, 64 keep-alive connections (wrk from Debian), every delivery fsynced before its 200.
-# Baseline from the same run: the same server answering OPTIONS (the HTTP path alone, nothing
-# stored). BENCHMARKS.md ("recdeck serve") explains the figures. Not part of `swift test`.
+# Baselines from the same run: the same server answering OPTIONS (the HTTP path alone, nothing
+# stored), and the disk itself storing the same way from C (bench/fsync-floor.c). BENCHMARKS.md ("recdeck serve") explains the figures. Not part of `swift test`.
 #
 #   bench/serve.sh              20 s per step
 #   DURATION=5 bench/serve.sh   shorter
@@ -62,6 +62,15 @@ say "== warm-up"
 wrk -t1 -c4 -d2s -s "$bench_dir/serve-post.lua" "$url" -- POST > /dev/null
 run "baseline: OPTIONS (nothing stored)" OPTIONS
 run "POST one-event delivery (fsync)" POST
+
+# The disk's own floor, in the same run and the same file system: bench/fsync-floor.c stores as
+# DeliveryStore does (two files written, fsynced and renamed, then the folder fsynced) from as
+# many threads as serve stores with (ServeLimits.storeThreads), with no HTTP and no Swift.
+floor_bin=$(mktemp /tmp/recdeck-fsync-floor-XXXXXX)
+cc -O2 -pthread -o "$floor_bin" "$bench_dir/fsync-floor.c"
+floor_dir=$(mktemp -d "$directory/../fsync-floor-XXXXXX")
+printf '%-34s %s\n' "baseline: the disk (C, 32 writers)" "$("$floor_bin" "$floor_dir" 32 "$duration")"
+rm -rf "$floor_dir" "$floor_bin"
 
 kill -TERM "$server"
 wait "$server" || true
