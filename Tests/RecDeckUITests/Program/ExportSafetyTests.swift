@@ -7,6 +7,13 @@ import Testing
 /// `w` never writes through a planted link, never replaces a device or FIFO, and asks before
 /// replacing a file.
 @Suite struct ExportSafetyTests {
+    /// The program on two recordings, loaded, and an empty folder to export into.
+    func loaded() throws -> (harness: ProgramHarness, output: TemporaryDirectory) {
+        let harness = try ProgramHarness(TemporaryDirectory.twoRecordings())
+        try harness.waitFor("2 recordings")
+        return (harness, TemporaryDirectory())
+    }
+
     func export(_ harness: ProgramHarness, to path: String, thenWaitFor text: String) throws {
         try harness.press(.character("w"), thenWaitFor: "Export 2 rows")
         harness.backend.press(.control("u"))
@@ -15,9 +22,7 @@ import Testing
     }
 
     @Test func anExistingFileIsReplacedOnlyWhenConfirmed() throws {
-        let harness = try ProgramHarness(TemporaryDirectory.twoRecordings())
-        try harness.waitFor("2 recordings")
-        let output = TemporaryDirectory()
+        let (harness, output) = try loaded()
         let path = output.write("out.csv", "keep me\n")
         try export(harness, to: path, thenWaitFor: "\(path) exists: Enter replaces it, Esc keeps it")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me\n")
@@ -35,9 +40,7 @@ import Testing
     }
 
     @Test func nonRegularTargetsAndPlantedLinksAreRefused() throws {
-        let harness = try ProgramHarness(TemporaryDirectory.twoRecordings())
-        try harness.waitFor("2 recordings")
-        let output = TemporaryDirectory()
+        let (harness, output) = try loaded()
         mkfifo(output.path + "/fifo.csv", 0o644)
         try export(harness, to: output.path + "/fifo.csv", thenWaitFor: "cannot write \(output.path)/fifo.csv: a FIFO (named pipe), not a regular file: not replaced")
         let victim = output.write("victim.txt", "precious\n")
@@ -53,9 +56,7 @@ import Testing
 
     /// What was written is named by its absolute path, whatever was typed.
     @Test func theWrittenPathIsShownAbsolute() throws {
-        let harness = try ProgramHarness(TemporaryDirectory.twoRecordings())
-        try harness.waitFor("2 recordings")
-        let output = TemporaryDirectory()
+        let (harness, output) = try loaded()
         mkdir(output.path + "/sub", 0o755)
         try export(harness, to: output.path + "/./sub/../out.csv", thenWaitFor: "exported 2 rows to \(output.path)/out.csv")
         #expect(FileManager.default.fileExists(atPath: output.path + "/out.csv"))
