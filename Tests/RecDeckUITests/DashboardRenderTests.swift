@@ -26,7 +26,8 @@ import Testing
     }
 
     /// A real call id is 36 characters: CALL outranks AGE, FORMAT and END (and RECORDING), which
-    /// make room for it at 120 columns; at 80 the same; ids that fit leave every column in place.
+    /// make room for it at 120 columns; at 80 FORMAT, the highest ranked of them, fits again
+    /// beside it; ids that fit leave every column in place.
     @Test func aWholeCallIdShowsAt120And80Columns() {
         let call = "a4aa07b4-9e63-47d4-b962-45d348bfcbcf"
         var store = RecordingStore()
@@ -37,6 +38,7 @@ import Testing
         #expect(wide[2] == "│  START ↓        DURATION  CHUNKS CALL                                  ││ #    END REASON     DOCUMENT               │")
         #expect(wide[3] == "│▶ 10-01 07:55:55 1h02m05s  1      \(call)  ││ 0    SessionEnded   0-weu-d7-doc           │")
         let narrow = render(DashboardFixture.state(width: 80, height: 24, store: store)).text.split(separator: "\n").map(String.init)
+        #expect(narrow[2] == "│  START ↓        DURATION  CHUNKS FORMAT  CALL                                │", "FORMAT fits again beside the whole id")
         #expect(narrow[3].contains(call))
         // The fixture's 8-character ids fit beside every column.
         let fixture = render(DashboardFixture.state()).text.split(separator: "\n").map(String.init)

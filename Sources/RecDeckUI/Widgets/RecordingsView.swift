@@ -5,7 +5,7 @@ public enum RecordingsView {
     /// The columns of `preferred` that fit `width` cells, with their widths: each at its field's
     /// width (`RecordingField.Column`), given up in the dashboard's drop order while they do not
     /// fit, and then the ones ranked below CALL while the call ids on screen (`callWidth` cells,
-    /// at most 36) could not show whole; then the growing ones (the call id up to 36 cells) take
+    /// at most 36) could not show whole (those that then fit again come back); then the growing ones (the call id up to 36 cells) take
     /// the room left, the last of them all of it (the recording id, or the call id when the
     /// recording id does not fit). `startWidth` is 16 rather than 14 when a row shows a start or
     /// end in another year (`2025-10-01 08:00`); it is the width of the END TIME column too.
@@ -17,13 +17,21 @@ public enum RecordingsView {
         for column in RecordingColumn.dashboardDropOrder where total(chosen) > width && chosen.count > 1 {
             chosen.removeAll { $0 == column }
         }
-        // A call id is only useful whole: the columns ranked below CALL make room for all of it.
+        // A call id is only useful whole: the columns ranked below CALL make room for all of it,
+        // and those of them that still fit beside the whole id come back, the higher ranked first.
         if chosen.contains(.call), let most = RecordingColumn.call.facet.growsTo {
             let whole = min(callWidth, most)
+            func callFits(_ columns: [RecordingColumn]) -> Bool { width - total(columns) + minimum(.call) >= whole }
             let call = RecordingColumn.call.facet.dashboardDropRank
+            var given: [RecordingColumn] = []
             for column in RecordingColumn.dashboardDropOrder where column.facet.dashboardDropRank < call
-                && chosen.contains(column) && width - total(chosen) + minimum(.call) < whole {
+                && chosen.contains(column) && !callFits(chosen) {
                 chosen.removeAll { $0 == column }
+                given.append(column)
+            }
+            for column in given.reversed() {
+                let back = preferred.filter { chosen.contains($0) || $0 == column }
+                if callFits(back) { chosen = back }
             }
         }
         var result = chosen.map { ($0, minimum($0)) }
