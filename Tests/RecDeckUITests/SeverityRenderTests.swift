@@ -70,6 +70,27 @@ import Testing
         #expect(text.contains("│ ⚠ chunk indexes 1, 2 are missing "))
     }
 
+    /// The two fault kinds the header test above leaves out: a repeated chunk index and a recording
+    /// without chunks, counted in the header and named in the chunks pane.
+    @Test func repeatedIndexesAndMissingChunksAreCountedAndNamed() {
+        var state = DashboardFixture.state()
+        arrive(&state, [
+            EventFixture.recording(id: "r1", call: "rep", recording: "rec-rep", eventTime: "2026-10-01T08:59:00Z",
+                                   chunks: [EventFixture.chunk(index: 0, document: "a"), EventFixture.chunk(index: 0, document: "b")]),
+            EventFixture.recording(id: "n1", call: "none", recording: "rec-none", eventTime: "2026-10-01T08:59:10Z", chunks: []),
+        ])
+        state.size = (200, 40)
+        let header = line(render(state), 0)
+        #expect(header.contains("⚠ 1 failed chunk · 1 repeated chunk index · 1 without chunks · 1 problem"), "\(header)")
+        state.size = (120, 40)
+        _ = update(&state, .input(.key(.character("g"))))
+        #expect(state.selectedId == "rec-none")
+        #expect(render(state).text.contains("│ ⚠ no chunks"), "\(render(state).text)")
+        _ = update(&state, .input(.key(.character("j"))))
+        #expect(state.selectedId == "rec-rep")
+        #expect(render(state).text.contains("│ ⚠ 2 chunks have index 0"), "\(render(state).text)")
+    }
+
     @Test func aNewFaultyRowKeepsTheAnomalyColour() {
         var state = DashboardFixture.state()
         arrive(&state, [EventFixture.recording(id: "n1", call: "newfail", recording: "rec-newfail", eventTime: "2026-10-01T08:59:30Z",
