@@ -122,6 +122,20 @@ import Testing
         session.sendKeys("q")
     }
 
+    /// `--follow` starts the dashboard following arrivals: the title says so, and a recording
+    /// whose event arrives is selected (older by start than the one selected, so not the top row).
+    @Test func followFromTheCommandLineSelectsEachArrival() throws {
+        let directory = fixture()
+        let session = try open(directory, ["--follow"])
+        try session.waitFor("following")
+        let event = EventFixture.recording(id: "e9", call: "77ee0001", recording: "rec-live", start: "2026-10-01T06:30:00Z")
+        let temporary = directory.write(".incoming", "[\(event)]")
+        #expect(rename(temporary, directory.path + "/2026/10/01/c.json") == 0)
+        let screen = try session.waitUntil { $0.contains("3 recordings") && $0.contains("▶ 10-01 06:30:00") }
+        #expect(!screen.contains(" 1 new "), "following: no badge")
+        session.sendKeys("q")
+    }
+
     @Test func resizeRedrawsAndSmallTerminalsSaySo() throws {
         let directory = fixture()
         let session = try open(directory)
