@@ -119,6 +119,7 @@ import Testing
         #expect(table.stdout.hasPrefix("START"))
         #expect(table.stdout.contains("2026-10-01 08:00:00"))
         #expect(table.stdout.contains("r,1"))
+        #expect(table.stderr == "1 of 1 recording\n", "one recording, in the singular")
     }
 
     @Test func controlCharactersNeverReachTheOutput() throws {

@@ -23,5 +23,8 @@ import Testing
             #expect(manual.stdout.contains("\n\(section)\n"), "no \(section) section")
         }
         #expect(manual.stdout.contains("exits 0 when every file is clean, 1 when"), "\(manual.stdout)")
+        // check's third status, wherever man breaks the line.
+        #expect(manual.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("1 when problems were found, 2 when DIR cannot be read"))
     }
 }
