@@ -75,7 +75,8 @@ enum CompletionScript {
             + lines[parse].trimmingCharacters(in: [" "]).dropFirst("__recdeck_parse_subcommand 1 ".count)
         let options = lines.filter { $0.contains(watchCondition) && !$0.contains(" version' ") && !$0.contains(" h help' ") }
         let topLevel = options.map { $0.replacingOccurrences(of: watchCondition, with: "'__recdeck_should_offer_completions_for_flags_or_options \"recdeck\" ") }
-        return (lines + topLevel).joined(separator: "\n") + (script.hasSuffix("\n") ? "" : "\n")
+        if lines.last == "" { lines.removeLast() }
+        return (lines + topLevel).joined(separator: "\n") + "\n"
     }
 
     /// The range of `name() { … }` (up to its closing `}` line) in `script`.

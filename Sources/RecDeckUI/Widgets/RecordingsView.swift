@@ -5,10 +5,11 @@ public enum RecordingsView {
     /// The columns of `preferred` that fit `width` cells, with their widths: each at its field's
     /// width (`RecordingField.Column`), given up in the dashboard's drop order while they do not
     /// fit, and then the ones ranked below CALL while the call ids on screen (`callWidth` cells,
-    /// at most 36) could not show whole (those that then fit again come back); then the growing ones (the call id up to 36 cells) take
-    /// the room left, the last of them all of it (the recording id, or the call id when the
-    /// recording id does not fit). `startWidth` is 16 rather than 14 when a row shows a start or
-    /// end in another year (`2025-10-01 08:00`); it is the width of the END TIME column too.
+    /// at most 36) could not show whole (those that then fit again come back); then the growing
+    /// ones (the call id up to 36 cells) take the room left, the last of them all of it (the
+    /// recording id, or the call id when the recording id does not fit). `startWidth` is 16 rather
+    /// than 14 when a row shows a start or end in another year (`2025-10-01 08:00`); it is the
+    /// width of the END TIME column too.
     public static func columns(width: Int, preferred: [RecordingColumn] = RecordingColumn.dashboardDefault,
                                startWidth: Int = 14, callWidth: Int = 0) -> [(RecordingColumn, Int)] {
         func minimum(_ column: RecordingColumn) -> Int { column == .start || column == .end ? startWidth : column.facet.width }
