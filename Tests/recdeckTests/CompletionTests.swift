@@ -10,7 +10,7 @@ import Testing
     static func script(_ shell: String) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("recdeck-completion-\(UUID().uuidString).\(shell)").path
         let generated = CommandRunner.recdeck("--generate-completion-script", shell)
-        FileManager.default.createFile(atPath: path, contents: Data(generated.stdout.utf8))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(generated.stdout.utf8)), "cannot write \(path)")
         return path
     }
 

@@ -29,6 +29,22 @@ public enum Parallel {
         }
     }
 
+    /// `transform` of each index in `0..<count`, in order, on all cores in blocks of `block`
+    /// indexes, each block with a `State` of its own (made by `makeState`, passed to each of its
+    /// indexes in turn): `map` for work that shares something within a block, such as an interner.
+    /// The results go straight into the one array answered (no array per block to join).
+    public static func map<State, Result>(_ count: Int, block: Int, state makeState: @Sendable () -> State,
+                                          _ transform: @Sendable (inout State, Int) -> Result) -> [Result] {
+        gather(count) { slots in
+            DispatchQueue.concurrentPerform(iterations: (count + block - 1) / block) { blockIndex in
+                var state = makeState()
+                for index in blockIndex * block..<min(count, (blockIndex + 1) * block) {
+                    slots.write(transform(&state, index), at: index)
+                }
+            }
+        }
+    }
+
     /// The elements of `list` the test holds for, in order, 16 blocks filtered at once (on the
     /// calling thread under `threshold` elements). `makeTest` is called once per block for the test
     /// that block runs, so a block can use its own copy of what it compares against (threads that
@@ -55,22 +71,19 @@ public enum Parallel {
         return (one!, two!)
     }
 
-    /// `count` results filled in by `fill` through its slots, then taken out in order.
+    /// `count` results filled in by `fill` through its slots, which must write every index once.
     private static func gather<Result>(_ count: Int, _ fill: (Slots<Result>) -> Void) -> [Result] {
-        let buffer = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-        defer {
-            buffer.deinitialize()
-            buffer.deallocate()
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(Slots(buffer: buffer))
+            initialized = count
         }
-        fill(Slots(buffer: buffer))
-        return buffer.map { $0! }
     }
 
     /// Result slots handed to the workers; each index is written by one worker only.
     private struct Slots<Result>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Result?>
-        func write(_ result: Result, at index: Int) { buffer[index] = result }
+        let buffer: UnsafeMutableBufferPointer<Result>
+        /// Initializes the uninitialized slot `index`.
+        func write(_ result: Result, at index: Int) { (buffer.baseAddress! + index).initialize(to: result) }
     }
 
     /// One result slot handed to a worker.

@@ -250,34 +250,36 @@ public struct DirectoryScanner: Sendable {
     /// Reads `files` in parallel; the result is in the same order, `nil` for files that vanished.
     /// `progress`, when given, is called now and then (from worker threads) with the number read so far.
     public func readAll(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileContents?] {
-        readAll(files, progress: progress, keepInfo: false).map(\.contents)
+        let scanner = self
+        return readAll(files.count, progress: progress) { interner, index in scanner.read(files[index], interner: &interner) }
     }
 
-    /// `readAll`, each file with what `fstat` said of it as it was opened (when `keepInfo`), so that
-    /// a watcher's first scan need not `stat` every file again; all zero for a file that could not
-    /// be opened.
-    func readAll(_ files: [String], progress: (@Sendable (Int) -> Void)?,
-                 keepInfo: Bool) -> [(contents: FileContents?, info: stat)] {
+    /// `readAll`, each file with what `fstat` said of it as it was opened, so that a watcher's
+    /// first scan need not `stat` every file again; all zero for a file that could not be opened.
+    func readAllWithInfo(_ files: [String], progress: (@Sendable (Int) -> Void)?) -> [(contents: FileContents?, info: stat)] {
         let scanner = self
-        let counter = Atomic<Int>(0)
-        // Blocks of files, so that each worker shares repeated strings through its own interner.
-        let blocks = Parallel.blocks(files.count, block: 64) { range in
-            var interner = StringInterner()
-            var read: [(contents: FileContents?, info: stat)] = []
-            read.reserveCapacity(range.count)
-            for index in range {
-                var info = stat()
-                let contents = keepInfo ? scanner.read(files[index], interner: &interner, info: &info)
-                    : scanner.read(files[index], interner: &interner)
-                read.append((contents, info))
-            }
-            if let progress {
-                let done = counter.add(range.count, ordering: .relaxed).newValue
-                // Every 512 files (the count just passed, so the figures stay round).
-                if done / 512 != (done - range.count) / 512 { progress(done / 512 * 512) }
-            }
-            return read
+        return readAll(files.count, progress: progress) { interner, index in
+            var info = stat()
+            let contents = scanner.read(files[index], interner: &interner, info: &info)
+            return (contents, info)
         }
-        return Array(blocks.joined())
+    }
+
+    /// `read(interner, index)` of each of `count` files on all cores, in blocks of 64 that each
+    /// share repeated strings through an interner of their own, reporting `progress`.
+    private func readAll<Result>(_ count: Int, progress: (@Sendable (Int) -> Void)?,
+                                 _ read: @Sendable (inout StringInterner, Int) -> Result) -> [Result] {
+        let counter = Atomic<Int>(0)
+        let block = 64
+        return Parallel.map(count, block: block, state: StringInterner.init) { interner, index in
+            let result = read(&interner, index)
+            // Every 512 files (the count just passed, so the figures stay round).
+            if let progress, index % block == block - 1 || index == count - 1 {
+                let done = counter.add(index % block + 1, ordering: .relaxed).newValue
+                let before = done - (index % block + 1)
+                if done / 512 != before / 512 { progress(done / 512 * 512) }
+            }
+            return result
+        }
     }
 }

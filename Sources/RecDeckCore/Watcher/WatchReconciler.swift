@@ -229,7 +229,7 @@ struct WatchReconciler {
         let shared = shared
         shared.setProgress((0, total))
         defer { shared.setProgress(nil) }
-        let contents = scanner.readAll(files, progress: { done in shared.setProgress((done, total)) }, keepInfo: true)
+        let contents = scanner.readAllWithInfo(files, progress: { done in shared.setProgress((done, total)) })
         for (index, path) in files.enumerated() {
             guard let read = contents[index].contents else { continue }  // gone since the listing
             // A file that could not be opened (permission, a FIFO swapped in) was not stat'ed: stat it now.
