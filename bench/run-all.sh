@@ -19,6 +19,8 @@
 #   4. memory    peak RSS of `list` (hyperfine step) and of the dashboard once indexed (tmux step)
 #   5. keys      Down, PgDn and filter keystrokes at 100,000 rows → frame (in process: Msg → Buffer;
 #                in tmux: key → screen changed, baseline: a key echoed by `cat`)
+#   6. soak      the dashboard fully loaded, then 60 s of writes, rewrites, renames and deletions
+#                (scripts/soak.py) and their cleanup: VmRSS against the one after the first load
 #
 # Environment: RECDECK_BUILD (scratch path, default .build), RECDECK_BEFORE (an earlier recdeck
 # binary timed beside this one in step 1 and 2), SEED (corpus seed, default 1), CORPUS_ROOT (the
@@ -106,5 +108,8 @@ trap 'rm -rf "$scratch"' EXIT
 cp -al "$big" "$scratch/root"
 expect=$("$bin" list "$big" --format tsv 2> /dev/null | tail -n +2 | wc -l)
 { echo; "$out/recdeck-ui-bench" --root "$scratch/root" --expect "$expect" --renames 200 --keys 200; } | tee -a "$report"
+
+say "== 6. a 60 s soak on a hard-linked copy of $big"
+{ echo; "$bench_dir/soak.sh" "$bin" "$big" 60; } | tee -a "$report"
 
 say "== done: $report"
