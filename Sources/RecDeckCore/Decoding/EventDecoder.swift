@@ -355,16 +355,16 @@ struct EventDecoder {
         let isCloudEvent = captured.hasSpecVersion || (captured.hasSource && !captured.hasEventType)
         let source = isCloudEvent ? reader.string(captured.source, "source", &self, interned: true)
             : reader.string(captured.topic, "topic", &self, interned: true)
-        var id = reader.string(captured.id, "id", &self)
+        var id = reader.packedID(captured.id, "id", &self)
         if id == nil {
             report("event has no \"id\": it is kept, but cannot be matched with its redeliveries", at: range.lowerBound)
-            id = "\(file)@\(range.lowerBound)"
+            id = PackedID("\(file)@\(range.lowerBound)")
         }
         let timeField = captured.eventTime.isPresent ? (captured.eventTime, "eventTime") : (captured.time, "time")
         let time = reader.timestamp(timeField.0, timeField.1, &self)
         let subject = reader.string(captured.subject, "subject", &self)
         let envelope = EventEnvelope(
-            key: EventKey(source: source ?? "", id: id!, type: type),
+            key: EventKey(source: source ?? "", packedId: id!, type: type),
             schema: isCloudEvent ? .cloudEvents : .eventGrid,
             time: time,
             subject: subject,
@@ -662,6 +662,12 @@ private struct FieldReader {
             decoder.report("expected a string for \"\(key)\", found \(kind.name)", at: at(field.offset))
             return nil
         }
+    }
+
+    /// `string(_:_:_:)` as an id, packed from the file's bytes when the text needs no unescaping.
+    mutating func packedID(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder) -> PackedID? {
+        if case .string(let span) = field.value, !span.escaped { return PackedID(utf8: raw(span.start..<span.end)) }
+        return string(field, key, &decoder).map { PackedID($0) }
     }
 
     mutating func integer(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder) -> Int64? {

@@ -3,15 +3,25 @@ import Foundation
 /// The ids carried by a recording event's subject, `/recording/call/{callId}/serverCallId/{…}/recordingId/{…}`.
 ///
 /// The subject is read as key/value segments after `recording`, so every seen variant (and any
-/// segment missing or in another order) works.
+/// segment missing or in another order) works. The call id and the serverCallId are kept packed
+/// (`PackedID`); the recordingId stays a `String`, the one the store keys the recording by.
 public struct RecordingSubject: Sendable, Hashable {
-    public var callId: String?
-    public var serverCallId: String?
+    public var packedCallId: PackedID?
+    public var packedServerCallId: PackedID?
     public var recordingId: String?
 
+    public var callId: String? {
+        get { packedCallId?.text }
+        set { packedCallId = newValue.map { PackedID($0) } }
+    }
+    public var serverCallId: String? {
+        get { packedServerCallId?.text }
+        set { packedServerCallId = newValue.map { PackedID($0) } }
+    }
+
     public init(callId: String? = nil, serverCallId: String? = nil, recordingId: String? = nil) {
-        self.callId = callId
-        self.serverCallId = serverCallId
+        packedCallId = callId.map { PackedID($0) }
+        packedServerCallId = serverCallId.map { PackedID($0) }
         self.recordingId = recordingId
     }
 
@@ -48,13 +58,13 @@ public struct RecordingSubject: Sendable, Hashable {
             var index = segments.first.map { equalsExactly(bytes, $0, "recording") } == true ? 1 : 0
             while index + 1 < segments.count {
                 let key = segments[index]
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[segments[index + 1]]), as: UTF8.self)
+                let value = UnsafeBufferPointer(rebasing: bytes[segments[index + 1]])
                 if equalsIgnoringCase(key, "call") {
-                    callId = value
+                    packedCallId = PackedID(utf8: value)
                 } else if equalsIgnoringCase(key, "servercallid") {
-                    serverCallId = value
+                    packedServerCallId = PackedID(utf8: value)
                 } else if equalsIgnoringCase(key, "recordingid") {
-                    recordingId = value
+                    recordingId = String(decoding: value, as: UTF8.self)
                 }
                 index += 2
             }

@@ -1,6 +1,11 @@
 /// One event of a recording, with every place it was delivered (redeliveries included).
 public struct EventRef: Sendable, Hashable {
-    public var id: String
+    public var id: String {
+        get { packedId.text }
+        set { packedId = PackedID(newValue) }
+    }
+    /// The id as kept (`EventKey.packedId`).
+    public private(set) var packedId: PackedID
     public var type: String
     public var time: Timestamp?
     /// The subject text, for events other than recording events; a recording event's subject is
@@ -36,7 +41,13 @@ public struct EventRef: Sendable, Hashable {
 
     public init(id: String, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation],
                 deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil) {
-        self.id = id
+        self.init(packedId: PackedID(id), type: type, time: time, subject: subject, deliveries: deliveries,
+                  deliveryCount: deliveryCount, deadLetter: deadLetter)
+    }
+
+    init(packedId: PackedID, type: String, time: Timestamp?, subject: String?, deliveries: [EventLocation],
+         deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil) {
+        self.packedId = packedId
         self.type = type
         self.time = time
         self.subject = subject
@@ -49,7 +60,7 @@ public struct EventRef: Sendable, Hashable {
     /// The reference to an event whose canonical delivery has `envelope` (its `deliveryCount`
     /// the highest over all deliveries: see `RecordingStore`).
     public init(envelope: EventEnvelope, deliveries: [EventLocation]) {
-        self.init(id: envelope.key.id, type: envelope.key.type, time: envelope.time, subject: envelope.subject,
+        self.init(packedId: envelope.key.packedId, type: envelope.key.type, time: envelope.time, subject: envelope.subject,
                   deliveries: deliveries, deliveryCount: envelope.deliveryCount, deadLetter: envelope.deadLetter)
     }
 
@@ -77,8 +88,8 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// The fields merged over several events (or deliveries), and the events.
     private struct Merged: Sendable, Hashable {
         var recordingId: String?
-        var callId: String?
-        var serverCallId: String?
+        var callId: PackedID?
+        var serverCallId: PackedID?
         var startTime: Timestamp?
         var durationMs: Int64?
         var sessionEndReason: String?
@@ -91,8 +102,8 @@ public struct Recording: Sendable, Hashable, Identifiable {
         /// Takes what `event` says over what earlier events said (missing values erase nothing).
         mutating func absorb(_ event: RecordingEvent, deliveries: [EventLocation]) {
             recordingId = event.subjectIds.recordingId ?? event.dataRecordingId ?? recordingId
-            callId = event.subjectIds.callId ?? callId
-            serverCallId = event.subjectIds.serverCallId ?? serverCallId
+            callId = event.subjectIds.packedCallId ?? callId
+            serverCallId = event.subjectIds.packedServerCallId ?? serverCallId
             startTime = event.startTime ?? startTime
             durationMs = event.durationMs ?? durationMs
             sessionEndReason = event.sessionEndReason ?? sessionEndReason
@@ -187,8 +198,11 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// The store's key: the recordingId, or a fallback when the events carry none (see `RecordingEvent.recordingKey`).
     public var id: String { box.fields.id }
     public var recordingId: String? { value({ $0.subjectIds.recordingId ?? $0.dataRecordingId }, \.recordingId) }
-    public var callId: String? { value(\.subjectIds.callId, \.callId) }
-    public var serverCallId: String? { value(\.subjectIds.serverCallId, \.serverCallId) }
+    public var callId: String? { packedCallId?.text }
+    public var serverCallId: String? { packedServerCallId?.text }
+    /// The call id as kept (filters search it without making its text).
+    public var packedCallId: PackedID? { value(\.subjectIds.packedCallId, \.callId) }
+    public var packedServerCallId: PackedID? { value(\.subjectIds.packedServerCallId, \.serverCallId) }
     public var startTime: Timestamp? { value(\.startTime, \.startTime) }
     public var durationMs: Int64? { box.fields.durationMs }
     public var sessionEndReason: String? { value(\.sessionEndReason, \.sessionEndReason) }

@@ -38,6 +38,13 @@ struct TextNeedle: Sendable, Hashable {
         return isFound(in: haystack)
     }
 
+    /// Whether the needle occurs in the text of `haystack`; never for a missing value.
+    func isFound(in haystack: PackedID?) -> Bool {
+        guard let haystack else { return false }
+        guard isASCII else { return isFound(in: haystack.text) }
+        return haystack.withUTF8 { search(in: $0) }
+    }
+
     private func search(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard count > 0 else { return true }

@@ -1,0 +1,183 @@
+/// An id kept by its shape instead of as a `String` of its own, its text made on demand.
+///
+/// Azure's ids have two shapes: a canonical UUID (`0ef875ae-3276-4366-97bf-fff575b33099`, an event
+/// id or a call id: 36 characters, a heap string of 80 bytes) is kept as its 16 bytes, and base64url
+/// without padding of UTF-8 text (a serverCallId: 178 characters for a 133-byte URL) as the text it
+/// decodes to. Anything else is kept verbatim. The form is a function of the text (one text has one
+/// form, and the form gives the text back byte for byte), so two ids are equal exactly when their
+/// texts are, and hashing the form is hashing the id.
+public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    private enum Form: Sendable, Hashable {
+        /// A UUID written in small letters (or in digits only), as two halves of its 32 hex digits.
+        case lowercaseUUID(UInt64, UInt64)
+        /// A UUID written in capitals.
+        case uppercaseUUID(UInt64, UInt64)
+        /// Canonical base64url without padding of this (valid UTF-8) text.
+        case base64(String)
+        /// Any other text, as it is.
+        case verbatim(String)
+    }
+
+    private let form: Form
+
+    /// The id of `text`.
+    public init(_ text: String) {
+        // Up to 15 bytes a `String` keeps inline: nothing to pack.
+        if text.utf8.count > 15 {
+            var text = text
+            form = text.withUTF8 { Self.form(of: $0) } ?? .verbatim(text)
+        } else {
+            form = .verbatim(text)
+        }
+    }
+
+    /// The id of the UTF-8 text `bytes` (valid UTF-8), read without making a string first.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        form = Self.form(of: bytes) ?? .verbatim(String(decoding: bytes, as: UTF8.self))
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    /// The id's text, exactly as it was read.
+    public var text: String {
+        switch form {
+        case .verbatim(let text): text
+        case .lowercaseUUID, .uppercaseUUID, .base64: withUTF8 { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    public var description: String { text }
+
+    /// Whether the id is the empty text.
+    public var isEmpty: Bool {
+        if case .verbatim(let text) = form { return text.isEmpty }
+        return false
+    }
+
+    /// Calls `body` with the id's UTF-8 text, written into a buffer on the stack for a packed id
+    /// (no string is made: filters search every id on each keystroke).
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        switch form {
+        case .verbatim(var text):
+            return try text.withUTF8(body)
+        case .lowercaseUUID(let high, let low):
+            return try Self.withUUIDText(high, low, digits: "0123456789abcdef", body)
+        case .uppercaseUUID(let high, let low):
+            return try Self.withUUIDText(high, low, digits: "0123456789ABCDEF", body)
+        case .base64(var decoded):
+            return try decoded.withUTF8 { bytes in
+                let count = (bytes.count * 4 + 2) / 3
+                return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                    Base64URL.encode(bytes, into: buffer)
+                    return try body(UnsafeBufferPointer(buffer))
+                }
+            }
+        }
+    }
+
+    private static func withUUIDText<Result>(_ high: UInt64, _ low: UInt64, digits: StaticString,
+                                             _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { buffer in
+            var nibble = 0
+            for position in 0..<36 {
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    buffer[position] = UInt8(ascii: "-")
+                    continue
+                }
+                let half = nibble < 16 ? high : low
+                let shift = UInt64(60 - 4 * (nibble % 16))
+                buffer[position] = digits.utf8Start[Int((half >> shift) & 0xF)]
+                nibble += 1
+            }
+            return try body(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// The packed form of `bytes`, or nil when the text has neither shape.
+    private static func form(of bytes: UnsafeBufferPointer<UInt8>) -> Form? {
+        if bytes.count == 36, let uuid = uuidForm(of: bytes) { return uuid }
+        if bytes.count > 15, let decoded = Base64URL.decodedText(bytes) { return .base64(decoded) }
+        return nil
+    }
+
+    private static func uuidForm(of bytes: UnsafeBufferPointer<UInt8>) -> Form? {
+        var high: UInt64 = 0, low: UInt64 = 0
+        var nibble = 0
+        var small = false, capital = false
+        for position in 0..<36 {
+            let byte = bytes[position]
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10; small = true
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = byte - UInt8(ascii: "A") + 10; capital = true
+            default: return nil
+            }
+            if nibble < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
+            nibble += 1
+        }
+        if small && capital { return nil }
+        return capital ? .uppercaseUUID(high, low) : .lowercaseUUID(high, low)
+    }
+}
+
+/// Base64url without padding (RFC 4648 §5), the way Azure writes ids of text.
+enum Base64URL {
+    private static let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+    /// The value of one base64url character, or nil for any other byte.
+    private static func value(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "-"): 62
+        case UInt8(ascii: "_"): 63
+        default: nil
+        }
+    }
+
+    /// The UTF-8 text that `encoded` is the canonical unpadded base64url of (unused low bits of the
+    /// last character zero, so encoding the text gives `encoded` back), or nil.
+    static func decodedText(_ encoded: UnsafeBufferPointer<UInt8>) -> String? {
+        guard encoded.count % 4 != 1 else { return nil }
+        let count = encoded.count * 3 / 4
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { decoded -> String? in
+            var accumulator: UInt32 = 0, bits = 0, written = 0
+            for byte in encoded {
+                guard let value = value(byte) else { return nil }
+                accumulator = accumulator << 6 | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    decoded[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                    written += 1
+                }
+            }
+            guard accumulator & ((1 << UInt32(bits)) - 1) == 0 else { return nil }
+            return String(validating: UnsafeBufferPointer(rebasing: decoded[0..<written]), as: UTF8.self)
+        }
+    }
+
+    /// Writes the unpadded base64url of `bytes` into `buffer` (`(count * 4 + 2) / 3` bytes).
+    static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        let letters = alphabet.utf8Start
+        var accumulator: UInt32 = 0, bits = 0, written = 0
+        for byte in bytes {
+            accumulator = accumulator << 8 | UInt32(byte)
+            bits += 8
+            while bits >= 6 {
+                bits -= 6
+                buffer[written] = letters[Int((accumulator >> UInt32(bits)) & 0x3F)]
+                written += 1
+            }
+        }
+        if bits > 0 { buffer[written] = letters[Int((accumulator << UInt32(6 - bits)) & 0x3F)] }
+    }
+}

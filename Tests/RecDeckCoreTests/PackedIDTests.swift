@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import RecDeckCore
+
+/// `PackedID` gives back every text byte for byte, equal exactly when the texts are, whichever
+/// form it chose; and it chooses the packed forms for the shapes Azure writes.
+@Suite struct PackedIDTests {
+    /// The published serverCallId and its URL (`../shared/samples`, real recording event).
+    static let serverCallId = "aHR0cHM6Ly9hcGkuZmxpZ2h0cHJveHkuc2t5cGUuY29tL2FwaS92Mi9jcC9jb252LXdlZXUtMDMtcHJvZC1hY3MuY29udi5za3lwZS5jb20vY29udi9kWmUzN0I3bWxiX3h1VkRYeXJsdlA3P2k9OSZlPTk4Mjg0NjY0MTc0MDQxMTMyMg"
+
+    static let texts: [String] = [
+        "", "a", "0ef875ae-3276-4366-97bf-fff575b33099", "0EF875AE-3276-4366-97BF-FFF575B33099",
+        "0ef875ae-3276-4366-97BF-fff575b33099", "00000000-0000-0000-0000-000000000000",
+        "ffffffff-ffff-ffff-ffff-ffffffffffff", "0ef875ae-3276-4366-97bf-fff575b3309g", "0ef875ae+3276-4366-97bf-fff575b33099",
+        "0ef875ae-3276-4366-97bf-fff575b330990", "{0ef875ae-3276-4366-97bf-fff575b33099}", serverCallId,
+        serverCallId + "A", serverCallId + "AA", String(serverCallId.dropLast()), serverCallId + "=",
+        "aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ", // "hello world hello world"
+        "aGVsbG8gd29ybGQgaGVsbG8gd29ybGR", // trailing bits not zero: not canonical
+        "aGVsbG8+d29ybGQ/aGVsbG8gd29ybGQ", // the standard alphabet
+        "_-_-_-_-_-_-_-_-_-_-_-_-", // decodes to bytes that are not UTF-8
+        "0-weu-d13-9b1ebc859fb0dd2a1b390318533973a0", "{call-id}", "call/with/slashes", "ünïcödé-id-with-more-than-15",
+    ]
+
+    @Test(arguments: texts)
+    func givesTheTextBack(text: String) {
+        let id = PackedID(text)
+        #expect(id.text == text)
+        #expect(Array(id.text.utf8) == Array(text.utf8))
+        #expect(id.withUTF8 { Array($0) } == Array(text.utf8))
+        #expect(id.isEmpty == text.isEmpty)
+        var copy = text
+        let fromBytes = copy.withUTF8 { PackedID(utf8: $0) }
+        #expect(fromBytes == id)
+        #expect(fromBytes.hashValue == id.hashValue)
+    }
+
+    @Test func equalExactlyWhenTheTextsAre() {
+        for left in Self.texts {
+            for right in Self.texts {
+                #expect((PackedID(left) == PackedID(right)) == (left == right), "\(left) vs \(right)")
+            }
+        }
+    }
+
+    @Test func packsTheShapesAzureWrites() {
+        // A UUID and a serverCallId take no string of their own, or a shorter one.
+        #expect(MemoryLayout<PackedID>.size <= 17)
+        let url = "https://api.flightproxy.skype.com/api/v2/cp/conv-weeu-03-prod-acs.conv.skype.com/conv/dZe37B7mlb_xuVDXyrlvP7?i=9&e=982846641740411322"
+        #expect(decoded(Self.serverCallId) == url)
+        #expect(String(describing: PackedID(Self.serverCallId)) == Self.serverCallId)
+    }
+
+    @Test func encodesEveryLengthAndByte() {
+        // Base64url round trips for texts of 16 to 40 bytes over every printable byte.
+        for length in 16...40 {
+            let bytes = (0..<length).map { UInt8(0x20 + ($0 * 7 + length) % 95) }
+            let encoded = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let id = PackedID(encoded)
+            #expect(id.text == encoded)
+            #expect(decoded(encoded) == String(decoding: bytes, as: UTF8.self))
+        }
+    }
+}
+
+private func decoded(_ encoded: String) -> String? {
+    Array(encoded.utf8).withUnsafeBufferPointer { Base64URL.decodedText($0) }
+}
