@@ -66,3 +66,31 @@ import Testing
 private func decoded(_ encoded: String) -> String? {
     Array(encoded.utf8).withUnsafeBufferPointer { Base64URL.decodedText($0) }
 }
+
+/// The coded texts of a recording event give back what was set, documented or not.
+@Suite struct RecordingEventTextsTests {
+    @Test func givesBackEveryTextSet() {
+        let values: [String?] = [nil, "CallEnded", "Audio", "audio", "", "Mp4", "a reason nobody documented", "ünï"]
+        var texts = RecordingEventTexts()
+        var expected = [String?](repeating: nil, count: RecordingEventTexts.Field.allCases.count)
+        // Every value into every field, in an order that overwrites unusual texts with usual ones and back.
+        for round in 0..<3 {
+            for field in RecordingEventTexts.Field.allCases {
+                for offset in values.indices {
+                    let value = values[(offset * (round + 2) + field.rawValue) % values.count]
+                    texts[field] = value
+                    expected[field.rawValue] = value
+                    for other in RecordingEventTexts.Field.allCases { #expect(texts[other] == expected[other.rawValue]) }
+                }
+            }
+        }
+        var same = RecordingEventTexts()
+        for field in RecordingEventTexts.Field.allCases { same[field] = expected[field.rawValue] }
+        #expect(same == texts)
+        #expect(same.hashValue == texts.hashValue)
+        same[.storageType] = "BlobStorage"
+        #expect(same != texts || expected[RecordingEventTexts.Field.storageType.rawValue] == "BlobStorage")
+        for field in RecordingEventTexts.Field.allCases { texts[field] = nil; same[field] = nil }
+        #expect(texts == same && texts == RecordingEventTexts())
+    }
+}

@@ -45,13 +45,30 @@ public struct RecordingEvent: Sendable, Hashable {
     public var subjectIds: RecordingSubject
     /// `data.recordingId` (bring-your-own-storage preview).
     public var dataRecordingId: String?
-    public var storageType: String?
     public var startTime: Timestamp?
     public var durationMs: Int64?
-    public var sessionEndReason: String?
-    public var contentType: String?
-    public var channelType: String?
-    public var formatType: String?
+    /// The open-enum texts, coded (`RecordingEventTexts`).
+    private var texts = RecordingEventTexts()
+    public var storageType: String? {
+        get { texts[.storageType] }
+        set { texts[.storageType] = newValue }
+    }
+    public var sessionEndReason: String? {
+        get { texts[.sessionEndReason] }
+        set { texts[.sessionEndReason] = newValue }
+    }
+    public var contentType: String? {
+        get { texts[.contentType] }
+        set { texts[.contentType] = newValue }
+    }
+    public var channelType: String? {
+        get { texts[.channelType] }
+        set { texts[.channelType] = newValue }
+    }
+    public var formatType: String? {
+        get { texts[.formatType] }
+        set { texts[.formatType] = newValue }
+    }
     /// Chunks in the order the event listed them.
     public var chunks: [Chunk]
 
@@ -62,14 +79,14 @@ public struct RecordingEvent: Sendable, Hashable {
         self.envelope = envelope
         self.subjectIds = subjectIds
         self.dataRecordingId = dataRecordingId
-        self.storageType = storageType
         self.startTime = startTime
         self.durationMs = durationMs
+        self.chunks = chunks
+        self.storageType = storageType
         self.sessionEndReason = sessionEndReason
         self.contentType = contentType
         self.channelType = channelType
         self.formatType = formatType
-        self.chunks = chunks
     }
 
     /// The key of the recording this event belongs to: the subject's `recordingId`, then

@@ -131,15 +131,15 @@ public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
 enum Base64URL {
     private static let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
-    /// The value of one base64url character, or nil for any other byte.
-    private static func value(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
+    /// The value of each byte as a base64url character, 0xFF for any other byte.
+    private static let values: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt8(byte) - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0") + 52
         case UInt8(ascii: "-"): 62
         case UInt8(ascii: "_"): 63
-        default: nil
+        default: 0xFF
         }
     }
 
@@ -148,20 +148,28 @@ enum Base64URL {
     static func decodedText(_ encoded: UnsafeBufferPointer<UInt8>) -> String? {
         guard encoded.count % 4 != 1 else { return nil }
         let count = encoded.count * 3 / 4
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { decoded -> String? in
-            var accumulator: UInt32 = 0, bits = 0, written = 0
-            for byte in encoded {
-                guard let value = value(byte) else { return nil }
-                accumulator = accumulator << 6 | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    decoded[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
-                    written += 1
+        return values.withUnsafeBufferPointer { values in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { decoded -> String? in
+                var accumulator: UInt32 = 0, bits: UInt32 = 0, written = 0, invalid: UInt8 = 0, seen: UInt8 = 0
+                for byte in encoded {
+                    let value = values[Int(byte)]
+                    invalid |= value
+                    accumulator = accumulator << 6 | UInt32(value & 0x3F)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        let decodedByte = UInt8(truncatingIfNeeded: accumulator >> bits)
+                        seen |= decodedByte
+                        decoded[written] = decodedByte
+                        written += 1
+                    }
                 }
+                // 0xFF marks a byte outside the alphabet; every value in it is below 0x40.
+                guard invalid < 0x40, accumulator & ((1 << bits) - 1) == 0 else { return nil }
+                let text = UnsafeBufferPointer(rebasing: decoded[0..<written])
+                if seen < 0x80 { return String(decoding: text, as: UTF8.self) }
+                return String(validating: text, as: UTF8.self)
             }
-            guard accumulator & ((1 << UInt32(bits)) - 1) == 0 else { return nil }
-            return String(validating: UnsafeBufferPointer(rebasing: decoded[0..<written]), as: UTF8.self)
         }
     }
 
