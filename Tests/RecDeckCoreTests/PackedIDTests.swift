@@ -8,6 +8,9 @@ import Testing
     /// The published serverCallId and its URL (`../shared/samples`, real recording event).
     static let serverCallId = "aHR0cHM6Ly9hcGkuZmxpZ2h0cHJveHkuc2t5cGUuY29tL2FwaS92Mi9jcC9jb252LXdlZXUtMDMtcHJvZC1hY3MuY29udi5za3lwZS5jb20vY29udi9kWmUzN0I3bWxiX3h1VkRYeXJsdlA3P2k9OSZlPTk4Mjg0NjY0MTc0MDQxMTMyMg"
 
+    /// A recordingId as Azure writes it: base64url of its document of two UUIDs.
+    static let recordingId = "eyJQbGF0Zm9ybUVuZHBvaW50SWQiOiI2MzBlOTdhNi0xMjEyLTQyYjgtYjRmZC1lYmY3Mjc1MTdhODciLCJSZXNvdXJjZVNwZWNpZmljSWQiOiIyNTljYjlhYi1kM2I0LTQ0OWYtYjIwMy00YmQzMDQyZTMxYmEifQ"
+
     static let texts: [String] = [
         "", "a", "0ef875ae-3276-4366-97bf-fff575b33099", "0EF875AE-3276-4366-97BF-FFF575B33099",
         "0ef875ae-3276-4366-97BF-fff575b33099", "00000000-0000-0000-0000-000000000000",
@@ -18,7 +21,12 @@ import Testing
         "aGVsbG8gd29ybGQgaGVsbG8gd29ybGR", // trailing bits not zero: not canonical
         "aGVsbG8+d29ybGQ/aGVsbG8gd29ybGQ", // the standard alphabet
         "_-_-_-_-_-_-_-_-_-_-_-_-", // decodes to bytes that are not UTF-8
-        "0-weu-d13-9b1ebc859fb0dd2a1b390318533973a0", "{call-id}", "call/with/slashes", "ünïcödé-id-with-more-than-15",
+        "0-weu-d13-9b1ebc859fb0dd2a1b390318533973a0", "{call-id}", recordingId,
+        base64URL(#"{"PlatformEndpointId":"630E97A6-1212-42B8-B4FD-EBF727517A87","ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba"}"#),
+        base64URL(#"{"PlatformEndpointId":"630e97a6-1212-42b8-b4fd-ebf727517a87", "ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba"}"#),
+        base64URL(#"{"ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba","PlatformEndpointId":"630e97a6-1212-42b8-b4fd-ebf727517a87"}"#),
+        base64URL(#"{"PlatformEndpointId":"630e97a6-1212-42b8-b4fd-ebf727517a8g","ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba"}"#),
+        String(recordingId.dropLast()), recordingId + "A", "call/with/slashes", "ünïcödé-id-with-more-than-15",
     ]
 
     @Test(arguments: texts)
@@ -42,20 +50,28 @@ import Testing
         }
     }
 
+    @Test func ordersAsTheTexts() {
+        let sorted = Self.texts.sorted()
+        #expect(Self.texts.map { PackedID($0) }.sorted().map(\.text) == sorted)
+        for left in Self.texts {
+            for right in Self.texts { #expect((PackedID(left) < PackedID(right)) == (left < right), "\(left) < \(right)") }
+        }
+    }
+
     @Test func packsTheShapesAzureWrites() {
         // A UUID and a serverCallId take no string of their own, or a shorter one.
         #expect(MemoryLayout<PackedID>.size <= 17)
         let url = "https://api.flightproxy.skype.com/api/v2/cp/conv-weeu-03-prod-acs.conv.skype.com/conv/dZe37B7mlb_xuVDXyrlvP7?i=9&e=982846641740411322"
         #expect(decoded(Self.serverCallId) == url)
         #expect(String(describing: PackedID(Self.serverCallId)) == Self.serverCallId)
+        #expect(decoded(Self.recordingId) == #"{"PlatformEndpointId":"630e97a6-1212-42b8-b4fd-ebf727517a87","ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba"}"#)
     }
 
     @Test func encodesEveryLengthAndByte() {
         // Base64url round trips for texts of 16 to 40 bytes over every printable byte.
         for length in 16...40 {
             let bytes = (0..<length).map { UInt8(0x20 + ($0 * 7 + length) % 95) }
-            let encoded = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let encoded = base64URL(String(decoding: bytes, as: UTF8.self))
             let id = PackedID(encoded)
             #expect(id.text == encoded)
             #expect(decoded(encoded) == String(decoding: bytes, as: UTF8.self))
@@ -64,7 +80,14 @@ import Testing
 }
 
 private func decoded(_ encoded: String) -> String? {
-    Array(encoded.utf8).withUnsafeBufferPointer { Base64URL.decodedText($0) }
+    Array(encoded.utf8).withUnsafeBufferPointer { bytes in
+        Base64URL.withDecoded(bytes) { decoded, _ in String(validating: decoded, as: UTF8.self) }
+    }
+}
+
+private func base64URL(_ text: String) -> String {
+    Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
 }
 
 /// The coded texts of a recording event give back what was set, documented or not.

@@ -1,12 +1,17 @@
+import Foundation
+
 /// An id kept by its shape instead of as a `String` of its own, its text made on demand.
 ///
 /// Azure's ids have two shapes: a canonical UUID (`0ef875ae-3276-4366-97bf-fff575b33099`, an event
 /// id or a call id: 36 characters, a heap string of 80 bytes) is kept as its 16 bytes, and base64url
 /// without padding of UTF-8 text (a serverCallId: 178 characters for a 133-byte URL) as the text it
-/// decodes to. Anything else is kept verbatim. The form is a function of the text (one text has one
+/// decodes to; a recordingId, base64url of `{"PlatformEndpointId":"…","ResourceSpecificId":"…"}`
+/// (162 characters), as its two UUIDs in a 64-byte box. Anything else is kept verbatim. The form is a function of the text (one text has one
 /// form, and the form gives the text back byte for byte), so two ids are equal exactly when their
 /// texts are, and hashing the form is hashing the id.
-public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+///
+/// Ids order as their texts do (`<`), without making the texts when both are ASCII.
+public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     private enum Form: Sendable, Hashable {
         /// A UUID written in small letters (or in digits only), as two halves of its 32 hex digits.
         case lowercaseUUID(UInt64, UInt64)
@@ -14,6 +19,8 @@ public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
         case uppercaseUUID(UInt64, UInt64)
         /// Canonical base64url without padding of this (valid UTF-8) text.
         case base64(String)
+        /// Canonical base64url of the recordingId document with these two UUIDs.
+        case recordingId(OutOfLine<RecordingIdUUIDs>)
         /// Any other text, as it is.
         case verbatim(String)
     }
@@ -44,7 +51,7 @@ public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
     public var text: String {
         switch form {
         case .verbatim(let text): text
-        case .lowercaseUUID, .uppercaseUUID, .base64: withUTF8 { String(decoding: $0, as: UTF8.self) }
+        case .lowercaseUUID, .uppercaseUUID, .base64, .recordingId: withUTF8 { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -67,14 +74,26 @@ public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
         case .uppercaseUUID(let high, let low):
             return try Self.withUUIDText(high, low, digits: "0123456789ABCDEF", body)
         case .base64(var decoded):
-            return try decoded.withUTF8 { bytes in
-                let count = (bytes.count * 4 + 2) / 3
-                return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-                    Base64URL.encode(bytes, into: buffer)
-                    return try body(UnsafeBufferPointer(buffer))
-                }
+            return try decoded.withUTF8 { try Base64URL.withEncoded($0, body) }
+        case .recordingId(let uuids):
+            return try uuids.value.withDocument { try Base64URL.withEncoded($0, body) }
+        }
+    }
+
+    public static func < (lhs: PackedID, rhs: PackedID) -> Bool {
+        let order: Bool? = lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                var seen: UInt8 = 0
+                for byte in left { seen |= byte }
+                for byte in right { seen |= byte }
+                // Swift orders other text by its canonical form, which bytes do not give.
+                guard seen < 0x80 else { return nil }
+                let shared = min(left.count, right.count)
+                let result = shared == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, shared)
+                return result != 0 ? result < 0 : left.count < right.count
             }
         }
+        return order ?? (lhs.text < rhs.text)
     }
 
     private static func withUUIDText<Result>(_ high: UInt64, _ low: UInt64, digits: StaticString,
@@ -95,11 +114,15 @@ public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
         }
     }
 
-    /// The packed form of `bytes`, or nil when the text has neither shape.
+    /// The packed form of `bytes`, or nil when the text has no packed shape.
     private static func form(of bytes: UnsafeBufferPointer<UInt8>) -> Form? {
         if bytes.count == 36, let uuid = uuidForm(of: bytes) { return uuid }
-        if bytes.count > 15, let decoded = Base64URL.decodedText(bytes) { return .base64(decoded) }
-        return nil
+        guard bytes.count > 15 else { return nil }
+        return Base64URL.withDecoded(bytes) { decoded, isASCII in
+            if let uuids = RecordingIdUUIDs(document: decoded) { return .recordingId(OutOfLine(uuids)) }
+            if isASCII { return .base64(String(decoding: decoded, as: UTF8.self)) }
+            return String(validating: decoded, as: UTF8.self).map { .base64($0) }
+        }
     }
 
     private static func uuidForm(of bytes: UnsafeBufferPointer<UInt8>) -> Form? {
@@ -127,6 +150,54 @@ public struct PackedID: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
     }
 }
 
+/// The two UUIDs of a recordingId's document, `{"PlatformEndpointId":"…","ResourceSpecificId":"…"}`
+/// exactly as Azure writes it (no spaces, this key order); each UUID keeps its case.
+struct RecordingIdUUIDs: Sendable, Hashable {
+    private static let opening: StaticString = #"{"PlatformEndpointId":""#
+    private static let middle: StaticString = #"","ResourceSpecificId":""#
+    private static let closing: StaticString = #""}"#
+    private static let length = 23 + 36 + 24 + 36 + 2
+
+    let platformEndpoint: PackedID
+    let resourceSpecific: PackedID
+
+    /// The UUIDs of `document`, or nil when it is not the document in exactly this form.
+    init?(document: UnsafeBufferPointer<UInt8>) {
+        guard document.count == Self.length, Self.opening.utf8CodeUnitCount == 23, Self.middle.utf8CodeUnitCount == 24,
+              memcmp(document.baseAddress!, Self.opening.utf8Start, 23) == 0,
+              memcmp(document.baseAddress! + 59, Self.middle.utf8Start, 24) == 0,
+              memcmp(document.baseAddress! + 119, Self.closing.utf8Start, 2) == 0 else { return nil }
+        let first = PackedID(utf8: UnsafeBufferPointer(rebasing: document[23..<59]))
+        let second = PackedID(utf8: UnsafeBufferPointer(rebasing: document[83..<119]))
+        guard first.isUUID, second.isUUID else { return nil }
+        platformEndpoint = first
+        resourceSpecific = second
+    }
+
+    /// Calls `body` with the document's UTF-8 text, written on the stack.
+    func withDocument<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.length) { buffer in
+            let base = buffer.baseAddress!
+            base.update(from: Self.opening.utf8Start, count: 23)
+            platformEndpoint.withUTF8 { (base + 23).update(from: $0.baseAddress!, count: 36) }
+            (base + 59).update(from: Self.middle.utf8Start, count: 24)
+            resourceSpecific.withUTF8 { (base + 83).update(from: $0.baseAddress!, count: 36) }
+            (base + 119).update(from: Self.closing.utf8Start, count: 2)
+            return try body(UnsafeBufferPointer(buffer))
+        }
+    }
+}
+
+extension PackedID {
+    /// Whether the id is kept as a UUID.
+    fileprivate var isUUID: Bool {
+        switch form {
+        case .lowercaseUUID, .uppercaseUUID: true
+        default: false
+        }
+    }
+}
+
 /// Base64url without padding (RFC 4648 §5), the way Azure writes ids of text.
 enum Base64URL {
     private static let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -143,13 +214,15 @@ enum Base64URL {
         }
     }
 
-    /// The UTF-8 text that `encoded` is the canonical unpadded base64url of (unused low bits of the
-    /// last character zero, so encoding the text gives `encoded` back), or nil.
-    static func decodedText(_ encoded: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Calls `body` with the bytes that `encoded` is the canonical unpadded base64url of (unused
+    /// low bits of the last character zero, so encoding them gives `encoded` back) and whether they
+    /// are all ASCII; nil when `encoded` is not such text.
+    static func withDecoded<Result>(_ encoded: UnsafeBufferPointer<UInt8>,
+                                    _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Result?) -> Result? {
         guard encoded.count % 4 != 1 else { return nil }
         let count = encoded.count * 3 / 4
         return values.withUnsafeBufferPointer { values in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { decoded -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { decoded -> Result? in
                 var accumulator: UInt32 = 0, bits: UInt32 = 0, written = 0, invalid: UInt8 = 0, seen: UInt8 = 0
                 for byte in encoded {
                     let value = values[Int(byte)]
@@ -166,15 +239,22 @@ enum Base64URL {
                 }
                 // 0xFF marks a byte outside the alphabet; every value in it is below 0x40.
                 guard invalid < 0x40, accumulator & ((1 << bits) - 1) == 0 else { return nil }
-                let text = UnsafeBufferPointer(rebasing: decoded[0..<written])
-                if seen < 0x80 { return String(decoding: text, as: UTF8.self) }
-                return String(validating: text, as: UTF8.self)
+                return body(UnsafeBufferPointer(rebasing: decoded[0..<written]), seen < 0x80)
             }
         }
     }
 
+    /// Calls `body` with the unpadded base64url of `bytes`, written on the stack.
+    static func withEncoded<Result>(_ bytes: UnsafeBufferPointer<UInt8>,
+                                    _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: (bytes.count * 4 + 2) / 3) { buffer in
+            encode(bytes, into: buffer)
+            return try body(UnsafeBufferPointer(buffer))
+        }
+    }
+
     /// Writes the unpadded base64url of `bytes` into `buffer` (`(count * 4 + 2) / 3` bytes).
-    static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+    private static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) {
         let letters = alphabet.utf8Start
         var accumulator: UInt32 = 0, bits = 0, written = 0
         for byte in bytes {
