@@ -262,7 +262,7 @@ for number in 0..<renameCount {
                                                 otherEvents: nil, initialLoad: false))
         perform(effects, &state)
         consume(render(state))
-        if batch.delta.added[id] != nil || batch.delta.updated[id] != nil {
+        if batch.delta.added[PackedID(id)] != nil || batch.delta.updated[PackedID(id)] != nil {
             seen = true
             applyOnly.append(now() - applyStart)
         }

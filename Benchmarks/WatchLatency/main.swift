@@ -98,7 +98,7 @@ func measure(prefix: String, gap: Double) -> [Double] {
         var seen = false
         while !seen {
             guard waitReadable(watcher.fileDescriptor, seconds: 10) else { fail("no batch for \(id)") }
-            if let batch = watcher.takeBatch(), batch.delta.added[id] != nil || batch.delta.updated[id] != nil {
+            if let batch = watcher.takeBatch(), batch.delta.added[PackedID(id)] != nil || batch.delta.updated[PackedID(id)] != nil {
                 seen = true
             }
         }
@@ -144,7 +144,7 @@ do {
         var seen = false
         while !seen {
             guard waitReadable(watcher.fileDescriptor, seconds: 10) else { fail("no batch for \(id)") }
-            if let batch = watcher.takeBatch(), batch.delta.added[id] != nil || batch.delta.updated[id] != nil {
+            if let batch = watcher.takeBatch(), batch.delta.added[PackedID(id)] != nil || batch.delta.updated[PackedID(id)] != nil {
                 seen = true
             }
         }

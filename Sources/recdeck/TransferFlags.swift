@@ -38,8 +38,8 @@ struct TransferFlags: ParsableArguments {
             .sorted { ($0.startTime?.nanoseconds ?? 0, $0.id) < ($1.startTime?.nanoseconds ?? 0, $1.id) }
         guard !recordings.isEmpty else { return (matching, []) }
         let wanted = Set(recordings)
-        let chosen = matching.filter { wanted.contains($0.id) || $0.recordingId.map(wanted.contains) == true }
-        let found = Set(chosen.flatMap { [$0.id, $0.recordingId ?? $0.id] })
+        let chosen = matching.filter { wanted.contains($0.id.text) || $0.recordingId.map(wanted.contains) == true }
+        let found = Set(chosen.flatMap { [$0.id.text, $0.shownId] })
         return (chosen, recordings.filter { !found.contains($0) })
     }
 }

@@ -42,7 +42,7 @@ private func recording(
             contentType: contentType, channelType: channelType, formatType: formatType, chunks: chunks)
         return (event: event, deliveries: locations)
     }
-    return Recording(id: id, events: built)
+    return Recording(id: PackedID(id), events: built)
 }
 
 /// A recording with every optional value missing (and no event time).

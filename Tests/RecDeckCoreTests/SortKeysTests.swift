@@ -12,7 +12,7 @@ import Testing
             envelope: envelope, subjectIds: RecordingSubject(callId: call, recordingId: id),
             startTime: start.map { Timestamp(nanoseconds: $0) }, durationMs: 1000, formatType: format,
             chunks: (0..<chunks).map { Chunk(index: Int64($0), documentId: "d\($0)") })
-        return Recording(id: id, events: [(event, [location])])
+        return Recording(id: PackedID(id), events: [(event, [location])])
     }
 
     /// Ids with a long shared prefix (as recordingIds have), some not ASCII; texts that tie,

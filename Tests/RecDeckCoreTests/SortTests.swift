@@ -33,7 +33,7 @@ private func recording(
             contentType: contentType, channelType: channelType, formatType: formatType, chunks: chunks)
         return (event: event, deliveries: [location])
     }
-    return Recording(id: id, events: events)
+    return Recording(id: PackedID(id), events: events)
 }
 
 /// A recording whose value for `field` has rank 1 or 2 (higher rank, larger value), or is missing.
@@ -72,7 +72,7 @@ private func ranked(_ field: SortField, _ rank: Int?, id: String) -> Recording {
     }
 }
 
-private func ids(_ recordings: [Recording]) -> [String] { recordings.map(\.id) }
+private func ids(_ recordings: [Recording]) -> [String] { recordings.map(\.id.text) }
 
 // MARK: - Tests
 

@@ -100,8 +100,8 @@ final class BatchLog {
     }
 
     /// The recordings the consumer would hold after applying every batch taken so far to an empty model.
-    var recordingsFromBatches: [String: Recording] {
-        var model: [String: Recording] = [:]
+    var recordingsFromBatches: [PackedID: Recording] {
+        var model: [PackedID: Recording] = [:]
         for batch in batches {
             for id in batch.delta.removed { model[id] = nil }
             model.merge(batch.delta.added) { $1 }

@@ -32,7 +32,7 @@ import RecDeckTestSupport
     }
 
     /// The ids of the same recordings, sorted and filtered in one go.
-    static func fresh(like state: AppState) -> [String] {
+    static func fresh(like state: AppState) -> [PackedID] {
         state.sort.sorted(state.list.all, now: state.now).filter { state.query.matches($0, now: state.now) }.map(\.id)
     }
 

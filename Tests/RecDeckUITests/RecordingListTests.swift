@@ -40,7 +40,7 @@ import RecDeckTestSupport
     }
 
     /// What the rows must be: every recording of `list` sorted in one go, then filtered.
-    static func expected(_ list: RecordingList) -> [String] {
+    static func expected(_ list: RecordingList) -> [PackedID] {
         list.sort.sorted(list.all, now: now).filter { list.query.matches($0, now: now) }.map(\.id)
     }
 

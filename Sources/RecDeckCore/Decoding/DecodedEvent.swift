@@ -44,7 +44,11 @@ public struct RecordingEvent: Sendable, Hashable {
     /// The ids from the subject.
     public var subjectIds: RecordingSubject
     /// `data.recordingId` (bring-your-own-storage preview).
-    public var dataRecordingId: String?
+    public var dataRecordingId: String? {
+        get { packedDataRecordingId?.text }
+        set { packedDataRecordingId = newValue.map { PackedID($0) } }
+    }
+    public var packedDataRecordingId: PackedID?
     public var startTime: Timestamp?
     public var durationMs: Int64?
     /// The open-enum texts, coded (`RecordingEventTexts`).
@@ -78,7 +82,7 @@ public struct RecordingEvent: Sendable, Hashable {
                 formatType: String? = nil, chunks: [Chunk] = []) {
         self.envelope = envelope
         self.subjectIds = subjectIds
-        self.dataRecordingId = dataRecordingId
+        self.packedDataRecordingId = dataRecordingId.map { PackedID($0) }
         self.startTime = startTime
         self.durationMs = durationMs
         self.chunks = chunks
@@ -91,12 +95,12 @@ public struct RecordingEvent: Sendable, Hashable {
 
     /// The key of the recording this event belongs to: the subject's `recordingId`, then
     /// `data.recordingId`, then the call id with the first chunk's documentId, then the event id.
-    public var recordingKey: String {
-        if let id = subjectIds.recordingId { return id }
-        if let id = dataRecordingId, !id.isEmpty { return id }
+    public var recordingKey: PackedID {
+        if let id = subjectIds.packedRecordingId { return id }
+        if let id = packedDataRecordingId, !id.isEmpty { return id }
         let firstDocument = chunks.min { ($0.index ?? .max) < ($1.index ?? .max) }?.documentId
-        if let call = subjectIds.callId, let document = firstDocument { return "\(call)/\(document)" }
-        return envelope.key.id
+        if let call = subjectIds.callId, let document = firstDocument { return PackedID("\(call)/\(document)") }
+        return envelope.key.packedId
     }
 }
 
@@ -132,7 +136,7 @@ public indirect enum DecodedEvent: Sendable, Hashable {
     }
 
     /// The recording's key (`RecordingEvent.recordingKey`) for a recording event, nil for any other.
-    var recordingKey: String? {
+    var recordingKey: PackedID? {
         if case .recording(let event) = self { return event.recordingKey }
         return nil
     }

@@ -3,12 +3,11 @@ import Foundation
 /// The ids carried by a recording event's subject, `/recording/call/{callId}/serverCallId/{…}/recordingId/{…}`.
 ///
 /// The subject is read as key/value segments after `recording`, so every seen variant (and any
-/// segment missing or in another order) works. The call id and the serverCallId are kept packed
-/// (`PackedID`); the recordingId stays a `String`, the one the store keys the recording by.
+/// segment missing or in another order) works. The ids are kept packed (`PackedID`).
 public struct RecordingSubject: Sendable, Hashable {
     public var packedCallId: PackedID?
     public var packedServerCallId: PackedID?
-    public var recordingId: String?
+    public var packedRecordingId: PackedID?
 
     public var callId: String? {
         get { packedCallId?.text }
@@ -18,11 +17,15 @@ public struct RecordingSubject: Sendable, Hashable {
         get { packedServerCallId?.text }
         set { packedServerCallId = newValue.map { PackedID($0) } }
     }
+    public var recordingId: String? {
+        get { packedRecordingId?.text }
+        set { packedRecordingId = newValue.map { PackedID($0) } }
+    }
 
     public init(callId: String? = nil, serverCallId: String? = nil, recordingId: String? = nil) {
         packedCallId = callId.map { PackedID($0) }
         packedServerCallId = serverCallId.map { PackedID($0) }
-        self.recordingId = recordingId
+        packedRecordingId = recordingId.map { PackedID($0) }
     }
 
     /// Parses a subject; unknown keys are ignored and empty values count as missing.
@@ -64,7 +67,7 @@ public struct RecordingSubject: Sendable, Hashable {
                 } else if equalsIgnoringCase(key, "servercallid") {
                     packedServerCallId = PackedID(utf8: value)
                 } else if equalsIgnoringCase(key, "recordingid") {
-                    recordingId = String(decoding: value, as: UTF8.self)
+                    packedRecordingId = PackedID(utf8: value)
                 }
                 index += 2
             }

@@ -6,10 +6,10 @@ extension RecordingField {
         RecordingField("recordingId",
             column: Column(.recording, "RECORDING", minimumWidth: 17, shrinks: true, listDropRank: 60, width: 24, growsTo: 36,
                            dashboardDropRank: 10, cutsInTheMiddle: true) { recording, _ in
-                RecordingIdText.readable(recording.recordingId ?? recording.id)
+                RecordingIdText.readable(recording.shownId)
             },
-            sort: Sort(name: .rec, defaultAscending: true, key: .text { $0.recordingId ?? $0.id }),
-            query: Query(.rec, .text { $1.isFound(in: $0.recordingId ?? $0.id) }, searchedByBareWords: true),
+            sort: Sort(name: .rec, defaultAscending: true, key: .text { $0.shownId }),
+            query: Query(.rec, .text { $1.isFound(in: $0.packedRecordingId ?? $0.id) }, searchedByBareWords: true),
             json: JSON(key: "recordingId") { recording, _, writer in writer.string(recording.recordingId) },
             cells: [Cell(name: "recordingId") { recording, _, row in row.cell(recording.recordingId) }]),
         RecordingField("callId",

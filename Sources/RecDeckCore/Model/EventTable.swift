@@ -52,7 +52,7 @@ struct EventTable: Sendable {
         var hash: Int
         var deliveries = Deliveries()
         /// The recording its counting delivery belongs to, when it is a recording event.
-        var recordingKey: String?
+        var recordingKey: PackedID?
         /// The next event of the same recording (a list through the table), -1 at the end.
         var nextInRecording: Int32 = -1
         /// Set once a bulk `apply` has placed the event (it meets each event once per delivery).

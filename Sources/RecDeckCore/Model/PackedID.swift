@@ -11,7 +11,7 @@ import Foundation
 /// texts are, and hashing the form is hashing the id.
 ///
 /// Ids order as their texts do (`<`), without making the texts when both are ASCII.
-public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInterpolation, CustomStringConvertible {
     private enum Form: Sendable, Hashable {
         /// A UUID written in small letters (or in digits only), as two halves of its 32 hex digits.
         case lowercaseUUID(UInt64, UInt64)
@@ -45,6 +45,10 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringLiter
 
     public init(stringLiteral value: String) {
         self.init(value)
+    }
+
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(String(stringInterpolation: stringInterpolation))
     }
 
     /// The id's text, exactly as it was read.

@@ -87,7 +87,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
     /// The fields merged over several events (or deliveries), and the events.
     private struct Merged: Sendable, Hashable {
-        var recordingId: String?
+        var recordingId: PackedID?
         var callId: PackedID?
         var serverCallId: PackedID?
         var startTime: Timestamp?
@@ -101,7 +101,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
         /// Takes what `event` says over what earlier events said (missing values erase nothing).
         mutating func absorb(_ event: RecordingEvent, deliveries: [EventLocation]) {
-            recordingId = event.subjectIds.recordingId ?? event.dataRecordingId ?? recordingId
+            recordingId = event.subjectIds.packedRecordingId ?? event.packedDataRecordingId ?? recordingId
             callId = event.subjectIds.packedCallId ?? callId
             serverCallId = event.subjectIds.packedServerCallId ?? serverCallId
             startTime = event.startTime ?? startTime
@@ -116,7 +116,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
     }
 
     private struct Fields: Sendable, Hashable {
-        var id: String
+        var id: PackedID
         var values: Values
         var chunks: [Chunk] = []
         var duplicateDeliveries = 0
@@ -125,13 +125,13 @@ public struct Recording: Sendable, Hashable, Identifiable {
         var failedChunkCount = 0
 
         /// Fields over no event yet (merged ones follow).
-        init(id: String) {
+        init(id: PackedID) {
             self.id = id
             values = .merged(Merged())
         }
 
         /// Fields read from one event delivered once.
-        init(id: String, only event: DecodedEvent) {
+        init(id: PackedID, only event: DecodedEvent) {
             self.id = id
             values = .one(event)
             lastEventTime = event.envelope.time
@@ -196,8 +196,13 @@ public struct Recording: Sendable, Hashable, Identifiable {
     }
 
     /// The store's key: the recordingId, or a fallback when the events carry none (see `RecordingEvent.recordingKey`).
-    public var id: String { box.fields.id }
-    public var recordingId: String? { value({ $0.subjectIds.recordingId ?? $0.dataRecordingId }, \.recordingId) }
+    public var id: PackedID { box.fields.id }
+    public var recordingId: String? { packedRecordingId?.text }
+    /// The recordingId, else the store's key: the id a person sees for the recording.
+    public var shownId: String { recordingId ?? id.text }
+    public var packedRecordingId: PackedID? {
+        value({ $0.subjectIds.packedRecordingId ?? $0.packedDataRecordingId }, \.recordingId)
+    }
     public var callId: String? { packedCallId?.text }
     public var serverCallId: String? { packedServerCallId?.text }
     /// The call id as kept (filters search it without making its text).
@@ -264,7 +269,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
     }
 
     /// Merges the events of one recording (each with its deliveries, the first the canonical one).
-    public init(id: String, events: [(event: RecordingEvent, deliveries: [EventLocation])]) {
+    public init(id: PackedID, events: [(event: RecordingEvent, deliveries: [EventLocation])]) {
         if events.count == 1, events[0].deliveries.count == 1 {
             var event = events[0].event
             event.envelope.location = events[0].deliveries[0]
@@ -294,7 +299,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
     /// The recording of one event delivered once (`.recording`, its location the delivery's),
     /// sharing the decoded event instead of copying its fields.
-    init(id: String, only event: DecodedEvent) {
+    init(id: PackedID, only event: DecodedEvent) {
         var f = Fields(id: id, only: event)
         var chunks = Self.chunks(of: event.recordingEvent)
         f.finish(chunks: chunks.ordered())

@@ -23,7 +23,7 @@ public struct RecordingStore: Sendable {
     private var freeFileSlots: [Int32] = []
     private var events = EventTable()
     /// The first event of each recording (the rest are linked through `EventTable.Entry.nextInRecording`).
-    private var firstEventOfRecording: [String: Int32] = [:]
+    private var firstEventOfRecording: [PackedID: Int32] = [:]
     private var otherEventKeys: Set<EventKey> = []
     /// Events whose deliveries do not all have the same body.
     private var conflictingKeys: Set<EventKey> = []
@@ -35,7 +35,7 @@ public struct RecordingStore: Sendable {
     /// work of keeping recordings up to date (tests check that a growing recording is not rebuilt).
     private(set) var mergedEventCount = 0
     /// The recordings, by id.
-    public private(set) var recordings: [String: Recording] = [:]
+    public private(set) var recordings: [PackedID: Recording] = [:]
     /// Chunk metadata documents by chunkDocumentId (more than one when saved twice; the first in
     /// (file, offset) order counts).
     private var metadataByDocument: [String: [ChunkMetadata]] = [:]
@@ -76,7 +76,7 @@ public struct RecordingStore: Sendable {
     }
 
     /// The event slots of recording `id`.
-    private func eventSlots(ofRecording id: String) -> [Int32] {
+    private func eventSlots(ofRecording id: PackedID) -> [Int32] {
         var slots: [Int32] = []
         var slot = firstEventOfRecording[id] ?? -1
         while slot >= 0 {
@@ -87,7 +87,7 @@ public struct RecordingStore: Sendable {
     }
 
     /// Adds the event in `slot` to recording `id`.
-    private mutating func link(_ slot: Int32, toRecording id: String) {
+    private mutating func link(_ slot: Int32, toRecording id: PackedID) {
         events[slot].recordingKey = id
         events[slot].nextInRecording = firstEventOfRecording.updateValue(slot, forKey: id) ?? -1
     }
@@ -192,13 +192,13 @@ public struct RecordingStore: Sendable {
         // Recordings in the order their first event appears in the batch (for a scan: path order,
         // which is nearly time order), so that they are built, and lie in memory, in about the
         // order the dashboard shows and filters them.
-        var order: [String] = []
+        var order: [PackedID] = []
         order.reserveCapacity(events.count)
         for (_, contents) in batch {
             for decoded in contents.events {
                 guard let slot = events.slot(of: decoded.key), !events[slot].settled else { continue }
                 events[slot].settled = true
-                let recordingKey: String?
+                let recordingKey: PackedID?
                 if events[slot].deliveries.count > 1 {
                     orderDeliveries(slot)
                     recordingKey = event(events[slot].deliveries.head).recordingKey
@@ -256,7 +256,7 @@ public struct RecordingStore: Sendable {
         return all.dropFirst().contains { event($0).envelope.body != first }
     }
 
-    private func buildRecording(id: String, slots: [Int32]) -> Recording {
+    private func buildRecording(id: PackedID, slots: [Int32]) -> Recording {
         if slots.count == 1, events[slots[0]].deliveries.count == 1 {
             let decoded = event(events[slots[0]].deliveries.head)
             if case .recording = decoded { return Recording(id: id, only: decoded) }
@@ -361,12 +361,12 @@ public struct RecordingStore: Sendable {
     /// again from its events.
     private mutating func reconcile(_ touched: Set<EventKey>) -> StoreDelta {
         var delta = StoreDelta()
-        var affected: Set<String> = []
-        var rebuilt: Set<String> = []
-        var gained: [String: [Int32]] = [:]
+        var affected: Set<PackedID> = []
+        var rebuilt: Set<PackedID> = []
+        var gained: [PackedID: [Int32]] = [:]
         for key in touched {
             guard let slot = events.slot(of: key) else { continue }
-            var previousRecording: String?
+            var previousRecording: PackedID?
             if let previous = events[slot].recordingKey {
                 unlink(slot)
                 affected.insert(previous)

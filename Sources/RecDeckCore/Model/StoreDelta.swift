@@ -3,11 +3,11 @@
 /// Deltas merge, so a watcher can coalesce many file changes into one batch for the screen.
 public struct StoreDelta: Sendable, Equatable {
     /// Recordings that did not exist before, by id.
-    public var added: [String: Recording] = [:]
+    public var added: [PackedID: Recording] = [:]
     /// Recordings that changed, by id, with their new value.
-    public var updated: [String: Recording] = [:]
+    public var updated: [PackedID: Recording] = [:]
     /// Ids of recordings that are gone.
-    public var removed: Set<String> = []
+    public var removed: Set<PackedID> = []
     /// Whether the set of non-recording events changed.
     public var otherEventsChanged = false
     /// Whether the list of problems changed.

@@ -34,7 +34,7 @@ struct RecordingSortKeys {
             order = Array(0..<count)
             return
         }
-        let ids = idRanks == nil ? recordings.map(\.id) : []
+        let ids = idRanks == nil ? recordings.map(\.id.text) : []
         let idKeys: [(key: UInt64, second: UInt64, exact: Bool)]? = idRanks.map { ranks in ranks.map { (UInt64($0), 0, true) } }
             ?? Self.textKeys(ids, folded: false)
         var entries: [Entry] = []
@@ -91,7 +91,7 @@ struct RecordingSortKeys {
     /// The positions of `recordings` in the order of their ids (ascending, as `String` orders
     /// them), on sixteen bytes of each id after the prefix they share.
     init(idOrderOf recordings: [Recording]) {
-        let ids = recordings.map(\.id)
+        let ids = recordings.map(\.id.text)
         let idKeys = Self.textKeys(ids, folded: false)
         var entries = ids.indices.map { index in
             Entry(primary: idKeys?[index].key ?? 0, secondary: idKeys?[index].second ?? 0, tie: 0, index: Int32(index),

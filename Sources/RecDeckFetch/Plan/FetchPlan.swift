@@ -9,13 +9,13 @@ public enum FetchPlan {
         var items: [FetchItem] = []
         for recording in recordings {
             let folder = SafeFileName.component(recording.callId ?? "unknown-call") + "/"
-                + SafeFileName.component(recording.recordingId ?? recording.id)
+                + SafeFileName.component(recording.shownId)
             for (position, chunk) in recording.chunks.enumerated() {
                 let base = folder + "/" + chunkName(chunk, position: position)
                 for part in FetchItem.Part.allCases where parts.contains(part) {
                     let location = part == .media ? chunk.contentLocation : chunk.metadataLocation
                     let suffix = part == .media ? "." + SafeFileName.mediaExtension(format: recording.formatType) : ".acsmetadata.json"
-                    items.append(FetchItem(recordingId: recording.id, chunkPosition: position, part: part, url: location.flatMap(URL.init(string:)),
+                    items.append(FetchItem(recordingId: recording.id.text, chunkPosition: position, part: part, url: location.flatMap(URL.init(string:)),
                                            relativePath: base + suffix, lastEventTime: recording.lastEventTime))
                 }
             }
@@ -27,9 +27,9 @@ public enum FetchPlan {
     public static func deletions(for recordings: [Recording]) -> [FetchItem] {
         recordings.flatMap { recording in
             recording.chunks.enumerated().map { position, chunk in
-                FetchItem(recordingId: recording.id, chunkPosition: position, part: .media, url: chunk.deleteLocation.flatMap(URL.init(string:)),
+                FetchItem(recordingId: recording.id.text, chunkPosition: position, part: .media, url: chunk.deleteLocation.flatMap(URL.init(string:)),
                           relativePath: SafeFileName.component(recording.callId ?? "unknown-call") + "/"
-                            + SafeFileName.component(recording.recordingId ?? recording.id) + "/" + chunkName(chunk, position: position),
+                            + SafeFileName.component(recording.shownId) + "/" + chunkName(chunk, position: position),
                           lastEventTime: recording.lastEventTime)
             }
         }

@@ -144,15 +144,15 @@ public struct AppState: Sendable {
     /// Files read so far and in all, while the first scan runs.
     public var loading: (done: Int, total: Int)?
     /// When each recording that arrived live came in (for the brief highlight).
-    public var arrivedAt: [String: Timestamp] = [:]
+    public var arrivedAt: [PackedID: Timestamp] = [:]
     /// Recordings that arrived while not following and not looked at yet (a recording that goes
     /// away is no longer one of them).
-    public var unseenIds: Set<String> = []
+    public var unseenIds: Set<PackedID> = []
     /// How many recordings the "N new" badge counts.
     public var unseenArrivals: Int { unseenIds.count }
     /// The recording whose event arrived last (the newest event time of the first load): what
     /// follow selects, whatever the sort, and what the jump key goes to.
-    public var newestArrival: String?
+    public var newestArrival: PackedID?
     /// Event times of the last hour, for the arrivals sparkline.
     public var arrivalTimes: [Timestamp] = []
     /// The header's totals over every recording, recomputed when recordings change (not per frame).
@@ -166,7 +166,7 @@ public struct AppState: Sendable {
     public var localOffsetSeconds: Int
     public var utc: Bool
     public var focus: Pane = .recordings
-    public var selectedId: String?
+    public var selectedId: PackedID?
     public var recordingsScroll = 0
     public var chunkIndex = 0
     public var chunksScroll = 0

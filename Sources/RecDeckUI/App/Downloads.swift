@@ -3,12 +3,12 @@ import RecDeckCore
 /// A download `d` asked for: a whole recording, or one chunk of it (its position in the chunks pane).
 public struct DownloadRequest: Sendable, Hashable {
     public var id: Int
-    public var recordingId: String
+    public var recordingId: PackedID
     public var chunkPosition: Int?
     /// Only the chunk's metadata document (the chunk detail asking for it), not its media.
     public var metadataOnly: Bool
 
-    public init(id: Int, recordingId: String, chunkPosition: Int?, metadataOnly: Bool = false) {
+    public init(id: Int, recordingId: PackedID, chunkPosition: Int?, metadataOnly: Bool = false) {
         self.id = id
         self.recordingId = recordingId
         self.chunkPosition = chunkPosition
@@ -67,7 +67,7 @@ func fetchMetadataIfMissing(_ state: inout AppState) -> [Effect] {
               && $0.request.chunkPosition == state.chunkIndex }) else { return [] }
     state.lastDownloadId += 1
     let request = DownloadRequest(id: state.lastDownloadId, recordingId: recording.id, chunkPosition: state.chunkIndex, metadataOnly: true)
-    let name = recording.recordingId ?? recording.id
+    let name = recording.shownId
     state.downloads.append(DownloadStatus(request: request, label: "\(name) chunk \(chunk.index.map(String.init) ?? String(state.chunkIndex)) metadata"))
     return [.download(request)]
 }
@@ -81,7 +81,7 @@ func startDownload(_ state: inout AppState) -> [Effect] {
     let chunk = state.focus == .chunks && state.chunkIndex < recording.chunks.count ? state.chunkIndex : nil
     state.lastDownloadId += 1
     let request = DownloadRequest(id: state.lastDownloadId, recordingId: recording.id, chunkPosition: chunk)
-    let name = recording.recordingId ?? recording.id
+    let name = recording.shownId
     let label = chunk.map { "\(name) chunk \(recording.chunks[$0].index.map(String.init) ?? String($0))" } ?? name
     state.downloads.append(DownloadStatus(request: request, label: label))
     return [.download(request)]

@@ -39,7 +39,7 @@ public struct EventList: Sendable, Equatable {
         }
 
         /// The recording the event belongs to; nil for another event.
-        public var recordingId: String? {
+        public var recordingId: PackedID? {
             if case .recording(let recording, _) = source { return recording.id }
             return nil
         }

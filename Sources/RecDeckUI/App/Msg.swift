@@ -46,7 +46,7 @@ public enum Msg: Sendable {
 /// What the event pane shows: a recording's events, or one event that belongs to no recording.
 public enum EventSubject: Sendable, Hashable {
     /// The events of the recording with this id.
-    case recording(String)
+    case recording(PackedID)
     /// One event that is not a recording event, by where it is written.
     case event(EventLocation)
     /// The call events of the call with this id (the calls view).
@@ -73,7 +73,7 @@ public enum Effect: Sendable, Equatable {
     case copy(String, what: String, keepsLayout: Bool = false)
     /// Write the recordings with these ids to `path` (JSON when it ends in `.json`, CSV otherwise),
     /// on a worker, and answer with `.exported`; an existing file is replaced only with `replace`.
-    case export(path: String, ids: [String], replace: Bool)
+    case export(path: String, ids: [PackedID], replace: Bool)
     /// Download a recording or chunk (on a worker, through the program's `DownloadRunner`),
     /// answering with `.download` messages.
     case download(DownloadRequest)

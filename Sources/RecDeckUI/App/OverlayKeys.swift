@@ -85,7 +85,7 @@ func overlayLineCount(_ state: AppState) -> Int {
 func copyChoices(_ state: AppState) -> [CopyChoice] {
     guard let recording = state.selectedRecording else { return EventPaneKeys.copyChoices(state) }
     var choices: [CopyChoice] = []
-    choices.append(CopyChoice(key: "i", label: "recording id", value: recording.recordingId ?? recording.id))
+    choices.append(CopyChoice(key: "i", label: "recording id", value: recording.shownId))
     if let call = recording.callId { choices.append(CopyChoice(key: "c", label: "call id", value: call)) }
     if let server = recording.serverCallId { choices.append(CopyChoice(key: "s", label: "server call id", value: server)) }
     let chunk = recording.chunks.indices.contains(state.chunkIndex) ? recording.chunks[state.chunkIndex] : nil

@@ -24,7 +24,7 @@ public struct RecordingList: Sendable {
     public private(set) var all: [Recording] = []
     /// The clock the sort and the filter were applied at (`age`).
     private var now: Timestamp
-    private var slotOf: [String: Int32] = [:]
+    private var slotOf: [PackedID: Int32] = [:]
     /// Every slot in sort order.
     private var ordered: [Int32] = []
     /// The slots the query lets through, in order; `nil` while the query is empty (then they are `ordered`).
@@ -83,7 +83,7 @@ public struct RecordingList: Sendable {
         fileprivate let rows: [Int32]
         public var startIndex: Int { 0 }
         public var endIndex: Int { rows.count }
-        public subscript(row: Int) -> String { all[Int(rows[row])].id }
+        public subscript(row: Int) -> PackedID { all[Int(rows[row])].id }
     }
 
     private var rows: [Int32] { filtered ?? ordered }
@@ -95,14 +95,14 @@ public struct RecordingList: Sendable {
     public subscript(row row: Int) -> Recording { all[Int(rows[row])] }
 
     /// The recording with this id, shown or not.
-    public subscript(id id: String) -> Recording? { slotOf[id].map { all[Int($0)] } }
+    public subscript(id id: PackedID) -> Recording? { slotOf[id].map { all[Int($0)] } }
 
     /// The ids of the rows, in order.
     public var ids: IDs { IDs(all: all, rows: rows) }
 
     /// The row of the recording with this id, `nil` when the filter hides it or there is none:
     /// a binary search on its place in the order.
-    public func row(of id: String) -> Int? {
+    public func row(of id: PackedID) -> Int? {
         guard let slot = slotOf[id] else { return nil }
         let recording = all[Int(slot)]
         if !query.isEmpty, !query.matches(recording, now: now) { return nil }

@@ -165,7 +165,7 @@ public enum CallTimelineView {
                             note: active.isEmpty ? "never active" : nil))
         }
         for recording in call.recordings {
-            let label = "rec " + RecordingIdText.fitted(recording.recordingId ?? recording.id, cells: 14)
+            let label = "rec " + RecordingIdText.fitted(recording.shownId, cells: 14)
             guard let start = recording.startTime?.nanoseconds, let end = recording.endTime?.nanoseconds else {
                 rows.append(Row(label: label, glyph: "█", note: "no start or duration in its events"))
                 continue

@@ -11,7 +11,7 @@ public enum ChunksView {
         }
         // The id as far as the frame has room ("┌ Chunks of " … " (n) expires in 3h ─┐"), its
         // middle cut when long; the retention gives way when the id would get fewer than 17 cells.
-        let id = RecordingIdText.readable(recording.recordingId ?? recording.id)
+        let id = RecordingIdText.readable(recording.shownId)
         let count = "(\(CountText.grouped(recording.chunks.count)))"
         var detail = count
         if let retention = MediaRetention(recording, now: state.now) {

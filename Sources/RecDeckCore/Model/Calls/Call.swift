@@ -136,7 +136,7 @@ public struct Call: Sendable, Hashable, Identifiable {
     private func startedWithoutFile(now: Timestamp) -> Bool {
         guard let reference = endTime ?? lastEventTime,
               now.nanoseconds(since: reference) > CallAnomaly.fileGraceNanoseconds else { return false }
-        let known = Set(recordings.flatMap { [$0.id, $0.recordingId].compactMap { $0 } })
+        let known = Set(recordings.flatMap { [$0.id.text, $0.recordingId].compactMap { $0 } })
         return stateChanges.contains { change in
             guard change.isActive else { return false }
             guard let id = change.recordingId else { return recordings.isEmpty }

@@ -7,7 +7,7 @@ public struct CallTable: Sendable {
     /// The calls, by `Call.id`.
     public private(set) var calls: [String: Call] = [:]
     /// The call each recording belongs to, by recording key (`Recording.id`).
-    public private(set) var callOfRecording: [String: String] = [:]
+    public private(set) var callOfRecording: [PackedID: String] = [:]
 
     public init() {}
 
@@ -22,7 +22,7 @@ public struct CallTable: Sendable {
         recordingNodes.reserveCapacity(recordings.count)
         for recording in recordings {
             recordingNodes.append(union.tie(call: recording.callId, server: recording.serverCallId,
-                                            recording: recording.recordingId ?? recording.id))
+                                            recording: recording.shownId))
         }
         var eventNodes: [Int?] = []
         for (event, _) in callEvents {

@@ -41,7 +41,7 @@ public enum CallFormats {
         writer.field("participants", Int64(call.participants.count))
         writer.key("recordings")
         writer.beginArray()
-        for recording in call.recordings { writer.string(recording.recordingId ?? recording.id) }
+        for recording in call.recordings { writer.string(recording.shownId) }
         writer.endArray()
         writer.field("recordedMs", call.recordedMs)
         writer.field("coverage", call.coverage, fractionDigits: 4)
@@ -66,7 +66,7 @@ public enum CallFormats {
         return [
             call.callId ?? "", call.serverCallId ?? "", call.startTime?.iso8601UTC ?? "", call.endTime?.iso8601UTC ?? "",
             call.durationMs.map(String.init) ?? "", call.endReason ?? "", String(call.participants.count),
-            call.recordings.map { $0.recordingId ?? $0.id }.joined(separator: ";"), call.recordedMs.map(String.init) ?? "",
+            call.recordings.map(\.shownId).joined(separator: ";"), call.recordedMs.map(String.init) ?? "",
             coverageText, String(call.eventCount), call.anomalies(now: now).map(\.rawValue).joined(separator: ";"),
             call.deadLettered ? "true" : "false",
         ]
