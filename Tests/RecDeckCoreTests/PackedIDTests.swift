@@ -27,6 +27,11 @@ import Testing
         base64URL(#"{"ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba","PlatformEndpointId":"630e97a6-1212-42b8-b4fd-ebf727517a87"}"#),
         base64URL(#"{"PlatformEndpointId":"630e97a6-1212-42b8-b4fd-ebf727517a8g","ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba"}"#),
         String(recordingId.dropLast()), recordingId + "A", "call/with/slashes", "ünïcödé-id-with-more-than-15",
+        // Texts whose prefix (to the last slash) is shared, too short (15 bytes), just long enough (16),
+        // the longest kept (256), too long (257), and the whole text.
+        base64URL("https://host.example/a/xyz"), base64URL("https://host.example/a/xy"), base64URL("https://host.example/a/"),
+        base64URL("https://h.io/ab/rest of it"), base64URL("https://h.io/abc/rest of it"),
+        base64URL(String(repeating: "p", count: 255) + "/rest"), base64URL(String(repeating: "p", count: 256) + "/rest"),
     ]
 
     @Test(arguments: texts)
@@ -65,6 +70,32 @@ import Testing
         #expect(decoded(Self.serverCallId) == url)
         #expect(String(describing: PackedID(Self.serverCallId)) == Self.serverCallId)
         #expect(decoded(Self.recordingId) == #"{"PlatformEndpointId":"630e97a6-1212-42b8-b4fd-ebf727517a87","ResourceSpecificId":"259cb9ab-d3b4-449f-b203-4bd3042e31ba"}"#)
+    }
+
+    @Test func givesTheFirstBytesAskedFor() {
+        for text in Self.texts {
+            let id = PackedID(text), bytes = Array(text.utf8)
+            for limit in [0, 1, 3, 4, 5, 16, 17, 33, 100, bytes.count, bytes.count + 1] {
+                let given = id.withUTF8(prefix: limit) { Array($0) }
+                #expect(given.count >= min(limit, bytes.count), "\(text) \(limit)")
+                #expect(Array(bytes.prefix(given.count)) == given, "\(text) \(limit)")
+            }
+        }
+    }
+
+    @Test func sharedPrefixesAreCappedAndStayTheSame() {
+        let prefixes = PrefixedText.Prefixes()
+        func intern(_ text: String) -> UnsafePointer<UInt8>? {
+            Array(text.utf8).withUnsafeBufferPointer { prefixes.intern($0) }
+        }
+        let first = intern("https://prefix/0/")
+        for number in 1..<PrefixedText.Prefixes.limit { #expect(intern("https://prefix/\(number)/") != nil) }
+        #expect(intern("https://one/too/many/") == nil)
+        #expect(intern("https://prefix/0/") == first)
+        // A text whose prefix is not kept is still given back whole.
+        let text = "https://host.example/conv/rest?i=1"
+        #expect(Array(text.utf8).withUnsafeBufferPointer { PrefixedText.make($0)?.withBytes { Array($0) } } == Array(text.utf8))
+        #expect(Array("no-slash-in-this-text".utf8).withUnsafeBufferPointer { PrefixedText.make($0) } == nil)
     }
 
     @Test func encodesEveryLengthAndByte() {

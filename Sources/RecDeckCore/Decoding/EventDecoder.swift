@@ -441,8 +441,8 @@ struct EventDecoder {
 
     private mutating func readData(_ data: DataCapture, into event: inout RecordingEvent, reader: FieldReader) {
         var reader = reader
-        // Nearly always the subject's recordingId again: then one string serves both.
-        event.dataRecordingId = reader.string(data.recordingId, "recordingId", &self, reusing: event.subjectIds.recordingId)
+        // Nearly always the subject's recordingId again: then one id serves both.
+        event.packedDataRecordingId = reader.packedID(data.recordingId, "recordingId", &self, reusing: event.subjectIds.packedRecordingId)
         event.storageType = reader.string(data.storageType, "storageType", &self, interned: true)
         event.startTime = reader.timestamp(data.startTime, "recordingStartTime", &self)
         event.durationMs = reader.integer(data.durationMs, "recordingDurationMs", &self)
@@ -639,21 +639,14 @@ private struct FieldReader {
         }
     }
 
-    /// The field as a string; `reusing` is returned instead of a new string when the field's
-    /// bytes are its bytes.
-    mutating func string(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder, interned: Bool = false,
-                         reusing known: String? = nil) -> String? {
+    /// The field as a string.
+    mutating func string(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder, interned: Bool = false) -> String? {
         switch field.value {
         case .absent, .null:
             return nil
         case .string(let span):
             if interned && !span.escaped {
                 return decoder.interner.intern(raw(span.start..<span.end))
-            }
-            if var known, !span.escaped {
-                let bytes = raw(span.start..<span.end)
-                let same = known.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
-                if same { return known }
             }
             return parser.string(span)
         case .number(let range):
@@ -664,9 +657,17 @@ private struct FieldReader {
         }
     }
 
-    /// `string(_:_:_:)` as an id, packed from the file's bytes when the text needs no unescaping.
-    mutating func packedID(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder) -> PackedID? {
-        if case .string(let span) = field.value, !span.escaped { return PackedID(utf8: raw(span.start..<span.end)) }
+    /// `string(_:_:_:)` as an id, packed from the file's bytes when the text needs no unescaping;
+    /// `reusing` is returned instead when the field's bytes are its text.
+    mutating func packedID(_ field: CapturedField, _ key: String, _ decoder: inout EventDecoder,
+                           reusing known: PackedID? = nil) -> PackedID? {
+        if case .string(let span) = field.value, !span.escaped {
+            let bytes = raw(span.start..<span.end)
+            if let known, known.withUTF8({ $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }) {
+                return known
+            }
+            return PackedID(utf8: bytes)
+        }
         return string(field, key, &decoder).map { PackedID($0) }
     }
 

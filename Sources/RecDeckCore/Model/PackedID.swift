@@ -5,7 +5,7 @@ import Foundation
 /// Azure's ids have two shapes: a canonical UUID (`0ef875ae-3276-4366-97bf-fff575b33099`, an event
 /// id or a call id: 36 characters, a heap string of 80 bytes) is kept as its 16 bytes, and base64url
 /// without padding of UTF-8 text (a serverCallId: 178 characters for a 133-byte URL) as the text it
-/// decodes to; a recordingId, base64url of `{"PlatformEndpointId":"…","ResourceSpecificId":"…"}`
+/// decodes to (after a prefix shared with other ids, `PrefixedText`, when it has one); a recordingId, base64url of `{"PlatformEndpointId":"…","ResourceSpecificId":"…"}`
 /// (162 characters), as its two UUIDs in a 64-byte box. Anything else is kept verbatim. The form is a function of the text (one text has one
 /// form, and the form gives the text back byte for byte), so two ids are equal exactly when their
 /// texts are, and hashing the form is hashing the id.
@@ -19,6 +19,8 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
         case uppercaseUUID(UInt64, UInt64)
         /// Canonical base64url without padding of this (valid UTF-8) text.
         case base64(String)
+        /// The same, of this ASCII text with a shared prefix (a serverCallId's URL).
+        case base64Prefixed(PrefixedText)
         /// Canonical base64url of the recordingId document with these two UUIDs.
         case recordingId(OutOfLine<RecordingIdUUIDs>)
         /// Any other text, as it is.
@@ -55,11 +57,17 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
     public var text: String {
         switch form {
         case .verbatim(let text): text
-        case .lowercaseUUID, .uppercaseUUID, .base64, .recordingId: withUTF8 { String(decoding: $0, as: UTF8.self) }
+        case .lowercaseUUID, .uppercaseUUID, .base64, .base64Prefixed, .recordingId: withUTF8 { String(decoding: $0, as: UTF8.self) }
         }
     }
 
     public var description: String { text }
+
+    /// Whether the id's text is all ASCII (every packed form's is).
+    var isASCII: Bool {
+        if case .verbatim(let text) = form { return text.isAllASCII }
+        return true
+    }
 
     /// Whether the id is the empty text.
     public var isEmpty: Bool {
@@ -70,6 +78,14 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
     /// Calls `body` with the id's UTF-8 text, written into a buffer on the stack for a packed id
     /// (no string is made: filters search every id on each keystroke).
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUTF8(prefix: .max, body)
+    }
+
+    /// Calls `body` with at least the first `limit` bytes of the id's UTF-8 text (all of it when it
+    /// is shorter), making no more of a base64 text than that: sort keys read only a few bytes.
+    func withUTF8<Result>(prefix limit: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        // Base64 characters come four for three bytes: whole groups give exactly the text's first characters.
+        let decodedLimit = limit >= Int.max / 3 ? Int.max : (limit + 3) / 4 * 3
         switch form {
         case .verbatim(var text):
             return try text.withUTF8(body)
@@ -78,9 +94,11 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
         case .uppercaseUUID(let high, let low):
             return try Self.withUUIDText(high, low, digits: "0123456789ABCDEF", body)
         case .base64(var decoded):
-            return try decoded.withUTF8 { try Base64URL.withEncoded($0, body) }
+            return try decoded.withUTF8 { try Base64URL.withEncoded(UnsafeBufferPointer(rebasing: $0.prefix(decodedLimit)), body) }
+        case .base64Prefixed(let decoded):
+            return try decoded.withBytes(prefix: decodedLimit) { try Base64URL.withEncoded($0, body) }
         case .recordingId(let uuids):
-            return try uuids.value.withDocument { try Base64URL.withEncoded($0, body) }
+            return try uuids.value.withDocument { try Base64URL.withEncoded(UnsafeBufferPointer(rebasing: $0.prefix(decodedLimit)), body) }
         }
     }
 
@@ -124,7 +142,10 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
         guard bytes.count > 15 else { return nil }
         return Base64URL.withDecoded(bytes) { decoded, isASCII in
             if let uuids = RecordingIdUUIDs(document: decoded) { return .recordingId(OutOfLine(uuids)) }
-            if isASCII { return .base64(String(decoding: decoded, as: UTF8.self)) }
+            if isASCII {
+                if let prefixed = PrefixedText.make(decoded) { return .base64Prefixed(prefixed) }
+                return .base64(String(decoding: decoded, as: UTF8.self))
+            }
             return String(validating: decoded, as: UTF8.self).map { .base64($0) }
         }
     }

@@ -34,9 +34,9 @@ struct RecordingSortKeys {
             order = Array(0..<count)
             return
         }
-        let ids = idRanks == nil ? recordings.map(\.id.text) : []
+        let ids = idRanks == nil ? recordings.map(\.id) : []
         let idKeys: [(key: UInt64, second: UInt64, exact: Bool)]? = idRanks.map { ranks in ranks.map { (UInt64($0), 0, true) } }
-            ?? Self.textKeys(ids, folded: false)
+            ?? Self.textKeys(of: ids)
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         var texts: [String?] = []
@@ -45,7 +45,10 @@ struct RecordingSortKeys {
         case .text(let textKey):
             texts = recordings.map(textKey)
             let present = texts.compactMap { $0 }
-            let keys = Self.textKeys(present, folded: true)
+            let keys = Self.textKeys(count: present.count, folded: true) { index, _, body in
+                var text = present[index]
+                text.withUTF8(body)
+            }
             var next = 0
             for (index, text) in texts.enumerated() {
                 var primary: (key: UInt64, second: UInt64, exact: Bool) = (0, 0, true)
@@ -91,8 +94,8 @@ struct RecordingSortKeys {
     /// The positions of `recordings` in the order of their ids (ascending, as `String` orders
     /// them), on sixteen bytes of each id after the prefix they share.
     init(idOrderOf recordings: [Recording]) {
-        let ids = recordings.map(\.id.text)
-        let idKeys = Self.textKeys(ids, folded: false)
+        let ids = recordings.map(\.id)
+        let idKeys = Self.textKeys(of: ids)
         var entries = ids.indices.map { index in
             Entry(primary: idKeys?[index].key ?? 0, secondary: idKeys?[index].second ?? 0, tie: 0, index: Int32(index),
                   missing: false, exact: idKeys?[index].exact ?? false)
@@ -137,34 +140,51 @@ struct RecordingSortKeys {
     /// zeros, as two integers (ASCII letters folded to small when `folded`): a smaller pair means a
     /// smaller text, and an exact pair (the rest fits and holds no zero byte) is the whole text.
     /// `nil` when a text is not ASCII and unfolded, since `String` orders those by their normalized
-    /// form rather than by bytes: then every comparison looks at the texts.
-    private static func textKeys(_ texts: [String], folded: Bool) -> [(key: UInt64, second: UInt64, exact: Bool)]? {
-        guard let first = texts.first else { return [] }
-        var shared = Array(first.utf8)
-        if folded { shared = shared.map(foldASCII) }
-        for text in texts {
-            if !folded, !text.isAllASCII { return nil }
-            let matched = text.utf8.withContiguousStorageIfAvailable { Self.sharedPrefix($0, shared, folded: folded) }
-                ?? Array(text.utf8).withUnsafeBufferPointer { Self.sharedPrefix($0, shared, folded: folded) }
-            if matched < shared.count { shared.removeLast(shared.count - matched) }
+    /// form rather than by bytes: then every comparison looks at the texts. `withText(i, n, body)`
+    /// lends at least the first `n` bytes of text `i`'s UTF-8 (or all of it) to `body`, so that no
+    /// text has to be made for its key; `isASCII(i)` says whether text `i` is ASCII.
+    private static func textKeys(count: Int, folded: Bool, isASCII: (Int) -> Bool = { _ in true },
+                                 withText: (Int, Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [(key: UInt64, second: UInt64, exact: Bool)]? {
+        guard count > 0 else { return [] }
+        if !folded, !(0..<count).allSatisfy(isASCII) { return nil }
+        var shared: [UInt8] = []
+        withText(0, .max) { shared = folded ? $0.map(foldASCII) : Array($0) }
+        for index in 0..<count {
+            withText(index, shared.count) { bytes in
+                let matched = Self.sharedPrefix(bytes, shared, folded: folded)
+                if matched < shared.count { shared.removeLast(shared.count - matched) }
+            }
         }
         let skip = shared.count
-        return texts.map { text in
-            var key: UInt64 = 0, second: UInt64 = 0
-            var taken = 0
-            var zero = false
-            let rest = text.utf8.dropFirst(skip)
-            for byte in rest.prefix(16) {
-                let value = UInt64(folded ? foldASCII(byte) : byte)
-                if taken < 8 { key = key << 8 | value } else { second = second << 8 | value }
-                zero = zero || byte == 0
-                taken += 1
+        var keys: [(key: UInt64, second: UInt64, exact: Bool)] = []
+        keys.reserveCapacity(count)
+        for index in 0..<count {
+            // One byte past the sixteen tells whether the rest fits.
+            withText(index, skip + 17) { bytes in
+                var key: UInt64 = 0, second: UInt64 = 0
+                var zero = false
+                let rest = UnsafeBufferPointer(rebasing: bytes[min(skip, bytes.count)...])
+                let taken = min(16, rest.count)
+                for offset in 0..<taken {
+                    let byte = rest[offset]
+                    let value = UInt64(folded ? foldASCII(byte) : byte)
+                    if offset < 8 { key = key << 8 | value } else { second = second << 8 | value }
+                    zero = zero || byte == 0
+                }
+                let exact = !zero && rest.count <= 16
+                // Left-aligned: a text that ends sooner is padded with zeros (smaller than any byte it lacks).
+                if taken < 8 { key <<= 8 * UInt64(8 - taken) }
+                if taken < 16 { second <<= 8 * UInt64(16 - max(8, taken)) }
+                keys.append((key, second, exact))
             }
-            let exact = !zero && (taken < 16 || rest.count == 16)
-            // Left-aligned: a text that ends sooner is padded with zeros (smaller than any byte it lacks).
-            if taken < 8 { key <<= 8 * UInt64(8 - taken) }
-            if taken < 16 { second <<= 8 * UInt64(16 - max(8, taken)) }
-            return (key, second, exact)
+        }
+        return keys
+    }
+
+    /// `textKeys` of recording ids, read from their packed form.
+    private static func textKeys(of ids: [PackedID]) -> [(key: UInt64, second: UInt64, exact: Bool)]? {
+        textKeys(count: ids.count, folded: false, isASCII: { ids[$0].isASCII }) { index, limit, body in
+            ids[index].withUTF8(prefix: limit, body)
         }
     }
 
