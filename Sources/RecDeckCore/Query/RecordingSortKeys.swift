@@ -4,8 +4,8 @@
 ///
 /// The first integers are the sorted field (a number, order-preserving, or sixteen bytes of the
 /// text ignoring case, after the prefix that every value shares); the last is eight bytes of the id,
-/// after the prefix every id shares, or, when the caller knows each recording's rank in id order
-/// (`idRanks`), that rank. Both keep the order exactly: when two keys are equal the full values
+/// after the prefix shared by the ids of its run of tied fields (worked out for those runs only), or,
+/// when the caller knows each recording's rank in id order (`idRanks`), that rank. Both keep the order exactly: when two keys are equal the full values
 /// are compared, as `RecordingSort.precedes` compares them.
 struct RecordingSortKeys {
     private struct Entry {
@@ -34,9 +34,9 @@ struct RecordingSortKeys {
             order = Array(0..<count)
             return
         }
-        let ids = idRanks == nil ? recordings.map(\.id) : []
-        let idKeys: [(key: UInt64, second: UInt64, exact: Bool)]? = idRanks.map { ranks in ranks.map { (UInt64($0), 0, true) } }
-            ?? Self.textKeys(of: ids)
+        // Without ranks, ids are read only where the field's keys tie (`resolveIds`): most sorts have few ties.
+        let readsIds = idRanks == nil
+        let idKeys = idRanks.map { ranks in ranks.map(UInt64.init) }
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         var texts: [String?] = []
@@ -57,7 +57,7 @@ struct RecordingSortKeys {
                     next += 1
                     if !sort.ascending { primary = (~primary.key, ~primary.second, primary.exact) }
                 }
-                entries.append(Entry(primary: primary.key, secondary: primary.second, tie: idKeys?[index].key ?? 0,
+                entries.append(Entry(primary: primary.key, secondary: primary.second, tie: idKeys?[index] ?? 0,
                                      index: Int32(index), missing: text == nil, exact: primary.exact))
             }
         case .number(let numberKey):
@@ -65,15 +65,21 @@ struct RecordingSortKeys {
                 let value = numberKey(recording, now)
                 var primary = value.map { UInt64(bitPattern: $0) ^ (1 << 63) } ?? 0
                 if !sort.ascending { primary = ~primary }
-                entries.append(Entry(primary: primary, secondary: 0, tie: idKeys?[index].key ?? 0, index: Int32(index),
+                entries.append(Entry(primary: primary, secondary: 0, tie: idKeys?[index] ?? 0, index: Int32(index),
                                      missing: value == nil, exact: true))
             }
         }
         let ascending = sort.ascending, isText = sort.field.isText
         var full = 0
         Self.sort(&entries, undecided: { lhs, rhs in
-            (isText && !lhs.missing && !(lhs.exact && rhs.exact)) || (!ids.isEmpty && lhs.tie == rhs.tie)
-        }, by: { lhs, rhs in
+            (isText && !lhs.missing && !(lhs.exact && rhs.exact)) || (readsIds && lhs.tie == rhs.tie)
+        }, resolveIds: readsIds ? { run in
+            // The ids' keys within this run of ties only.
+            let keys = Self.textKeys(count: run.count, folded: false, isASCII: { recordings[Int(run[run.startIndex + $0].index)].id.isASCII }) {
+                index, limit, body in recordings[Int(run[run.startIndex + index].index)].id.withUTF8(prefix: limit, body)
+            }
+            for position in run.indices { run[position].tie = keys?[position - run.startIndex].key ?? 0 }
+        } : nil, by: { lhs, rhs in
             if lhs.missing != rhs.missing { return rhs.missing }
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
             if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
@@ -82,9 +88,9 @@ struct RecordingSortKeys {
                 let result = compareIgnoringCase(texts[Int(lhs.index)]!, texts[Int(rhs.index)]!)
                 if result != 0 { return ascending ? result < 0 : result > 0 }
             }
-            if lhs.tie != rhs.tie || ids.isEmpty { return lhs.tie < rhs.tie }
+            if lhs.tie != rhs.tie || !readsIds { return lhs.tie < rhs.tie }
             full += 1
-            let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
+            let leftId = recordings[Int(lhs.index)].id, rightId = recordings[Int(rhs.index)].id
             return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
         })
         fullComparisons = full
@@ -113,8 +119,10 @@ struct RecordingSortKeys {
     /// Sorts `entries` on their integers alone (a comparison that reads nothing else, so the sort
     /// retains nothing per comparison), then sorts again with `precedes` each run whose keys tie
     /// where `undecided` says the integers do not decide two neighbours (texts longer than their
-    /// keys, ids whose keys are equal): those runs are short, and only they read texts.
-    private static func sort(_ entries: inout [Entry], undecided: (Entry, Entry) -> Bool, by precedes: (Entry, Entry) -> Bool) {
+    /// keys, ids whose keys are equal), after `resolveIds` has set the ids' keys in the run: those
+    /// runs are short, and only they read texts.
+    private static func sort(_ entries: inout [Entry], undecided: (Entry, Entry) -> Bool,
+                             resolveIds: ((inout ArraySlice<Entry>) -> Void)? = nil, by precedes: (Entry, Entry) -> Bool) {
         entries.sort { lhs, rhs in
             if lhs.missing != rhs.missing { return rhs.missing }
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
@@ -131,7 +139,10 @@ struct RecordingSortKeys {
                 if undecided(entries[end - 1], entries[end]) { decided = false }
                 end += 1
             }
-            if !decided { entries[start..<end].sort(by: precedes) }
+            if !decided {
+                resolveIds?(&entries[start..<end])
+                entries[start..<end].sort(by: precedes)
+            }
             start = end
         }
     }
