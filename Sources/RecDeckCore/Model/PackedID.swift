@@ -5,10 +5,11 @@ import Foundation
 /// Azure's ids have two shapes: a canonical UUID (`0ef875ae-3276-4366-97bf-fff575b33099`, an event
 /// id or a call id: 36 characters, a heap string of 80 bytes) is kept as its 16 bytes, and base64url
 /// without padding of UTF-8 text (a serverCallId: 178 characters for a 133-byte URL) as the text it
-/// decodes to (after a prefix shared with other ids, `PrefixedText`, when it has one); a recordingId, base64url of `{"PlatformEndpointId":"…","ResourceSpecificId":"…"}`
-/// (162 characters), as its two UUIDs in a 64-byte box. Anything else is kept verbatim. The form is a function of the text (one text has one
-/// form, and the form gives the text back byte for byte), so two ids are equal exactly when their
-/// texts are, and hashing the form is hashing the id.
+/// decodes to (after a prefix shared with other ids, `PrefixedText`, when it has one); a
+/// recordingId, base64url of `{"PlatformEndpointId":"…","ResourceSpecificId":"…"}` (162
+/// characters), as its two UUIDs in a 64-byte box. Anything else is kept verbatim. The form is a
+/// function of the text (one text has one form, and the form gives the text back byte for byte), so
+/// two ids are equal exactly when their texts are, and hashing the form is hashing the id.
 ///
 /// Ids order as their texts do (`<`), without making the texts when both are ASCII.
 public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInterpolation, CustomStringConvertible {

@@ -80,19 +80,15 @@ struct PrefixedText: @unchecked Sendable, Hashable {
         /// How many prefixes may be interned: untrusted input cannot make the table grow past it.
         static let limit = 4_096
 
-        private struct Key: Hashable {
-            let bytes: [UInt8]
-        }
-
-        /// Each prefix's address (as an integer: the stored bytes are never written again).
-        private let table = Mutex<[Key: UInt]>([:])
+        /// Each prefix's address, by its bytes (as an integer: the stored bytes are never written again).
+        private let table = Mutex<[[UInt8]: UInt]>([:])
 
         /// A table of its own (tests); recdeck uses `shared`.
         init() {}
 
         /// The one stored copy of `bytes`, made when there is none and the table has room.
         func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<UInt8>? {
-            let key = Key(bytes: Array(bytes))
+            let key = Array(bytes)
             let address = table.withLock { table -> UInt? in
                 if let stored = table[key] { return stored }
                 guard table.count < Self.limit else { return nil }

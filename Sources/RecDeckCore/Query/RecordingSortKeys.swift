@@ -5,8 +5,9 @@
 /// The first integers are the sorted field (a number, order-preserving, or sixteen bytes of the
 /// text ignoring case, after the prefix that every value shares); the last is eight bytes of the id,
 /// after the prefix shared by the ids of its run of tied fields (worked out for those runs only), or,
-/// when the caller knows each recording's rank in id order (`idRanks`), that rank. Both keep the order exactly: when two keys are equal the full values
-/// are compared, as `RecordingSort.precedes` compares them.
+/// when the caller knows each recording's rank in id order (`idRanks`), that rank. Both keep the
+/// order exactly: when two keys are equal the full values are compared, as `RecordingSort.precedes`
+/// compares them.
 struct RecordingSortKeys {
     private struct Entry {
         /// The field's key, already in the sort's direction, and for texts the next eight bytes.
