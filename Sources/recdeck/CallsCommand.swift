@@ -59,10 +59,9 @@ struct CallsCommand: ParsableCommand {
         case .csv: CallFormats.write(calls, as: .csv, now: now, line: StandardOutput.line)
         case .tsv: CallFormats.write(calls, as: .tsv, now: now, line: StandardOutput.line)
         case .table:
-            let lines = CallColumn.table(calls, now: now, width: StandardOutput.terminalWidth) {
-                DisplayFlags.displayOffset(for: $0.startTime ?? now, utc: utc)
-            }
-            for line in lines { StandardOutput.line(line) }
+            CallColumn.writeTable(calls, now: now, width: StandardOutput.terminalWidth,
+                                  offsetSeconds: { DisplayFlags.displayOffset(for: $0.startTime ?? now, utc: utc) },
+                                  output: StandardOutput.lines)
         }
         StandardOutput.flush()
         let summary = store.summary

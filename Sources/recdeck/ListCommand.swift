@@ -74,13 +74,10 @@ struct ListCommand: ParsableCommand {
         case .csv: RecordingFormats.write(recordings, as: .csv, now: now, output: StandardOutput.lines)
         case .tsv: RecordingFormats.write(recordings, as: .tsv, now: now, output: StandardOutput.lines)
         case .table:
-            let rows = recordings.map { recording in
-                RecordingColumn.allCases.map {
-                    $0.text(for: recording, now: now, offsetSeconds: DisplayFlags.displayOffset(for: recording.startTime ?? now, utc: utc))
-                }
-            }
-            let table = RecordingTable(rows: rows, width: StandardOutput.terminalWidth)
-            for line in table.lines(rows: rows) { StandardOutput.line(line) }
+            RecordingTable.write(recordings, width: StandardOutput.terminalWidth, cells: { recording in
+                let offset = DisplayFlags.displayOffset(for: recording.startTime ?? now, utc: utc)
+                return RecordingColumn.allCases.map { $0.text(for: recording, now: now, offsetSeconds: offset) }
+            }, output: StandardOutput.lines)
         }
         StandardOutput.flush()
         let summary = store.summary

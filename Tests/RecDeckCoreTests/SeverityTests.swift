@@ -61,4 +61,18 @@ import Testing
         #expect(RecordingIdText.fitted("recording-0000000000000000-a", cells: 12) == "record…000-a")
         #expect(DisplayWidth.middleTruncated("短い名前の録音", to: 7) == "短…録音")
     }
+
+    @Test func base64TextInEveryShapeAzureWrites() {
+        // Canonical base64url without padding (decoded on the stack), and the shapes only the
+        // lenient path reads: padded, the standard alphabet, unused bits set.
+        #expect(Base64Text.decoded("aHR0cHM6Ly9hcGkuZXhhbXBsZS9jP2k9MzQmZT0-") == "https://api.example/c?i=34&e=>")
+        #expect(Base64Text.decoded("aHR0cHM6Ly9hcGkuZXhhbXBsZS9jP2k9MzQmZT0+") == "https://api.example/c?i=34&e=>")
+        #expect(Base64Text.decoded("YWI=") == "ab")
+        #expect(Base64Text.decoded("YWJ") == "ab")
+        #expect(Base64Text.decoded("") == "")
+        // Not text: invalid UTF-8, a control character, not base64 at all.
+        #expect(Base64Text.decoded("_w") == nil)
+        #expect(Base64Text.decoded("YQli") == nil)
+        #expect(Base64Text.decoded("a b!") == nil)
+    }
 }

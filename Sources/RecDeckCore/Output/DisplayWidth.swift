@@ -35,6 +35,8 @@ public enum DisplayWidth {
     /// prefix there), and whether anything was left out. Works on scalars and stops once it has enough, so a "character" of 8,000,000
     /// combining marks costs what a short one does (grapheme breaking would walk all of it).
     public static func displayPrefix(_ text: String, characters: Int) -> (text: String, cut: Bool) {
+        // Nearly every cell: printable ASCII short enough (no marks, a scalar a character).
+        if text.utf8.count <= characters, isPrintableASCII(text) { return (text, false) }
         var result = String.UnicodeScalarView()
         var bases = 0, marks = 0, cut = false
         for scalar in text.unicodeScalars {
@@ -62,6 +64,7 @@ public enum DisplayWidth {
 
     /// Cells taken by `text`.
     public static func of(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var width = 0
         for character in text { width += of(character) }
         return width
@@ -113,6 +116,11 @@ public enum DisplayWidth {
     public static func padded(_ text: String, to cells: Int) -> String {
         let cut = truncated(text, to: cells)
         return cut + String(repeating: " ", count: max(0, cells - of(cut)))
+    }
+
+    /// Whether `text` is only printable ASCII, a cell per byte.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// East Asian Wide and Fullwidth ranges.

@@ -19,7 +19,7 @@ public enum SafeText {
     /// `text` with every unsafe scalar escaped; returns `text` itself when nothing needs escaping.
     public static func escaped(_ text: String) -> String {
         // Fast path: printable ASCII needs nothing.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if DisplayWidth.isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)

@@ -58,12 +58,19 @@ public enum CallColumn: String, Sendable, CaseIterable {
         return SafeText.escaped(raw)
     }
 
-    /// The plain-text table of `calls --format table`, fitted to `width` cells (`nil`: no limit).
-    public static func table(_ calls: [Call], now: Timestamp, width: Int?, offsetSeconds: (Call) -> Int) -> [String] {
-        let rows = calls.map { call in allCases.map { $0.text(for: call, now: now, offsetSeconds: offsetSeconds(call)) } }
+    /// Writes the plain-text table of `calls --format table`, fitted to `width` cells (`nil`: no
+    /// limit), to `output`.
+    public static func writeTable(_ calls: [Call], now: Timestamp, width: Int?, offsetSeconds: (Call) -> Int,
+                                  output: (OutputBytes) -> Void) {
+        func cells(_ call: Call) -> [String] { allCases.map { $0.text(for: call, now: now, offsetSeconds: offsetSeconds(call)) } }
+        var measure = FittedTable.Measure(columns: allCases.count)
+        for call in calls { measure.add(cells(call)) }
         let table = FittedTable(titles: allCases.map(\.title), minimumWidths: allCases.map(\.minimumWidth),
                                 shrinkable: Set(shrinkable.map { allCases.firstIndex(of: $0)! }),
-                                dropOrder: dropOrder.map { allCases.firstIndex(of: $0)! }, rows: rows, width: width)
-        return table.lines(rows: rows)
+                                dropOrder: dropOrder.map { allCases.firstIndex(of: $0)! }, cellWidths: measure.cellWidths, width: width)
+        var bytes = OutputBytes()
+        table.appendHeader(to: &bytes)
+        for call in calls { table.appendLine(cells(call), to: &bytes) }
+        output(bytes)
     }
 }
