@@ -147,4 +147,25 @@ private func base64URL(_ text: String) -> String {
         for field in RecordingEventTexts.Field.allCases { texts[field] = nil; same[field] = nil }
         #expect(texts == same && texts == RecordingEventTexts())
     }
+
+    /// Chunk documentIds: the usual shape packed, every other text kept as it is, each given back
+    /// byte for byte and equal exactly when the texts are.
+    @Test func documentIdsGiveBackTheirText() {
+        let texts = ["0-eus-d8-d7ac925cec97201a1e6b9d68eebb8f43", "0-eus-d8-d7ac925cec97201a1e6b9d68eebb8f44",
+                     "0-wus-d8-d7ac925cec97201a1e6b9d68eebb8f43", "d7ac925cec97201a1e6b9d68eebb8f43",
+                     "0-eus-d8-D7AC925CEC97201A1E6B9D68EEBB8F43", "0-eus-d8-d7ac925cec97201a1e6b9d68eebb8f4",
+                     String(repeating: "p", count: 64) + "d7ac925cec97201a1e6b9d68eebb8f43",
+                     String(repeating: "p", count: 65) + "d7ac925cec97201a1e6b9d68eebb8f43",
+                     "0-eus-d8-d7ac925cec97201a1e6b9d68eebb8fg3", "短い-d7ac925cec97201a1e6b9d68eebb8f43", "", "x"]
+        for text in texts {
+            #expect(DocumentID(text).text == text)
+            for other in texts { #expect((DocumentID(text) == DocumentID(other)) == (text == other)) }
+        }
+        var chunk = Chunk(index: 0, documentId: texts[0], contentLocation: "https://s/v1/objects/\(texts[0])/content/video")
+        #expect(chunk.documentId == texts[0])
+        #expect(chunk.contentLocation == "https://s/v1/objects/\(texts[0])/content/video")
+        chunk.documentId = texts[4]
+        #expect(chunk.documentId == texts[4])
+        #expect(chunk != Chunk(index: 0, documentId: texts[0]))
+    }
 }

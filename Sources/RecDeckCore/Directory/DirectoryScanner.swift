@@ -233,6 +233,14 @@ public struct DirectoryScanner: Sendable {
 
     /// Lists the tree and reads every file on all cores, then applies them to a new store in path order.
     public func scan() throws(ScanError) -> RecordingStore {
+        var store = RecordingStore()
+        _ = store.apply(try readTree(), delta: false)
+        return store
+    }
+
+    /// Every file of the tree read, in path order, listing problems first (the listing is let go
+    /// of before the store is built).
+    private func readTree() throws(ScanError) -> [(file: String, contents: FileContents)] {
         let listing = try list()
         var batch: [(file: String, contents: FileContents)] = []
         batch.reserveCapacity(listing.files.count + listing.problems.count)
@@ -242,9 +250,7 @@ public struct DirectoryScanner: Sendable {
         for (file, contents) in zip(listing.files, readAll(listing.files)) {
             if let contents { batch.append((file, contents)) }
         }
-        var store = RecordingStore()
-        _ = store.apply(batch, delta: false)
-        return store
+        return batch
     }
 
     /// Reads `files` in parallel; the result is in the same order, `nil` for files that vanished.

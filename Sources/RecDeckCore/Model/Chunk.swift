@@ -2,7 +2,12 @@
 public struct Chunk: Sendable, Hashable {
     /// 0-based order within the recording; `nil` when the event left it out.
     public var index: Int64?
-    public var documentId: String?
+    public var documentId: String? {
+        get { packedDocumentId?.text }
+        set { packedDocumentId = newValue.map(DocumentID.init) }
+    }
+    /// The documentId as kept (`DocumentID`): what chunks are compared and merged by.
+    private(set) var packedDocumentId: DocumentID?
     /// Why the chunk ended (`SessionEnded`, `ChunkMaximumTimeExceeded`, `ChunkUploadFailure`, …), verbatim.
     public var endReason: String?
     /// The three URLs, kept as the prefix and suffix around `documentId` they nearly always are
@@ -29,7 +34,7 @@ public struct Chunk: Sendable, Hashable {
 
     init(index: Int64?, documentId: String?, endReason: String?, locations: ChunkLocations) {
         self.index = index
-        self.documentId = documentId
+        self.packedDocumentId = documentId.map(DocumentID.init)
         self.endReason = endReason
         self.locations = locations
     }
@@ -44,7 +49,7 @@ public struct Chunk: Sendable, Hashable {
     }
 
     public static func == (lhs: Chunk, rhs: Chunk) -> Bool {
-        lhs.index == rhs.index && lhs.documentId == rhs.documentId && lhs.endReason == rhs.endReason
+        lhs.index == rhs.index && lhs.packedDocumentId == rhs.packedDocumentId && lhs.endReason == rhs.endReason
             && (lhs.locations === rhs.locations
                 || (lhs.contentLocation == rhs.contentLocation && lhs.metadataLocation == rhs.metadataLocation
                     && lhs.deleteLocation == rhs.deleteLocation))
@@ -53,7 +58,7 @@ public struct Chunk: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(index)
-        hasher.combine(documentId)
+        hasher.combine(packedDocumentId)
         hasher.combine(endReason)
         hasher.combine(contentLocation)
         hasher.combine(metadataLocation)

@@ -9,11 +9,11 @@ struct ChunkMerge {
     /// What makes two chunks the same chunk.
     private struct Identity: Hashable {
         var index: Int64?
-        var documentId: String?
+        var documentId: DocumentID?
 
         init(_ chunk: Chunk) {
             index = chunk.index
-            documentId = chunk.documentId
+            documentId = chunk.packedDocumentId
         }
     }
 
@@ -39,7 +39,7 @@ struct ChunkMerge {
         if chunks.count <= linearLimit {
             for later in chunks.indices.dropFirst() {
                 for earlier in 0..<later where chunks[earlier].index == chunks[later].index
-                    && chunks[earlier].documentId == chunks[later].documentId {
+                    && chunks[earlier].packedDocumentId == chunks[later].packedDocumentId {
                     return false
                 }
             }
@@ -96,7 +96,7 @@ struct ChunkMerge {
     private mutating func position(of chunk: Chunk) -> Int? {
         if positions == nil {
             if chunks.count <= Self.linearLimit {
-                return chunks.firstIndex { $0.index == chunk.index && $0.documentId == chunk.documentId }
+                return chunks.firstIndex { $0.index == chunk.index && $0.packedDocumentId == chunk.packedDocumentId }
             }
             var table = [Identity: Int](minimumCapacity: chunks.count * 2)
             for (position, existing) in chunks.enumerated() where table[Identity(existing)] == nil {

@@ -145,25 +145,31 @@ public struct RecordingStore: Sendable {
     /// same merged delta). Into an empty store it builds everything in one pass: no per-file sets,
     /// no recording built twice, each table sized once, the recordings built on all cores.
     @discardableResult
-    public mutating func apply(_ batch: [(file: String, contents: FileContents)]) -> StoreDelta {
+    public mutating func apply(_ batch: consuming [(file: String, contents: FileContents)]) -> StoreDelta {
         apply(batch, delta: true)
     }
 
     /// `apply(_:)`, answering an empty delta when `delta` is false (a one-shot scan has no use for it).
-    mutating func apply(_ batch: [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
+    /// The batch is let go of once its files are in the store, before the recordings are built.
+    mutating func apply(_ batch: consuming [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
         guard fileSlots.isEmpty else { return applyOneByOne(batch) }
         var eventCount = 0
-        for item in batch { eventCount += item.contents.events.count }
+        for index in batch.indices { eventCount += batch[index].contents.events.count }
         fileSlots.reserveCapacity(batch.count)
         fileContents.reserveCapacity(batch.count)
         events.reserveCapacity(eventCount)
-        for (file, contents) in batch {
+        // The files' slots in batch order (a store that held files before reuses theirs).
+        var slots: [Int32] = []
+        slots.reserveCapacity(batch.count)
+        for index in batch.indices {
+            let (file, contents) = batch[index]
             guard fileSlots[file] == nil else {
                 // A file named twice: start again, one file at a time.
                 self = RecordingStore()
                 return applyOneByOne(batch)
             }
             let fileSlot = addFile(file)
+            slots.append(fileSlot)
             fileContents[Int(fileSlot)] = contents
             problemCount += contents.problems.count
             zonelessTimeCount += contents.zonelessTimes
@@ -173,7 +179,8 @@ public struct RecordingStore: Sendable {
             }
             deliveryCount += contents.events.count
         }
-        var delta = bulkReconcile(batch, delta: wanted)
+        batch = []
+        var delta = bulkReconcile(slots, delta: wanted)
         delta.problemsChanged = problemCount > 0 || !conflictingKeys.isEmpty
         return delta
     }
@@ -185,7 +192,8 @@ public struct RecordingStore: Sendable {
     }
 
     /// Derives every recording from the event table (all new): the body of a bulk `apply`.
-    private mutating func bulkReconcile(_ batch: [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
+    /// `slots` are the batch's files, in its order.
+    private mutating func bulkReconcile(_ slots: [Int32], delta wanted: Bool) -> StoreDelta {
         var delta = StoreDelta()
         // Not sized ahead: the recordings are fewer than the events, and a table sized for the
         // events could take the next power of two of buckets.
@@ -194,8 +202,8 @@ public struct RecordingStore: Sendable {
         // order the dashboard shows and filters them.
         var order: [PackedID] = []
         order.reserveCapacity(events.count)
-        for (_, contents) in batch {
-            for decoded in contents.events {
+        for fileSlot in slots {
+            for decoded in fileContents[Int(fileSlot)].events {
                 guard let slot = events.slot(of: decoded.key), !events[slot].settled else { continue }
                 events[slot].settled = true
                 let recordingKey: PackedID?
