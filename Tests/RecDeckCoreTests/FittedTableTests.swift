@@ -18,7 +18,11 @@ import Testing
                                 middleCut: [1], cellWidths: measure.cellWidths, width: width)
         var bytes = OutputBytes()
         table.appendHeader(to: &bytes)
-        for row in rows { table.appendLine(row, to: &bytes) }
+        bytes.append(UInt8(ascii: "\n"))
+        for row in rows {
+            table.appendLine(row, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
         return bytes.text
     }
 

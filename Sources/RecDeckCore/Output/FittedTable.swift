@@ -5,7 +5,7 @@
 ///
 /// Fitting needs only each column's widest cell, so a table of a hundred thousand rows is drawn
 /// in two passes over its rows (measure, then write each line as bytes) and never holds them all.
-public struct FittedTable {
+public struct FittedTable: Sendable {
     /// The columns kept, as indexes into the titles given.
     public private(set) var columns: [Int]
     public private(set) var widths: [Int]
@@ -46,11 +46,16 @@ public struct FittedTable {
     }
 
     /// The widest cell of each column, measured one row at a time.
-    public struct Measure {
+    public struct Measure: Sendable {
         public private(set) var cellWidths: [Int]
 
         public init(columns: Int) {
             cellWidths = Array(repeating: 0, count: columns)
+        }
+
+        /// Takes the widest cells of `other` (the same columns, other rows) into account.
+        public mutating func add(_ other: Measure) {
+            for column in cellWidths.indices { cellWidths[column] = max(cellWidths[column], other.cellWidths[column]) }
         }
 
         /// Takes a row (a cell for every column) into account.
@@ -59,12 +64,13 @@ public struct FittedTable {
         }
     }
 
-    /// Appends the header line.
+    /// Appends the header line, without its line break.
     public func appendHeader(to output: inout OutputBytes) {
         appendLine(titles, cut: false, to: &output)
     }
 
-    /// Appends the line of `row` (a cell for every title), each cell padded or cut to its column.
+    /// Appends the line of `row` (a cell for every title), each cell padded or cut to its column,
+    /// without its line break.
     public func appendLine(_ row: [String], to output: inout OutputBytes) {
         appendLine(row, cut: true, to: &output)
     }
@@ -86,6 +92,5 @@ public struct FittedTable {
             output.append(raw: trailingSpaces == 0 ? text : String(decoding: text.utf8.dropLast(trailingSpaces), as: UTF8.self))
             pendingSpaces = padding + trailingSpaces
         }
-        output.append(UInt8(ascii: "\n"))
     }
 }

@@ -51,7 +51,7 @@ public enum RecordingFormats {
 
     /// Formats blocks of rows in parallel, a wave of blocks at a time (so the text of the whole
     /// list is never held at once), and hands each block to `output` in order.
-    private static func writeRows(_ recordings: [Recording], output: (OutputBytes) -> Void,
+    static func writeRows(_ recordings: [Recording], output: (OutputBytes) -> Void,
                                   _ format: @Sendable (Recording, Int, inout OutputBytes) -> Void) {
         let block = 256
         let wave = 16

@@ -70,7 +70,11 @@ public enum CallColumn: String, Sendable, CaseIterable {
                                 dropOrder: dropOrder.map { allCases.firstIndex(of: $0)! }, cellWidths: measure.cellWidths, width: width)
         var bytes = OutputBytes()
         table.appendHeader(to: &bytes)
-        for call in calls { table.appendLine(cells(call), to: &bytes) }
+        bytes.append(UInt8(ascii: "\n"))
+        for call in calls {
+            table.appendLine(cells(call), to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
         output(bytes)
     }
 }
