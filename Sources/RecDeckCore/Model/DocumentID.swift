@@ -27,14 +27,9 @@ struct DocumentID: @unchecked Sendable, Hashable {
         let prefixCount = bytes.count - 32
         guard prefixCount >= 0, prefixCount <= prefixLimit else { return nil }
         var halves: (UInt64, UInt64) = (0, 0)
-        for (position, byte) in bytes[prefixCount...].enumerated() {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            if position < 16 { halves.0 = halves.0 << 4 | UInt64(digit) } else { halves.1 = halves.1 << 4 | UInt64(digit) }
+        for byte in bytes[prefixCount...] {
+            guard let digit = HexHalves.value(of: byte), !digit.capital else { return nil }
+            HexHalves.append(digit.value, to: &halves)
         }
         guard let prefix = PrefixedText.Prefixes.shared.intern(UnsafeBufferPointer(rebasing: bytes[..<prefixCount])) else { return nil }
         return .hex(prefix: prefix, prefixCount: UInt8(prefixCount), high: halves.0, low: halves.1)
@@ -59,11 +54,7 @@ struct DocumentID: @unchecked Sendable, Hashable {
                 let base = buffer.baseAddress!
                 base.update(from: prefix, count: count)
                 let digits: StaticString = "0123456789abcdef"
-                for position in 0..<32 {
-                    let half = position < 16 ? high : low
-                    let shift = UInt64(15 - position % 16) * 4
-                    base[count + position] = digits.utf8Start[Int(half >> shift & 0xF)]
-                }
+                for position in 0..<32 { base[count + position] = digits.utf8Start[HexHalves.digit(position, of: (high, low))] }
                 return try body(UnsafeBufferPointer(buffer))
             }
         }

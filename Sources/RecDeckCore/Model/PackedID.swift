@@ -128,9 +128,7 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
                     buffer[position] = UInt8(ascii: "-")
                     continue
                 }
-                let half = nibble < 16 ? high : low
-                let shift = UInt64(60 - 4 * (nibble % 16))
-                buffer[position] = digits.utf8Start[Int((half >> shift) & 0xF)]
+                buffer[position] = digits.utf8Start[HexHalves.digit(nibble, of: (high, low))]
                 nibble += 1
             }
             return try body(UnsafeBufferPointer(buffer))
@@ -152,8 +150,7 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
     }
 
     private static func uuidForm(of bytes: UnsafeBufferPointer<UInt8>) -> Form? {
-        var high: UInt64 = 0, low: UInt64 = 0
-        var nibble = 0
+        var halves: (UInt64, UInt64) = (0, 0)
         var small = false, capital = false
         for position in 0..<36 {
             let byte = bytes[position]
@@ -161,18 +158,12 @@ public struct PackedID: Sendable, Hashable, Comparable, ExpressibleByStringInter
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
             }
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10; small = true
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = byte - UInt8(ascii: "A") + 10; capital = true
-            default: return nil
-            }
-            if nibble < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-            nibble += 1
+            guard let digit = HexHalves.value(of: byte) else { return nil }
+            if digit.capital { capital = true } else if digit.letter { small = true }
+            HexHalves.append(digit.value, to: &halves)
         }
         if small && capital { return nil }
-        return capital ? .uppercaseUUID(high, low) : .lowercaseUUID(high, low)
+        return capital ? .uppercaseUUID(halves.0, halves.1) : .lowercaseUUID(halves.0, halves.1)
     }
 }
 
@@ -293,5 +284,32 @@ enum Base64URL {
             }
         }
         if bits > 0 { buffer[written] = letters[Int((accumulator << UInt32(6 - bits)) & 0x3F)] }
+    }
+}
+
+/// Two 64-bit halves read from and written as 32 hex digits, first digit highest: a UUID's
+/// (`PackedID`), a documentId's (`DocumentID`).
+enum HexHalves {
+    /// The value of the hex digit `byte`, whether it is a letter and whether a capital one; nil for any other byte.
+    static func value(of byte: UInt8) -> (value: UInt8, letter: Bool, capital: Bool)? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): (byte - UInt8(ascii: "0"), false, false)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): (byte - UInt8(ascii: "a") + 10, true, false)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): (byte - UInt8(ascii: "A") + 10, true, true)
+        default: nil
+        }
+    }
+
+    /// Shifts the digit `value` in after those already read (the first 16 fill the high half).
+    static func append(_ value: UInt8, to halves: inout (UInt64, UInt64)) {
+        // The high half is full once its top digit has moved in: carry it over, a digit at a time.
+        halves.0 = halves.0 << 4 | halves.1 >> 60
+        halves.1 = halves.1 << 4 | UInt64(value)
+    }
+
+    /// The value of digit `nibble` (0 to 31) of `halves`.
+    static func digit(_ nibble: Int, of halves: (UInt64, UInt64)) -> Int {
+        let half = nibble < 16 ? halves.0 : halves.1
+        return Int(half >> UInt64(60 - 4 * (nibble % 16)) & 0xF)
     }
 }
