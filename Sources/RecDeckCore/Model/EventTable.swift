@@ -3,8 +3,11 @@
 ///
 /// This replaces a `[EventKey: …]` dictionary whose slots (the 48-byte key, the value, at a load
 /// of at most three quarters, the capacity a power of two) and per-event delivery arrays cost about
-/// 300 bytes an event: here an entry is about 100 bytes, its first delivery inline, and the index
-/// 8 bytes a bucket at a load of at most one half. Slots of removed events are reused.
+/// 300 bytes an event: here an entry is 48 bytes, its first delivery inline, and the index 8 bytes
+/// a bucket at a load of at most one half. An entry does not keep its key: the key is read from the
+/// decoded event its first delivery points at (`keyAt`, given by the store), and only an entry left
+/// without deliveries, between a file's old events leaving and the store settling it, has its key
+/// parked in the table. Slots of removed events are reused.
 struct EventTable: Sendable {
     /// One delivery: the slot of the applied file it is in and which of that file's events it is.
     struct Delivery: Sendable, Equatable {
@@ -18,13 +21,19 @@ struct EventTable: Sendable {
         private var first = Delivery(file: -1, index: -1)
         private var rest: [Delivery] = []
 
+        init() {}
+
+        init(_ delivery: Delivery) {
+            first = delivery
+        }
+
         var isEmpty: Bool { first.file < 0 }
         var count: Int { isEmpty ? 0 : 1 + rest.count }
         /// The delivery that counts (the table's order: see `RedeliveryRule`); the event must have one.
         var head: Delivery { first }
 
         /// Every delivery, in order (an array built for the caller).
-        var all: [Delivery] {
+        fileprivate(set) var all: [Delivery] {
             get { isEmpty ? [] : [first] + rest }
             set {
                 first = newValue.first ?? Delivery(file: -1, index: -1)
@@ -32,12 +41,12 @@ struct EventTable: Sendable {
             }
         }
 
-        mutating func append(_ delivery: Delivery) {
+        fileprivate mutating func append(_ delivery: Delivery) {
             if isEmpty { first = delivery } else { rest.append(delivery) }
         }
 
         /// Removes the deliveries in the file of slot `file`; answers how many there were.
-        mutating func removeAll(inFile file: Int32) -> Int {
+        fileprivate mutating func removeAll(inFile file: Int32) -> Int {
             let before = count
             guard !isEmpty, first.file == file || rest.contains(where: { $0.file == file }) else { return 0 }
             all = all.filter { $0.file != file }
@@ -47,12 +56,13 @@ struct EventTable: Sendable {
 
     /// One distinct event.
     struct Entry: Sendable {
-        var key: EventKey
-        /// `key`'s hash, kept for the index (growing it and removing from it never rehash the texts).
-        var hash: Int
-        var deliveries = Deliveries()
+        /// Changed through the table, which parks the key of an entry left with none.
+        fileprivate(set) var deliveries: Deliveries
         /// The recording its counting delivery belongs to, when it is a recording event.
         var recordingKey: PackedID?
+        /// The low 32 bits of the key's hash, kept for the index (growing it and removing from it
+        /// never rehash the texts).
+        fileprivate var tag: UInt32
         /// The next event of the same recording (a list through the table), -1 at the end.
         var nextInRecording: Int32 = -1
         /// Set once a bulk `apply` has placed the event (it meets each event once per delivery).
@@ -61,6 +71,8 @@ struct EventTable: Sendable {
 
     private var entries: [Entry] = []
     private var freeSlots: [Int32] = []
+    /// The keys of entries that have no delivery (their key cannot be read through one).
+    private var parkedKeys: [Int32: EventKey] = [:]
     /// Buckets: 0 when empty, else the hash's low 32 bits above the slot + 1.
     private var buckets: [UInt64] = []
     /// How many events the table holds.
@@ -81,14 +93,14 @@ struct EventTable: Sendable {
         _modify { yield &entries[Int(slot)] }
     }
 
-    /// The slot of the event with `key`, if the table has it.
-    func slot(of key: EventKey) -> Int32? {
-        slot(of: key, hash: key.hashValue)
+    /// The slot of the event with `key`, if the table has it; `keyAt` reads the key of the event
+    /// a delivery points at.
+    func slot(of key: EventKey, keyAt: (Delivery) -> EventKey) -> Int32? {
+        slot(of: key, tag: UInt32(truncatingIfNeeded: key.hashValue), keyAt: keyAt)
     }
 
-    private func slot(of key: EventKey, hash: Int) -> Int32? {
+    private func slot(of key: EventKey, tag: UInt32, keyAt: (Delivery) -> EventKey) -> Int32? {
         guard !buckets.isEmpty else { return nil }
-        let tag = UInt32(truncatingIfNeeded: hash)
         let mask = buckets.count - 1
         var position = Int(tag) & mask
         while true {
@@ -96,17 +108,22 @@ struct EventTable: Sendable {
             if bucket == 0 { return nil }
             if UInt32(truncatingIfNeeded: bucket >> 32) == tag {
                 let slot = Int32(truncatingIfNeeded: bucket & 0xFFFF_FFFF) - 1
-                if entries[Int(slot)].key == key { return slot }
+                let deliveries = entries[Int(slot)].deliveries
+                if (deliveries.isEmpty ? parkedKeys[slot] : keyAt(deliveries.head)) == key { return slot }
             }
             position = (position + 1) & mask
         }
     }
 
-    /// The slot of the event with `key`, added (with no deliveries) when the table lacks it.
-    mutating func findOrAdd(_ key: EventKey) -> Int32 {
-        let hash = key.hashValue
-        if let slot = slot(of: key, hash: hash) { return slot }
-        let entry = Entry(key: key, hash: hash)
+    /// Adds `delivery` to the event with `key`, which is added when the table lacks it; answers its slot.
+    mutating func add(_ delivery: Delivery, to key: EventKey, keyAt: (Delivery) -> EventKey) -> Int32 {
+        let tag = UInt32(truncatingIfNeeded: key.hashValue)
+        if let slot = slot(of: key, tag: tag, keyAt: keyAt) {
+            if entries[Int(slot)].deliveries.isEmpty { parkedKeys.removeValue(forKey: slot) }
+            entries[Int(slot)].deliveries.append(delivery)
+            return slot
+        }
+        let entry = Entry(deliveries: Deliveries(delivery), tag: tag)
         let slot: Int32
         if let free = freeSlots.popLast() {
             slot = free
@@ -116,14 +133,28 @@ struct EventTable: Sendable {
             entries.append(entry)
         }
         if (count + 1) * 2 > buckets.count { rebuildIndex(capacity: Self.bucketCount(for: count + 1)) }
-        place(Self.bucket(hash: hash, slot: slot))
+        place(Self.bucket(tag: tag, slot: slot))
         count += 1
         return slot
     }
 
+    /// Removes the deliveries in the file of slot `file` from the event in `slot`, whose key is
+    /// `key`; answers how many there were.
+    mutating func removeDeliveries(inFile file: Int32, from slot: Int32, key: EventKey) -> Int {
+        let removed = entries[Int(slot)].deliveries.removeAll(inFile: file)
+        if removed > 0, entries[Int(slot)].deliveries.isEmpty { parkedKeys[slot] = key }
+        return removed
+    }
+
+    /// Puts the deliveries of the event in `slot` in a new order (the same deliveries).
+    mutating func reorderDeliveries(of slot: Int32, as ordered: [Delivery]) {
+        precondition(ordered.count == entries[Int(slot)].deliveries.count, "the same deliveries")
+        entries[Int(slot)].deliveries.all = ordered
+    }
+
     /// Forgets the event in `slot`; the slot is reused by a later event.
     mutating func remove(_ slot: Int32) {
-        let target = Self.bucket(hash: entries[Int(slot)].hash, slot: slot)
+        let target = Self.bucket(tag: entries[Int(slot)].tag, slot: slot)
         let mask = buckets.count - 1
         var hole = Int(UInt32(truncatingIfNeeded: target >> 32)) & mask
         while buckets[hole] != target { hole = (hole + 1) & mask }
@@ -139,12 +170,13 @@ struct EventTable: Sendable {
         }
         buckets[hole] = 0
         count -= 1
-        entries[Int(slot)] = Entry(key: EventKey(source: "", id: "", type: ""), hash: 0)
+        entries[Int(slot)] = Entry(deliveries: Deliveries(), tag: 0)
+        parkedKeys.removeValue(forKey: slot)
         freeSlots.append(slot)
     }
 
-    private static func bucket(hash: Int, slot: Int32) -> UInt64 {
-        UInt64(UInt32(truncatingIfNeeded: hash)) << 32 | UInt64(UInt32(slot + 1))
+    private static func bucket(tag: UInt32, slot: Int32) -> UInt64 {
+        UInt64(tag) << 32 | UInt64(UInt32(slot + 1))
     }
 
     /// The power of two that holds `count` events at a load of at most one half.

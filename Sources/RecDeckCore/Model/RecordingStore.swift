@@ -57,6 +57,18 @@ public struct RecordingStore: Sendable {
         fileContents[Int(delivery.file)].events[Int(delivery.index)]
     }
 
+    /// The slot of the event with `key`, if the store has it.
+    private func slot(of key: EventKey) -> Int32? {
+        events.slot(of: key) { event($0).key }
+    }
+
+    /// Adds a delivery of the event with `key` (to a new event when the store lacks it).
+    private mutating func add(_ delivery: Delivery, of key: EventKey) {
+        // The files are read, not changed, while the table is: a reference, let go of on return.
+        let files = fileContents
+        _ = events.add(delivery, to: key) { files[Int($0.file)].events[Int($0.index)].key }
+    }
+
     /// Where a delivery's bytes are.
     private func location(_ delivery: Delivery) -> EventLocation {
         event(delivery).location
@@ -129,11 +141,9 @@ public struct RecordingStore: Sendable {
         }
         fileContents[Int(fileSlot)] = contents
         for (index, event) in contents.events.enumerated() {
-            let key = event.key
-            let slot = events.findOrAdd(key)
-            events[slot].deliveries.append(Delivery(file: fileSlot, index: Int32(index)))
+            add(Delivery(file: fileSlot, index: Int32(index)), of: event.key)
             deliveryCount += 1
-            touched.insert(key)
+            touched.insert(event.key)
         }
         let changed = replaceMetadata(old?.metadata ?? [], with: contents.metadata)
         var delta = reconcile(touched)
@@ -175,7 +185,7 @@ public struct RecordingStore: Sendable {
             zonelessTimeCount += contents.zonelessTimes
             _ = replaceMetadata([], with: contents.metadata)
             for (index, event) in contents.events.enumerated() {
-                events[events.findOrAdd(event.key)].deliveries.append(Delivery(file: fileSlot, index: Int32(index)))
+                add(Delivery(file: fileSlot, index: Int32(index)), of: event.key)
             }
             deliveryCount += contents.events.count
         }
@@ -204,7 +214,7 @@ public struct RecordingStore: Sendable {
         order.reserveCapacity(events.count)
         for fileSlot in slots {
             for decoded in fileContents[Int(fileSlot)].events {
-                guard let slot = events.slot(of: decoded.key), !events[slot].settled else { continue }
+                guard let slot = slot(of: decoded.key), !events[slot].settled else { continue }
                 events[slot].settled = true
                 let recordingKey: PackedID?
                 if events[slot].deliveries.count > 1 {
@@ -251,7 +261,7 @@ public struct RecordingStore: Sendable {
         var deliveries = events[slot].deliveries.all
         for index in deliveries.indices.dropFirst() where precedes(deliveries[index], deliveries[index - 1]) {
             deliveries.sort(by: precedes)
-            events[slot].deliveries.all = deliveries
+            events.reorderDeliveries(of: slot, as: deliveries)
             return
         }
     }
@@ -358,8 +368,8 @@ public struct RecordingStore: Sendable {
     }
 
     private mutating func removeDeliveries(of key: EventKey, inFile file: Int32) {
-        guard let slot = events.slot(of: key) else { return }
-        deliveryCount -= events[slot].deliveries.removeAll(inFile: file)
+        guard let slot = slot(of: key) else { return }
+        deliveryCount -= events.removeDeliveries(inFile: file, from: slot, key: key)
     }
 
     /// Re-derives the recordings that the events `touched` belong to, before and after.
@@ -373,7 +383,7 @@ public struct RecordingStore: Sendable {
         var rebuilt: Set<PackedID> = []
         var gained: [PackedID: [Int32]] = [:]
         for key in touched {
-            guard let slot = events.slot(of: key) else { continue }
+            guard let slot = slot(of: key) else { continue }
             var previousRecording: PackedID?
             if let previous = events[slot].recordingKey {
                 unlink(slot)
@@ -432,7 +442,7 @@ public struct RecordingStore: Sendable {
 
     /// The deliveries of the event with `key`, the one that counts first; empty when there is no such event.
     private func deliveries(ofKey key: EventKey) -> [Delivery] {
-        events.slot(of: key).map { events[$0].deliveries.all } ?? []
+        slot(of: key).map { events[$0].deliveries.all } ?? []
     }
 
     /// Every problem of every file, and every conflicting redelivery, in (file, line, column) order.
