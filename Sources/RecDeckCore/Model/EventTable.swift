@@ -1,5 +1,5 @@
 /// The store's distinct events as a table: one entry per event key, addressed by a 32-bit slot,
-/// found through an open-addressing index of 8 bytes a bucket.
+/// found through a `SlotIndex`.
 ///
 /// This replaces a `[EventKey: …]` dictionary whose slots (the 48-byte key, the value, at a load
 /// of at most three quarters, the capacity a power of two) and per-event delivery arrays cost about
@@ -73,10 +73,9 @@ struct EventTable: Sendable {
     private var freeSlots: [Int32] = []
     /// The keys of entries that have no delivery (their key cannot be read through one).
     private var parkedKeys: [Int32: EventKey] = [:]
-    /// Buckets: 0 when empty, else the hash's low 32 bits above the slot + 1.
-    private var buckets: [UInt64] = []
+    private var index = SlotIndex()
     /// How many events the table holds.
-    private(set) var count = 0
+    var count: Int { index.count }
     /// How many slots exist, in use or free (what the table's memory grows with).
     var slotCount: Int { entries.count }
 
@@ -85,7 +84,7 @@ struct EventTable: Sendable {
     /// Makes room for `capacity` events without growing.
     mutating func reserveCapacity(_ capacity: Int) {
         entries.reserveCapacity(capacity)
-        if capacity * 2 > buckets.count { rebuildIndex(capacity: Self.bucketCount(for: capacity)) }
+        index.reserveCapacity(capacity)
     }
 
     subscript(slot: Int32) -> Entry {
@@ -96,28 +95,19 @@ struct EventTable: Sendable {
     /// The slot of the event with `key`, if the table has it; `keyAt` reads the key of the event
     /// a delivery points at.
     func slot(of key: EventKey, keyAt: (Delivery) -> EventKey) -> Int32? {
-        slot(of: key, tag: UInt32(truncatingIfNeeded: key.hashValue), keyAt: keyAt)
+        slot(of: key, tag: SlotIndex.tag(key.hashValue), keyAt: keyAt)
     }
 
     private func slot(of key: EventKey, tag: UInt32, keyAt: (Delivery) -> EventKey) -> Int32? {
-        guard !buckets.isEmpty else { return nil }
-        let mask = buckets.count - 1
-        var position = Int(tag) & mask
-        while true {
-            let bucket = buckets[position]
-            if bucket == 0 { return nil }
-            if UInt32(truncatingIfNeeded: bucket >> 32) == tag {
-                let slot = Int32(truncatingIfNeeded: bucket & 0xFFFF_FFFF) - 1
-                let deliveries = entries[Int(slot)].deliveries
-                if (deliveries.isEmpty ? parkedKeys[slot] : keyAt(deliveries.head)) == key { return slot }
-            }
-            position = (position + 1) & mask
+        index.find(tag) { slot in
+            let deliveries = entries[Int(slot)].deliveries
+            return (deliveries.isEmpty ? parkedKeys[slot] : keyAt(deliveries.head)) == key
         }
     }
 
     /// Adds `delivery` to the event with `key`, which is added when the table lacks it; answers its slot.
     mutating func add(_ delivery: Delivery, to key: EventKey, keyAt: (Delivery) -> EventKey) -> Int32 {
-        let tag = UInt32(truncatingIfNeeded: key.hashValue)
+        let tag = SlotIndex.tag(key.hashValue)
         if let slot = slot(of: key, tag: tag, keyAt: keyAt) {
             if entries[Int(slot)].deliveries.isEmpty { parkedKeys.removeValue(forKey: slot) }
             entries[Int(slot)].deliveries.append(delivery)
@@ -132,9 +122,7 @@ struct EventTable: Sendable {
             slot = Int32(entries.count)
             entries.append(entry)
         }
-        if (count + 1) * 2 > buckets.count { rebuildIndex(capacity: Self.bucketCount(for: count + 1)) }
-        place(Self.bucket(tag: tag, slot: slot))
-        count += 1
+        index.insert(tag, slot: slot)
         return slot
     }
 
@@ -154,48 +142,9 @@ struct EventTable: Sendable {
 
     /// Forgets the event in `slot`; the slot is reused by a later event.
     mutating func remove(_ slot: Int32) {
-        let target = Self.bucket(tag: entries[Int(slot)].tag, slot: slot)
-        let mask = buckets.count - 1
-        var hole = Int(UInt32(truncatingIfNeeded: target >> 32)) & mask
-        while buckets[hole] != target { hole = (hole + 1) & mask }
-        // Backward-shift deletion: move up each following bucket that may sit in the hole.
-        var next = (hole + 1) & mask
-        while buckets[next] != 0 {
-            let home = Int(UInt32(truncatingIfNeeded: buckets[next] >> 32)) & mask
-            if (next &- home) & mask >= (next &- hole) & mask {
-                buckets[hole] = buckets[next]
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        buckets[hole] = 0
-        count -= 1
+        index.remove(entries[Int(slot)].tag, slot: slot)
         entries[Int(slot)] = Entry(deliveries: Deliveries(), tag: 0)
         parkedKeys.removeValue(forKey: slot)
         freeSlots.append(slot)
-    }
-
-    private static func bucket(tag: UInt32, slot: Int32) -> UInt64 {
-        UInt64(tag) << 32 | UInt64(UInt32(slot + 1))
-    }
-
-    /// The power of two that holds `count` events at a load of at most one half.
-    private static func bucketCount(for count: Int) -> Int {
-        var buckets = 16
-        while buckets < count * 2 { buckets *= 2 }
-        return buckets
-    }
-
-    private mutating func place(_ bucket: UInt64) {
-        let mask = buckets.count - 1
-        var position = Int(UInt32(truncatingIfNeeded: bucket >> 32)) & mask
-        while buckets[position] != 0 { position = (position + 1) & mask }
-        buckets[position] = bucket
-    }
-
-    private mutating func rebuildIndex(capacity: Int) {
-        let old = buckets
-        buckets = Array(repeating: 0, count: capacity)
-        for bucket in old where bucket != 0 { place(bucket) }
     }
 }

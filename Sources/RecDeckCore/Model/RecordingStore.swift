@@ -22,8 +22,9 @@ public struct RecordingStore: Sendable {
     private var fileSlots: [String: Int32] = [:]
     private var freeFileSlots: [Int32] = []
     private var events = EventTable()
-    /// The first event of each recording (the rest are linked through `EventTable.Entry.nextInRecording`).
-    private var firstEventOfRecording: [PackedID: Int32] = [:]
+    /// The first event of each recording, found by the recording's id (an event's
+    /// `EventTable.Entry.recordingKey`); the rest are linked through `EventTable.Entry.nextInRecording`.
+    private var firstEventOfRecording = SlotIndex()
     private var otherEventKeys: Set<EventKey> = []
     /// Events whose deliveries do not all have the same body.
     private var conflictingKeys: Set<EventKey> = []
@@ -87,10 +88,15 @@ public struct RecordingStore: Sendable {
         return slot
     }
 
+    /// The slot of the first event of recording `id` (whose index tag is `tag`), if it has events.
+    private func firstEvent(ofRecording id: PackedID, tag: UInt32) -> Int32? {
+        firstEventOfRecording.find(tag) { events[$0].recordingKey == id }
+    }
+
     /// The event slots of recording `id`.
     private func eventSlots(ofRecording id: PackedID) -> [Int32] {
         var slots: [Int32] = []
-        var slot = firstEventOfRecording[id] ?? -1
+        var slot = firstEvent(ofRecording: id, tag: SlotIndex.tag(id.hashValue)) ?? -1
         while slot >= 0 {
             slots.append(slot)
             slot = events[slot].nextInRecording
@@ -98,21 +104,28 @@ public struct RecordingStore: Sendable {
         return slots
     }
 
-    /// Adds the event in `slot` to recording `id`.
-    private mutating func link(_ slot: Int32, toRecording id: PackedID) {
+    /// Adds the event in `slot` to recording `id` (at the head of its list); answers whether the
+    /// recording had no event before.
+    @discardableResult
+    private mutating func link(_ slot: Int32, toRecording id: PackedID) -> Bool {
+        let tag = SlotIndex.tag(id.hashValue)
+        let first = firstEvent(ofRecording: id, tag: tag)
         events[slot].recordingKey = id
-        events[slot].nextInRecording = firstEventOfRecording.updateValue(slot, forKey: id) ?? -1
+        events[slot].nextInRecording = first ?? -1
+        if let first { firstEventOfRecording.replace(tag, slot: first, with: slot) } else { firstEventOfRecording.insert(tag, slot: slot) }
+        return first == nil
     }
 
     /// Takes the event in `slot` out of the recording it belongs to, if it does.
     private mutating func unlink(_ slot: Int32) {
         guard let id = events[slot].recordingKey else { return }
+        let tag = SlotIndex.tag(id.hashValue)
         let next = events[slot].nextInRecording
+        guard let first = firstEvent(ofRecording: id, tag: tag) else { return }
         events[slot].recordingKey = nil
         events[slot].nextInRecording = -1
-        guard let first = firstEventOfRecording[id] else { return }
         if first == slot {
-            if next >= 0 { firstEventOfRecording[id] = next } else { firstEventOfRecording.removeValue(forKey: id) }
+            if next >= 0 { firstEventOfRecording.replace(tag, slot: slot, with: next) } else { firstEventOfRecording.remove(tag, slot: slot) }
             return
         }
         var previous = first
@@ -225,8 +238,7 @@ public struct RecordingStore: Sendable {
                     recordingKey = decoded.recordingKey
                 }
                 if let recordingKey {
-                    if firstEventOfRecording[recordingKey] == nil { order.append(recordingKey) }
-                    link(slot, toRecording: recordingKey)
+                    if link(slot, toRecording: recordingKey) { order.append(recordingKey) }
                 } else {
                     otherEventKeys.insert(decoded.key)
                     delta.otherEventsChanged = true
