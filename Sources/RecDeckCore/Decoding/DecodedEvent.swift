@@ -5,54 +5,105 @@ public enum EventSchema: String, Sendable, Hashable {
 }
 
 /// The envelope fields every event has, whatever its type.
+///
+/// The fields most events lack (a subject kept as text, a delivery count, a dead letter) are held
+/// out of line, together, so that the hundred thousands of envelopes a store keeps stay small.
 public struct EventEnvelope: Sendable, Hashable {
     public var key: EventKey
     public var schema: EventSchema
     /// `eventTime` (Event Grid) or `time` (CloudEvents).
     public var time: Timestamp?
-    public var subject: String?
     /// Where this delivery's bytes are.
     public var location: EventLocation
-    /// Event Grid's `aeg-delivery-count` for the request that brought this delivery, when
-    /// `recdeck serve` kept it in the file's `.headers` sidecar (`ReceivedFileName`).
-    public var deliveryCount: Int?
-    /// What Event Grid added when it dead-lettered the event; nil for an event delivered as usual.
-    public var deadLetter: DeadLetter? {
-        get { storedDeadLetter?.value }
-        set { storedDeadLetter = newValue.map(OutOfLine.init) }
-    }
-    private var storedDeadLetter: OutOfLine<DeadLetter>?
     /// The fingerprint that tells a redelivery from a conflicting one (`RedeliveryRule`).
     public var body: EventBody
+    /// The fields below; nil while all are missing (nearly always).
+    private var rare: OutOfLine<Rare>?
+
+    /// The envelope fields most events lack.
+    private struct Rare: Sendable, Hashable {
+        var subject: String?
+        var deliveryCount: Int?
+        var deadLetter: DeadLetter?
+    }
+
+    /// The subject text (a recording event's subject is read into its ids instead: nil there).
+    public var subject: String? {
+        get { rare?.value.subject }
+        set { changeRare { $0.subject = newValue } }
+    }
+    /// Event Grid's `aeg-delivery-count` for the request that brought this delivery, when
+    /// `recdeck serve` kept it in the file's `.headers` sidecar (`ReceivedFileName`).
+    public var deliveryCount: Int? {
+        get { rare?.value.deliveryCount }
+        set { changeRare { $0.deliveryCount = newValue } }
+    }
+    /// What Event Grid added when it dead-lettered the event; nil for an event delivered as usual.
+    public var deadLetter: DeadLetter? {
+        get { rare?.value.deadLetter }
+        set { changeRare { $0.deadLetter = newValue } }
+    }
+
+    private mutating func changeRare(_ change: (inout Rare) -> Void) {
+        var fields = rare?.value ?? Rare()
+        change(&fields)
+        rare = fields == Rare() ? nil : OutOfLine(fields)
+    }
 
     public init(key: EventKey, schema: EventSchema, time: Timestamp?, subject: String?, location: EventLocation,
                 deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil, body: EventBody = EventBody()) {
         self.key = key
         self.schema = schema
         self.time = time
-        self.subject = subject
         self.location = location
-        self.deliveryCount = deliveryCount
-        self.storedDeadLetter = deadLetter.map(OutOfLine.init)
         self.body = body
+        let fields = Rare(subject: subject, deliveryCount: deliveryCount, deadLetter: deadLetter)
+        self.rare = fields == Rare() ? nil : OutOfLine(fields)
     }
 }
 
 /// One `Microsoft.Communication.RecordingFileStatusUpdated` event, with every `data` field it had.
+///
+/// Kept compact (a store holds one per recording): the optional times as plain integers with a
+/// bit each for presence, and `data.recordingId` (a preview field) out of line.
 public struct RecordingEvent: Sendable, Hashable {
     public var envelope: EventEnvelope
     /// The ids from the subject.
     public var subjectIds: RecordingSubject
+    /// The open-enum texts, coded (`RecordingEventTexts`).
+    private var texts = RecordingEventTexts()
+    /// Chunks in the order the event listed them.
+    public var chunks: [Chunk]
+    /// `startTime` in nanoseconds and `duration` in milliseconds, 0 when missing (`present` says).
+    private var startNanoseconds: Int64 = 0
+    private var duration: Int64 = 0
+    private var storedDataRecordingId: OutOfLine<PackedID>?
+    /// Bit 0: `startTime` is present; bit 1: `durationMs` is.
+    private var present: UInt8 = 0
+
     /// `data.recordingId` (bring-your-own-storage preview).
     public var dataRecordingId: String? {
         get { packedDataRecordingId?.text }
         set { packedDataRecordingId = newValue.map { PackedID($0) } }
     }
-    public var packedDataRecordingId: PackedID?
-    public var startTime: Timestamp?
-    public var durationMs: Int64?
-    /// The open-enum texts, coded (`RecordingEventTexts`).
-    private var texts = RecordingEventTexts()
+    public var packedDataRecordingId: PackedID? {
+        get { storedDataRecordingId?.value }
+        set { storedDataRecordingId = newValue.map(OutOfLine.init) }
+    }
+    public var startTime: Timestamp? {
+        get { present & 1 != 0 ? Timestamp(nanoseconds: startNanoseconds) : nil }
+        set {
+            startNanoseconds = newValue?.nanoseconds ?? 0
+            present = newValue == nil ? present & ~1 : present | 1
+        }
+    }
+    public var durationMs: Int64? {
+        get { present & 2 != 0 ? duration : nil }
+        set {
+            duration = newValue ?? 0
+            present = newValue == nil ? present & ~2 : present | 2
+        }
+    }
     public var storageType: String? {
         get { texts[.storageType] }
         set { texts[.storageType] = newValue }
@@ -73,8 +124,6 @@ public struct RecordingEvent: Sendable, Hashable {
         get { texts[.formatType] }
         set { texts[.formatType] = newValue }
     }
-    /// Chunks in the order the event listed them.
-    public var chunks: [Chunk]
 
     public init(envelope: EventEnvelope, subjectIds: RecordingSubject = RecordingSubject(), dataRecordingId: String? = nil,
                 storageType: String? = nil, startTime: Timestamp? = nil, durationMs: Int64? = nil,
@@ -82,10 +131,10 @@ public struct RecordingEvent: Sendable, Hashable {
                 formatType: String? = nil, chunks: [Chunk] = []) {
         self.envelope = envelope
         self.subjectIds = subjectIds
-        self.packedDataRecordingId = dataRecordingId.map { PackedID($0) }
+        self.chunks = chunks
+        self.dataRecordingId = dataRecordingId
         self.startTime = startTime
         self.durationMs = durationMs
-        self.chunks = chunks
         self.storageType = storageType
         self.sessionEndReason = sessionEndReason
         self.contentType = contentType

@@ -363,29 +363,30 @@ struct EventDecoder {
         let timeField = captured.eventTime.isPresent ? (captured.eventTime, "eventTime") : (captured.time, "time")
         let time = reader.timestamp(timeField.0, timeField.1, &self)
         let subject = reader.string(captured.subject, "subject", &self)
+        let isRecording = type == Self.recordingEventType || type.lowercased() == Self.recordingEventTypeLowercased
         let envelope = EventEnvelope(
             key: EventKey(source: source ?? "", packedId: id!, type: type),
             schema: isCloudEvent ? .cloudEvents : .eventGrid,
             time: time,
-            subject: subject,
+            // A recording event's subject is read into its ids (`decodeRecording`), not kept.
+            subject: isRecording && !keepsRecordingSubjects ? nil : subject,
             location: EventLocation(file: file, offset: range.lowerBound, length: range.count),
             deadLetter: readDeadLetter(captured.deadLetter, reader: &reader),
             body: captured.body
         )
-        guard type == Self.recordingEventType || type.lowercased() == Self.recordingEventTypeLowercased else {
+        guard isRecording else {
             if let kind = CallEventKind(type: type) {
                 return .call(decodeCall(kind, envelope: envelope, data: captured.dataRange, parser: parser))
             }
             return .other(envelope)
         }
-        return decodeRecording(envelope: envelope, captured: captured, at: range.lowerBound, parser: parser)
+        return decodeRecording(envelope: envelope, subject: subject, captured: captured, at: range.lowerBound, parser: parser)
             .map(DecodedEvent.recording)
     }
 
-    private mutating func decodeRecording(envelope: EventEnvelope, captured: EnvelopeCapture, at offset: Int,
+    private mutating func decodeRecording(envelope: EventEnvelope, subject: String?, captured: EnvelopeCapture, at offset: Int,
                                           parser: JSONParser) -> RecordingEvent? {
-        var event = RecordingEvent(envelope: envelope, subjectIds: RecordingSubject(parsing: envelope.subject ?? ""))
-        if !keepsRecordingSubjects { event.envelope.subject = nil }
+        var event = RecordingEvent(envelope: envelope, subjectIds: RecordingSubject(parsing: subject ?? ""))
         switch captured.data {
         case .object(let data, _):
             readData(data, into: &event, reader: FieldReader(parser: parser, reportOffset: nil))
