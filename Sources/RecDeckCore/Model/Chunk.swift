@@ -1,19 +1,31 @@
 /// One recording chunk (`recordingStorageInfo.recordingChunks[]`): a piece of at most four hours of media.
+///
+/// Its fields are laid out to leave no padding (72 bytes: a chunk array of one fits a 112-byte block).
 public struct Chunk: Sendable, Hashable {
-    /// 0-based order within the recording; `nil` when the event left it out.
-    public var index: Int64?
-    public var documentId: String? {
-        get { packedDocumentId?.text }
-        set { packedDocumentId = newValue.map(DocumentID.init) }
-    }
-    /// The documentId as kept (`DocumentID`): what chunks are compared and merged by.
-    private(set) var packedDocumentId: DocumentID?
     /// Why the chunk ended (`SessionEnded`, `ChunkMaximumTimeExceeded`, `ChunkUploadFailure`, …), verbatim.
     public var endReason: String?
     /// The three URLs, kept as the prefix and suffix around `documentId` they nearly always are
     /// (one instance shared by every chunk of the same shape), verbatim otherwise.
     private var locations: ChunkLocations
     private var storedMetadata: OutOfLine<ChunkMetadata>?
+    /// `index`, 0 when missing (`hasIndex` says).
+    private var indexValue: Int64 = 0
+    /// The documentId as kept (`DocumentID`): what chunks are compared and merged by.
+    private(set) var packedDocumentId: DocumentID?
+    private var hasIndex = false
+
+    /// 0-based order within the recording; `nil` when the event left it out.
+    public var index: Int64? {
+        get { hasIndex ? indexValue : nil }
+        set {
+            indexValue = newValue ?? 0
+            hasIndex = newValue != nil
+        }
+    }
+    public var documentId: String? {
+        get { packedDocumentId?.text }
+        set { packedDocumentId = newValue.map(DocumentID.init) }
+    }
 
     public var contentLocation: String? { locations.content.url(documentId: documentId) }
     public var metadataLocation: String? { locations.metadata.url(documentId: documentId) }
@@ -33,10 +45,10 @@ public struct Chunk: Sendable, Hashable {
     }
 
     init(index: Int64?, documentId: String?, endReason: String?, locations: ChunkLocations) {
-        self.index = index
-        self.packedDocumentId = documentId.map(DocumentID.init)
-        self.endReason = endReason
         self.locations = locations
+        self.endReason = endReason
+        self.packedDocumentId = documentId.map(DocumentID.init)
+        self.index = index
     }
 
     /// The same chunk with the URLs of `other` where this one has none (a later event's chunk

@@ -9,7 +9,8 @@
 struct DocumentID: @unchecked Sendable, Hashable {
     // The prefix's bytes are never written after they are interned: sharing them is safe.
     private enum Form: Hashable {
-        case hex(prefix: UnsafePointer<UInt8>, prefixCount: UInt8, high: UInt64, low: UInt64)
+        // The one-byte count last, so that no padding follows it inside the payload.
+        case hex(high: UInt64, low: UInt64, prefix: UnsafePointer<UInt8>, prefixCount: UInt8)
         case verbatim(String)
     }
 
@@ -32,7 +33,7 @@ struct DocumentID: @unchecked Sendable, Hashable {
             HexHalves.append(digit.value, to: &halves)
         }
         guard let prefix = PrefixedText.Prefixes.shared.intern(UnsafeBufferPointer(rebasing: bytes[..<prefixCount])) else { return nil }
-        return .hex(prefix: prefix, prefixCount: UInt8(prefixCount), high: halves.0, low: halves.1)
+        return .hex(high: halves.0, low: halves.1, prefix: prefix, prefixCount: UInt8(prefixCount))
     }
 
     /// The id's text, exactly as it was read.
@@ -48,7 +49,7 @@ struct DocumentID: @unchecked Sendable, Hashable {
         switch form {
         case .verbatim(var text):
             return try text.withUTF8(body)
-        case .hex(let prefix, let prefixCount, let high, let low):
+        case .hex(let high, let low, let prefix, let prefixCount):
             let count = Int(prefixCount)
             return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 32) { buffer in
                 let base = buffer.baseAddress!

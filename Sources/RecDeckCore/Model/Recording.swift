@@ -119,10 +119,11 @@ public struct Recording: Sendable, Hashable, Identifiable {
         var id: PackedID
         var values: Values
         var chunks: [Chunk] = []
-        var duplicateDeliveries = 0
         var fixedAnomalies: Set<Anomaly> = []
         var lastEventTime: Timestamp?
-        var failedChunkCount = 0
+        // 32-bit counts after the 9-byte time, where they take its padding: a box of 84 bytes, not 96.
+        var duplicateDeliveries: Int32 = 0
+        var failedChunkCount: Int32 = 0
 
         /// Fields over no event yet (merged ones follow).
         init(id: PackedID) {
@@ -143,7 +144,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
             values = .merged(Merged())  // the merged fields are changed in place, not copied
             merged.absorb(event, deliveries: deliveries)
             values = .merged(merged)
-            duplicateDeliveries += deliveries.count - 1
+            duplicateDeliveries += Int32(clamping: deliveries.count - 1)
             if let time = event.envelope.time, lastEventTime == nil || time > lastEventTime! { lastEventTime = time }
         }
 
@@ -161,8 +162,8 @@ public struct Recording: Sendable, Hashable, Identifiable {
         /// Settles the merged chunks and what is derived from them.
         mutating func finish(chunks merged: [Chunk]) {
             chunks = merged
-            failedChunkCount = chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
-            fixedAnomalies = Recording.fixedAnomalies(chunks: chunks, durationMs: durationMs, failed: failedChunkCount)
+            failedChunkCount = Int32(clamping: chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) })
+            fixedAnomalies = Recording.fixedAnomalies(chunks: chunks, durationMs: durationMs, failed: Int(failedChunkCount))
         }
 
         var durationMs: Int64? {
@@ -240,14 +241,14 @@ public struct Recording: Sendable, Hashable, Identifiable {
         }
     }
     /// Deliveries beyond the first, over all its events.
-    public var duplicateDeliveries: Int { box.fields.duplicateDeliveries }
+    public var duplicateDeliveries: Int { Int(box.fields.duplicateDeliveries) }
     /// Anomalies that do not depend on the clock (everything but `mediaExpired`).
     public var fixedAnomalies: Set<Anomaly> { box.fields.fixedAnomalies }
     /// The newest event time, which decides whether the media has expired.
     public var lastEventTime: Timestamp? { box.fields.lastEventTime }
 
     /// How many of its chunks ended in failure (`Chunk.endedInFailure`), counted once.
-    public var failedChunkCount: Int { box.fields.failedChunkCount }
+    public var failedChunkCount: Int { Int(box.fields.failedChunkCount) }
 
     /// Whether one of its events came from Event Grid's dead-letter storage.
     public var deadLettered: Bool { deadLetteredEventCount > 0 }
