@@ -4,10 +4,11 @@ import RecDeckTestSupport
 import RecDeckUI
 import Testing
 
-/// One character of millions of combining marks costs no more to show than a short id: width and
-/// truncation stop after the cells they need, and the marks are capped for display.
+/// One character of millions of combining marks shows as a short id does: width and truncation
+/// stop after the cells they need, and the marks are capped for display. (How long frames take is
+/// for the benchmarks, not a test's clock.)
 @Suite struct CombiningMarksTests {
-    @Test func aCallIdOfOneGraphemeWithMillionsOfMarksRendersAtOnce() throws {
+    @Test func aCallIdOfOneGraphemeWithMillionsOfMarksRendersCapped() throws {
         let marks = 1_000_000
         let call = "a" + String(repeating: "\u{301}", count: marks)
         var store = RecordingStore()
@@ -17,10 +18,7 @@ import Testing
         var delta = StoreDelta()
         for (key, value) in store.recordings { delta.added[key] = value }
         _ = update(&state, .storeChanged(delta, summary: store.summary, problems: nil, otherEvents: nil, initialLoad: false))
-        let started = Date()
-        var screen = ""
-        for _ in 0..<5 { screen = render(state).text }
-        #expect(Date().timeIntervalSince(started) < 1, "five frames")
+        let screen = render(state).text
         let shown = "a" + String(repeating: "\u{301}", count: DisplayWidth.maximumMarksPerCharacter)
         #expect(screen.unicodeScalars.count < 20_000)
         #expect(screen.contains(shown))

@@ -26,7 +26,9 @@ enum FileReader {
         if size > maxSize {
             return .failed("the file is \(size) bytes, over the \(maxSize)-byte limit (raise it with --max-file-size)")
         }
-        // Read to the end, whatever the size said: the file may grow while it is read.
+        // Read to the end, whatever the size said: the file may grow while it is read. A read that
+        // stops short once the size `fstat` gave is reached is the end (no second read to learn it);
+        // one that stops short before it (a network filesystem's) is not.
         var capacity = max(size + 1, 4096)
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         var count = 0
@@ -51,6 +53,7 @@ enum FileReader {
                 return failure(code)
             }
             count += got
+            if count >= size, count < capacity { break }
         }
         return .bytes(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
     }

@@ -64,10 +64,12 @@ public struct RecordingStore: Sendable {
     }
 
     /// Adds a delivery of the event with `key` (to a new event when the store lacks it).
-    private mutating func add(_ delivery: Delivery, of key: EventKey) {
+    /// Answers the event's slot.
+    @discardableResult
+    private mutating func add(_ delivery: Delivery, of key: EventKey) -> Int32 {
         // The files are read, not changed, while the table is: a reference, let go of on return.
         let files = fileContents
-        _ = events.add(delivery, to: key) { files[Int($0.file)].events[Int($0.index)].key }
+        return events.add(delivery, to: key) { files[Int($0.file)].events[Int($0.index)].key }
     }
 
     /// Where a delivery's bytes are.
@@ -184,6 +186,9 @@ public struct RecordingStore: Sendable {
         // The files' slots in batch order (a store that held files before reuses theirs).
         var slots: [Int32] = []
         slots.reserveCapacity(batch.count)
+        // The event slot of each of the batch's events, in batch order (found once, not again).
+        var eventSlots: [Int32] = []
+        eventSlots.reserveCapacity(eventCount)
         for index in batch.indices {
             let (file, contents) = batch[index]
             guard fileSlots[file] == nil else {
@@ -198,12 +203,12 @@ public struct RecordingStore: Sendable {
             zonelessTimeCount += contents.zonelessTimes
             _ = replaceMetadata([], with: contents.metadata)
             for (index, event) in contents.events.enumerated() {
-                add(Delivery(file: fileSlot, index: Int32(index)), of: event.key)
+                eventSlots.append(add(Delivery(file: fileSlot, index: Int32(index)), of: event.key))
             }
             deliveryCount += contents.events.count
         }
         batch = []
-        var delta = bulkReconcile(slots, delta: wanted)
+        var delta = bulkReconcile(slots, eventSlots: eventSlots, delta: wanted)
         delta.problemsChanged = problemCount > 0 || !conflictingKeys.isEmpty
         return delta
     }
@@ -215,8 +220,8 @@ public struct RecordingStore: Sendable {
     }
 
     /// Derives every recording from the event table (all new): the body of a bulk `apply`.
-    /// `slots` are the batch's files, in its order.
-    private mutating func bulkReconcile(_ slots: [Int32], delta wanted: Bool) -> StoreDelta {
+    /// `slots` are the batch's files, in its order, and `eventSlots` the slot of each of their events.
+    private mutating func bulkReconcile(_ slots: [Int32], eventSlots: [Int32], delta wanted: Bool) -> StoreDelta {
         var delta = StoreDelta()
         // Not sized ahead: the recordings are fewer than the events, and a table sized for the
         // events could take the next power of two of buckets.
@@ -225,9 +230,12 @@ public struct RecordingStore: Sendable {
         // order the dashboard shows and filters them.
         var order: [PackedID] = []
         order.reserveCapacity(events.count)
+        var position = 0
         for fileSlot in slots {
             for decoded in fileContents[Int(fileSlot)].events {
-                guard let slot = slot(of: decoded.key), !events[slot].settled else { continue }
+                let slot = eventSlots[position]
+                position += 1
+                guard !events[slot].settled else { continue }
                 events[slot].settled = true
                 let recordingKey: PackedID?
                 if events[slot].deliveries.count > 1 {
