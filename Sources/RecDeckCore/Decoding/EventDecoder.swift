@@ -362,13 +362,19 @@ struct EventDecoder {
         }
         let timeField = captured.eventTime.isPresent ? (captured.eventTime, "eventTime") : (captured.time, "time")
         let time = reader.timestamp(timeField.0, timeField.1, &self)
-        let subject = reader.string(captured.subject, "subject", &self)
         let isRecording = type == Self.recordingEventType || type.lowercased() == Self.recordingEventTypeLowercased
+        // A recording event's subject is read into its ids, and not kept unless asked: read
+        // straight from the file's bytes when they are its plain ASCII text.
+        var subject: String?, subjectIds: RecordingSubject?
+        if isRecording, !keepsRecordingSubjects, case .text(let bytes) = reader.plain(captured.subject), bytes.allSatisfy({ $0 < 0x80 }) {
+            subjectIds = RecordingSubject(asciiBytes: bytes)
+        } else {
+            subject = reader.string(captured.subject, "subject", &self)
+        }
         let envelope = EventEnvelope(
             key: EventKey(source: source ?? "", packedId: id!, type: type),
             schema: isCloudEvent ? .cloudEvents : .eventGrid,
             time: time,
-            // A recording event's subject is read into its ids (`decodeRecording`), not kept.
             subject: isRecording && !keepsRecordingSubjects ? nil : subject,
             location: EventLocation(file: file, offset: range.lowerBound, length: range.count),
             deadLetter: readDeadLetter(captured.deadLetter, reader: &reader),
@@ -380,13 +386,14 @@ struct EventDecoder {
             }
             return .other(envelope)
         }
-        return decodeRecording(envelope: envelope, subject: subject, captured: captured, at: range.lowerBound, parser: parser)
+        return decodeRecording(envelope: envelope, subjectIds: subjectIds ?? RecordingSubject(parsing: subject ?? ""),
+                               captured: captured, at: range.lowerBound, parser: parser)
             .map(DecodedEvent.recording)
     }
 
-    private mutating func decodeRecording(envelope: EventEnvelope, subject: String?, captured: EnvelopeCapture, at offset: Int,
-                                          parser: JSONParser) -> RecordingEvent? {
-        var event = RecordingEvent(envelope: envelope, subjectIds: RecordingSubject(parsing: subject ?? ""))
+    private mutating func decodeRecording(envelope: EventEnvelope, subjectIds: RecordingSubject, captured: EnvelopeCapture,
+                                          at offset: Int, parser: JSONParser) -> RecordingEvent? {
+        var event = RecordingEvent(envelope: envelope, subjectIds: subjectIds)
         switch captured.data {
         case .object(let data, _):
             readData(data, into: &event, reader: FieldReader(parser: parser, reportOffset: nil))

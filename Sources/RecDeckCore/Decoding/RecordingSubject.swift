@@ -39,37 +39,46 @@ public struct RecordingSubject: Sendable, Hashable {
 
     private init(parsingASCII subject: String) {
         var subject = subject
-        subject.withUTF8 { bytes in
-            // Segments between slashes, empty ones dropped, as `split(separator: "/")` gives them.
-            var segments: [Range<Int>] = []
-            segments.reserveCapacity(8)
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
-                if index > start { segments.append(start..<index) }
-                start = index + 1
+        self = subject.withUTF8 { Self(asciiBytes: $0) }
+    }
+
+    /// Parses an ASCII subject's bytes (as the JSON holds them, when they need no unescaping),
+    /// one segment at a time: nothing is allocated but the ids.
+    init(asciiBytes bytes: UnsafeBufferPointer<UInt8>) {
+        func equalsIgnoringCase(_ range: Range<Int>, _ name: StaticString) -> Bool {
+            guard range.count == name.utf8CodeUnitCount else { return false }
+            let expected = name.utf8Start
+            for offset in 0..<range.count {
+                var byte = bytes[range.lowerBound + offset]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+                if byte != expected[offset] { return false }
             }
-            func equalsIgnoringCase(_ range: Range<Int>, _ name: StaticString) -> Bool {
-                guard range.count == name.utf8CodeUnitCount else { return false }
-                let expected = name.utf8Start
-                for offset in 0..<range.count {
-                    var byte = bytes[range.lowerBound + offset]
-                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
-                    if byte != expected[offset] { return false }
-                }
-                return true
+            return true
+        }
+        // Segments between slashes, empty ones dropped (as `split(separator: "/")` gives them):
+        // after a first `recording`, key and value in turn; a key without a value is ignored.
+        var start = 0, isFirst = true
+        var key: Range<Int>?
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            defer { start = index + 1 }
+            guard index > start else { continue }
+            let segment = start..<index
+            if isFirst {
+                isFirst = false
+                if equalsExactly(bytes, segment, "recording") { continue }
             }
-            var index = segments.first.map { equalsExactly(bytes, $0, "recording") } == true ? 1 : 0
-            while index + 1 < segments.count {
-                let key = segments[index]
-                let value = UnsafeBufferPointer(rebasing: bytes[segments[index + 1]])
-                if equalsIgnoringCase(key, "call") {
-                    packedCallId = PackedID(utf8: value)
-                } else if equalsIgnoringCase(key, "servercallid") {
-                    packedServerCallId = PackedID(utf8: value)
-                } else if equalsIgnoringCase(key, "recordingid") {
-                    packedRecordingId = PackedID(utf8: value)
-                }
-                index += 2
+            guard let name = key else {
+                key = segment
+                continue
+            }
+            key = nil
+            let value = UnsafeBufferPointer(rebasing: bytes[segment])
+            if equalsIgnoringCase(name, "call") {
+                packedCallId = PackedID(utf8: value)
+            } else if equalsIgnoringCase(name, "servercallid") {
+                packedServerCallId = PackedID(utf8: value)
+            } else if equalsIgnoringCase(name, "recordingid") {
+                packedRecordingId = PackedID(utf8: value)
             }
         }
     }

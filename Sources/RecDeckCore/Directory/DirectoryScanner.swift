@@ -222,8 +222,8 @@ public struct DirectoryScanner: Sendable {
     /// Event Grid's delivery count from the `.headers` sidecar of a body `recdeck serve` stored,
     /// when `relative` is one (recognised by its name, so other files cost no extra `open`).
     private func receivedDeliveryCount(of relative: String) -> Int? {
-        let slash = relative.lastIndex(of: "/")
-        let name = slash.map { relative[relative.index(after: $0)...] } ?? relative[...]
+        let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let name = slash.map { relative[relative.utf8.index(after: $0)...] } ?? relative[...]
         guard let sidecar = ReceivedFileName.headersName(forBody: name) else { return nil }
         let folder = slash.map { String(relative[...$0]) } ?? ""
         guard case .bytes(let buffer) = FileReader.read(path: path(of: folder + sidecar), maxSize: 1 << 16) else { return nil }

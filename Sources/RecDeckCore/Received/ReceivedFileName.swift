@@ -53,20 +53,28 @@ public struct ReceivedFileName: Sendable, Hashable {
     }
 
     /// The sidecar's file name for a body file named `name`, when `name` is one `recdeck serve` writes.
+    /// (Asked of every file a scan reads: it looks at bytes and makes nothing for other names.)
     public static func headersName(forBody name: Substring) -> Substring? {
-        guard name.hasSuffix(bodyExtension) else { return nil }
-        let stem = name.dropLast(bodyExtension.count)
-        // yyyymmddThhmmss.uuuuuuZ-
-        let pattern = Array("00000000T000000.000000Z-".utf8)
-        let bytes = Array(stem.utf8)
-        guard bytes.count > pattern.count, Self.isPlainId(String(decoding: bytes[pattern.count...], as: UTF8.self)) else { return nil }
-        for (byte, expected) in zip(bytes, pattern) {
+        let bytes = name.utf8
+        let pattern: StaticString = "00000000T000000.000000Z-"
+        let extensionCount = bodyExtension.utf8.count
+        let suffixCount = bytes.count - pattern.utf8CodeUnitCount - extensionCount
+        guard suffixCount > 0, suffixCount <= maxSuffixLength, name.hasSuffix(bodyExtension) else { return nil }
+        var position = bytes.startIndex
+        for offset in 0..<pattern.utf8CodeUnitCount {
+            let byte = bytes[position], expected = pattern.utf8Start[offset]
             if expected == UInt8(ascii: "0") {
                 guard byte >= 0x30 && byte <= 0x39 else { return nil }
             } else if byte != expected {
                 return nil
             }
+            position = bytes.index(after: position)
         }
-        return stem + headersExtension
+        for _ in 0..<suffixCount {
+            let byte = bytes[position]
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D else { return nil }
+            position = bytes.index(after: position)
+        }
+        return name.dropLast(extensionCount) + headersExtension
     }
 }
