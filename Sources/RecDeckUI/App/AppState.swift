@@ -121,8 +121,8 @@ public struct AppState: Sendable {
     public internal(set) var list: RecordingList
     /// Where the selection was last seen in `visible` (checked before use: `selectedId` is public).
     private var rowHint: Int?
-    /// How many recordings have each call id, for the header's call count.
-    private var callCounts: [String: Int] = [:]
+    /// How many recordings have each call id (kept packed: no text made), for the header's call count.
+    private var callCounts: [PackedID: Int] = [:]
     /// Every event that is not a recording event.
     public var otherEvents: [EventRef] = [] {
         didSet { eventList?.replaceOtherEvents(otherEvents) }
@@ -352,9 +352,9 @@ public struct AppState: Sendable {
         // counts taken here would be copied again by any change made to them in place.
         let startTotals = totals
         let buildEvents = firstLoad && eventList == nil, others = otherEvents
-        let applied = list.apply(delta, now: now) { _, arriving -> (counts: [String: Int], totals: Totals, events: EventList?)? in
+        let applied = list.apply(delta, now: now) { _, arriving -> (counts: [PackedID: Int], totals: Totals, events: EventList?)? in
             guard firstLoad else { return nil }
-            var counts: [String: Int] = [:], sums = startTotals
+            var counts: [PackedID: Int] = [:], sums = startTotals
             counts.reserveCapacity(arriving.count)
             for new in arriving { Self.count(new, by: 1, into: &counts, &sums) }
             return (counts: counts, totals: sums, events: buildEvents ? EventList(recordings: arriving, otherEvents: others) : nil)
@@ -382,8 +382,8 @@ public struct AppState: Sendable {
     }
 
     /// Adds (`by` 1) or takes away (-1) one recording's share of the totals.
-    private static func count(_ recording: Recording, by sign: Int, into callCounts: inout [String: Int], _ totals: inout Totals) {
-        if let call = recording.callId {
+    private static func count(_ recording: Recording, by sign: Int, into callCounts: inout [PackedID: Int], _ totals: inout Totals) {
+        if let call = recording.packedCallId {
             let left = (callCounts[call] ?? 0) + sign
             callCounts[call] = left > 0 ? left : nil
         }
