@@ -27,7 +27,7 @@ public struct EventEnvelope: Sendable, Hashable {
         var deadLetter: DeadLetter?
     }
 
-    /// The subject text (a recording event's subject is read into its ids instead: nil there).
+    /// The subject text (a recording event's is read into its ids, and kept only when the decoder is asked to).
     public var subject: String? {
         get { rare?.value.subject }
         set { changeRare { $0.subject = newValue } }

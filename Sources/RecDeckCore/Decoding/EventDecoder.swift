@@ -365,8 +365,9 @@ struct EventDecoder {
         let isRecording = type == Self.recordingEventType || type.lowercased() == Self.recordingEventTypeLowercased
         // A recording event's subject is read into its ids, and not kept unless asked: read
         // straight from the file's bytes when they are its plain ASCII text.
+        let keepsSubject = !isRecording || keepsRecordingSubjects
         var subject: String?, subjectIds: RecordingSubject?
-        if isRecording, !keepsRecordingSubjects, case .text(let bytes) = reader.plain(captured.subject), bytes.allSatisfy({ $0 < 0x80 }) {
+        if !keepsSubject, case .text(let bytes) = reader.plain(captured.subject), bytes.isAllASCII {
             subjectIds = RecordingSubject(asciiBytes: bytes)
         } else {
             subject = reader.string(captured.subject, "subject", &self)
@@ -375,7 +376,7 @@ struct EventDecoder {
             key: EventKey(source: source ?? "", packedId: id!, type: type),
             schema: isCloudEvent ? .cloudEvents : .eventGrid,
             time: time,
-            subject: isRecording && !keepsRecordingSubjects ? nil : subject,
+            subject: keepsSubject ? subject : nil,
             location: EventLocation(file: file, offset: range.lowerBound, length: range.count),
             deadLetter: readDeadLetter(captured.deadLetter, reader: &reader),
             body: captured.body

@@ -55,7 +55,12 @@ public struct RecordingStore: Sendable {
 
     /// The event a delivery points at.
     private func event(_ delivery: Delivery) -> DecodedEvent {
-        fileContents[Int(delivery.file)].events[Int(delivery.index)]
+        Self.event(delivery, in: fileContents)
+    }
+
+    /// The event a delivery points at among `files` (the store's file contents, or a reference to them).
+    private static func event(_ delivery: Delivery, in files: [FileContents]) -> DecodedEvent {
+        files[Int(delivery.file)].events[Int(delivery.index)]
     }
 
     /// The slot of the event with `key`, if the store has it.
@@ -69,7 +74,7 @@ public struct RecordingStore: Sendable {
     private mutating func add(_ delivery: Delivery, of key: EventKey) -> Int32 {
         // The files are read, not changed, while the table is: a reference, let go of on return.
         let files = fileContents
-        return events.add(delivery, to: key) { files[Int($0.file)].events[Int($0.index)].key }
+        return events.add(delivery, to: key) { Self.event($0, in: files).key }
     }
 
     /// Where a delivery's bytes are.

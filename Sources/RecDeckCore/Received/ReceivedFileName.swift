@@ -47,9 +47,12 @@ public struct ReceivedFileName: Sendable, Hashable {
     /// Whether `suffix` may become part of a file name: 1 to 64 letters, digits and `-`.
     public static func isPlainId(_ suffix: String) -> Bool {
         let bytes = suffix.utf8
-        return !bytes.isEmpty && bytes.count <= maxSuffixLength && bytes.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D
-        }
+        return !bytes.isEmpty && bytes.count <= maxSuffixLength && bytes.allSatisfy(isPlainIdByte)
+    }
+
+    /// Whether `byte` may be part of a plain id: an ASCII letter, digit or `-`.
+    private static func isPlainIdByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D
     }
 
     /// The sidecar's file name for a body file named `name`, when `name` is one `recdeck serve` writes.
@@ -71,8 +74,7 @@ public struct ReceivedFileName: Sendable, Hashable {
             position = bytes.index(after: position)
         }
         for _ in 0..<suffixCount {
-            let byte = bytes[position]
-            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D else { return nil }
+            guard isPlainIdByte(bytes[position]) else { return nil }
             position = bytes.index(after: position)
         }
         return name.dropLast(extensionCount) + headersExtension
