@@ -72,6 +72,39 @@ import RecDeckTestSupport
         #expect(store.summary.duplicateDeliveries == 1)
     }
 
+    /// The body of `data` written as `text`.
+    static func body(_ text: String) -> EventBody {
+        var body = EventBody()
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { body.add(.data, value: 0..<bytes.count, in: $0) }
+        return body
+    }
+
+    @Test func longStringsAreOneBodyWhateverTheWhitespaceAroundThemAndAnyByteOfThemChangesIt() {
+        // Strings long enough to be hashed eight bytes at a time, with escapes (an escaped quote
+        // must not end the string) and at every offset from the start of the text.
+        let value = #"https://x.example/a/"quoted"/path\withéescapes/and-a-tail-0123456789"#
+        let compact = #"{"url":"\#(value)","n":[1,2],"m":"\#(value)"}"#
+        let spaced = """
+        {
+            "url" :  "\(value)" ,
+          "n": [ 1, 2 ],
+          "m":"\(value)"
+        }
+        """
+        #expect(Self.body(compact) == Self.body(spaced))
+        #expect(Self.body(compact).members == 3)
+        var digests: Set<UInt64> = [Self.body(compact).digest]
+        let bytes = Array(compact.utf8)
+        for index in bytes.indices where bytes[index] != UInt8(ascii: "\"") && bytes[index] != UInt8(ascii: "\\") {
+            var changed = bytes
+            changed[index] = bytes[index] == UInt8(ascii: "z") ? UInt8(ascii: "y") : UInt8(ascii: "z")
+            digests.insert(Self.body(String(decoding: changed, as: UTF8.self)).digest)
+        }
+        // Every one-byte change is a different body.
+        #expect(digests.count == 1 + bytes.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }.count)
+    }
+
     @Test func removingOneOfTheFilesEndsTheConflict() {
         var store = store([("a.json", Self.small), ("b.json", Self.large)], bulk: false)
         let delta = store.remove(file: "b.json")

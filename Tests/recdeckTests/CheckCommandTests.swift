@@ -70,16 +70,24 @@ import Testing
             """)
     }
 
-    @Test func conflictingRedeliveryIsAProblemNamingBothFiles() {
-        let directory = TemporaryDirectory()
-        directory.write("a.json", "[\(EventFixture.recording(id: "e1", durationMs: "1000"))]")
-        directory.write("b.json", "[\(EventFixture.recording(id: "e1", durationMs: "2000"))]")
-        let result = CommandRunner.recdeck("check", directory.path)
-        #expect(result.status == 1)
-        // Equal field counts and times: the body digest decides, whichever file it is in.
-        let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("b.json: conflicting redelivery: event \"e1\"") == true)
-        #expect(lines.first?.contains("is also in a.json with a different body") == true)
+    @Test func conflictingRedeliveryIsAProblemNamingBothFiles() throws {
+        // Equal field counts and times: the body digest decides, whichever file it is in. So the
+        // same body counts with the files' names swapped.
+        var counting: [String] = []
+        for durations in [("1000", "2000"), ("2000", "1000")] {
+            let directory = TemporaryDirectory()
+            directory.write("a.json", "[\(EventFixture.recording(id: "e1", durationMs: durations.0))]")
+            directory.write("b.json", "[\(EventFixture.recording(id: "e1", durationMs: durations.1))]")
+            let result = CommandRunner.recdeck("check", directory.path)
+            #expect(result.status == 1)
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.count == 1)
+            let line = try #require(lines.first)
+            let (here, other) = line.hasPrefix("a.json") ? ("a.json", "b.json") : ("b.json", "a.json")
+            #expect(line.hasPrefix("\(here): conflicting redelivery: event \"e1\""))
+            #expect(line.contains("is also in \(other) with a different body"))
+            counting.append(here == "a.json" ? durations.0 : durations.1)
+        }
+        #expect(counting.count == 2 && counting[0] == counting[1])
     }
 }
