@@ -45,6 +45,41 @@ public enum Parallel {
         }
     }
 
+    /// `transform` of each index in `0..<count` on all cores, in blocks of `block` indexes that
+    /// each have a `State` (as `map(_:block:state:_:)`), handed to `consume` on the calling thread
+    /// in index order as soon as their block is done: the calling thread's work on the results
+    /// runs beside the workers' on later ones instead of after them. Returns once every result is
+    /// consumed and every worker has finished.
+    public static func stream<State, Result>(_ count: Int, block: Int, state makeState: @escaping @Sendable () -> State,
+                                             _ transform: @escaping @Sendable (inout State, Int) -> Result,
+                                             consume: (Int, consuming Result) -> Void) {
+        let blocks = (count + block - 1) / block
+        guard blocks > 0 else { return }
+        let buffer = UnsafeMutableBufferPointer<Result>.allocate(capacity: count)
+        defer { buffer.deallocate() }
+        let slots = Slots(buffer: buffer)
+        // A block's results are written before its semaphore is signalled and read after it is waited on.
+        let done = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: blocks) { blockIndex in
+                var state = makeState()
+                for index in blockIndex * block..<min(count, (blockIndex + 1) * block) {
+                    slots.write(transform(&state, index), at: index)
+                }
+                done[blockIndex].signal()
+            }
+            finished.signal()
+        }
+        for blockIndex in 0..<blocks {
+            done[blockIndex].wait()
+            for index in blockIndex * block..<min(count, (blockIndex + 1) * block) {
+                consume(index, (buffer.baseAddress! + index).move())
+            }
+        }
+        finished.wait()
+    }
+
     /// The elements of `list` the test holds for, in order, 16 blocks filtered at once (on the
     /// calling thread under `threshold` elements). `makeTest` is called once per block for the test
     /// that block runs, so a block can use its own copy of what it compares against (threads that

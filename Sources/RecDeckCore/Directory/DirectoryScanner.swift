@@ -231,26 +231,24 @@ public struct DirectoryScanner: Sendable {
         return DeliveryHeaders(parsing: UnsafeBufferPointer(buffer)).deliveryCount
     }
 
-    /// Lists the tree and reads every file on all cores, then applies them to a new store in path order.
+    /// Lists the tree and reads every file on all cores, applying each to a new store (in path
+    /// order, listing problems first) while later ones are still being read.
     public func scan() throws(ScanError) -> RecordingStore {
-        var store = RecordingStore()
-        _ = store.apply(try readTree(), delta: false)
-        return store
-    }
-
-    /// Every file of the tree read, in path order, listing problems first (the listing is let go
-    /// of before the store is built).
-    private func readTree() throws(ScanError) -> [(file: String, contents: FileContents)] {
         let listing = try list()
-        var batch: [(file: String, contents: FileContents)] = []
-        batch.reserveCapacity(listing.files.count + listing.problems.count)
+        var store = RecordingStore()
+        var loading = store.startLoading(files: listing.files.count + listing.problems.count,
+                                         events: listing.files.count, delta: false)
         for (file, problem) in listing.problems.sorted(by: { $0.key < $1.key }) {
-            batch.append((file, FileContents(problems: [problem])))
+            store.load(FileContents(problems: [problem]), to: file, into: &loading)
         }
-        for (file, contents) in zip(listing.files, readAll(listing.files)) {
-            if let contents { batch.append((file, contents)) }
+        let scanner = self, files = listing.files
+        Parallel.stream(files.count, block: 64, state: StringInterner.init) { interner, index in
+            scanner.read(files[index], interner: &interner)
+        } consume: { index, contents in
+            if let contents { store.load(contents, to: files[index], into: &loading) }
         }
-        return batch
+        _ = store.finishLoading(loading)
+        return store
     }
 
     /// Reads `files` in parallel; the result is in the same order, `nil` for files that vanished.

@@ -182,45 +182,76 @@ public struct RecordingStore: Sendable {
     /// `apply(_:)`, answering an empty delta when `delta` is false (a one-shot scan has no use for it).
     /// The batch is let go of once its files are in the store, before the recordings are built.
     mutating func apply(_ batch: consuming [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
-        guard fileSlots.isEmpty else { return applyOneByOne(batch) }
         var eventCount = 0
         for index in batch.indices { eventCount += batch[index].contents.events.count }
-        fileSlots.reserveCapacity(batch.count)
-        fileContents.reserveCapacity(batch.count)
-        events.reserveCapacity(eventCount)
-        // The files' slots in batch order (a store that held files before reuses theirs).
-        var slots: [Int32] = []
-        slots.reserveCapacity(batch.count)
-        // The event slot of each of the batch's events, in batch order (found once, not again).
-        var eventSlots: [Int32] = []
-        eventSlots.reserveCapacity(eventCount)
-        for index in batch.indices {
-            let (file, contents) = batch[index]
-            guard fileSlots[file] == nil else {
-                // A file named twice: start again, one file at a time.
-                self = RecordingStore()
-                return applyOneByOne(batch)
-            }
-            let fileSlot = addFile(file)
-            slots.append(fileSlot)
-            fileContents[Int(fileSlot)] = contents
-            problemCount += contents.problems.count
-            zonelessTimeCount += contents.zonelessTimes
-            _ = replaceMetadata([], with: contents.metadata)
-            for (index, event) in contents.events.enumerated() {
-                eventSlots.append(add(Delivery(file: fileSlot, index: Int32(index)), of: event.key))
-            }
-            deliveryCount += contents.events.count
-        }
+        var loading = startLoading(files: batch.count, events: eventCount, delta: wanted)
+        for index in batch.indices { load(batch[index].contents, to: batch[index].file, into: &loading) }
         batch = []
-        var delta = bulkReconcile(slots, eventSlots: eventSlots, delta: wanted)
-        delta.problemsChanged = problemCount > 0 || !conflictingKeys.isEmpty
-        return delta
+        return finishLoading(loading)
     }
 
-    private mutating func applyOneByOne(_ batch: [(file: String, contents: FileContents)]) -> StoreDelta {
-        var delta = StoreDelta()
-        for (file, contents) in batch { delta.merge(apply(contents, to: file)) }
+    /// Files going into the store one after another, finished together (`finishLoading(_:)`): the
+    /// bulk `apply(_:)` for a caller that has the files one at a time, such as a scan as it reads
+    /// them. Into an empty store each file's events go into the tables as it comes, and the
+    /// recordings are built once, at the end; into a store that held files, and from a file named
+    /// a second time on, the files are applied one at a time. The result is the same.
+    public struct Loading: Sendable {
+        /// The files' slots, in loading order.
+        fileprivate var slots: [Int32] = []
+        /// The event slot of each loaded event, in loading order (found once, not again).
+        fileprivate var eventSlots: [Int32] = []
+        /// Whether the files still go in as one batch (else one at a time, their deltas in `delta`).
+        fileprivate var bulk: Bool
+        /// Whether the caller wants the delta (a one-shot scan does not).
+        fileprivate let wantsDelta: Bool
+        fileprivate var delta = StoreDelta()
+    }
+
+    /// Starts loading about `files` files with about `events` events (the tables are sized for them).
+    public mutating func startLoading(files: Int, events eventCount: Int, delta wanted: Bool = true) -> Loading {
+        let loading = Loading(bulk: fileSlots.isEmpty, wantsDelta: wanted)
+        guard loading.bulk else { return loading }
+        fileSlots.reserveCapacity(files)
+        fileContents.reserveCapacity(files)
+        events.reserveCapacity(eventCount)
+        var reserved = loading
+        reserved.slots.reserveCapacity(files)
+        reserved.eventSlots.reserveCapacity(eventCount)
+        return reserved
+    }
+
+    /// Loads one file (`apply(_:to:)` deferred to `finishLoading(_:)` while the load is a bulk one).
+    public mutating func load(_ contents: FileContents, to file: String, into loading: inout Loading) {
+        if loading.bulk, fileSlots[file] != nil {
+            // A file named twice: what came before is one batch, the rest goes in one at a time.
+            loading.delta = finishBulk(loading)
+            loading.bulk = false
+        }
+        guard loading.bulk else {
+            loading.delta.merge(apply(contents, to: file))
+            return
+        }
+        let fileSlot = addFile(file)
+        loading.slots.append(fileSlot)
+        fileContents[Int(fileSlot)] = contents
+        problemCount += contents.problems.count
+        zonelessTimeCount += contents.zonelessTimes
+        _ = replaceMetadata([], with: contents.metadata)
+        for (index, event) in contents.events.enumerated() {
+            loading.eventSlots.append(add(Delivery(file: fileSlot, index: Int32(index)), of: event.key))
+        }
+        deliveryCount += contents.events.count
+    }
+
+    /// Ends a load: builds the recordings of a bulk one, and answers what the load did.
+    public mutating func finishLoading(_ loading: consuming Loading) -> StoreDelta {
+        loading.bulk ? finishBulk(loading) : loading.delta
+    }
+
+    /// The recordings of a bulk load, built in one pass.
+    private mutating func finishBulk(_ loading: borrowing Loading) -> StoreDelta {
+        var delta = bulkReconcile(loading.slots, eventSlots: loading.eventSlots, delta: loading.wantsDelta)
+        delta.problemsChanged = problemCount > 0 || !conflictingKeys.isEmpty
         return delta
     }
 
