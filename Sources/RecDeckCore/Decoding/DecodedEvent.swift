@@ -178,10 +178,27 @@ public indirect enum DecodedEvent: Sendable, Hashable {
         }
     }
 
+    /// The envelope's time, read without copying the rest of the event.
+    public var time: Timestamp? {
+        switch self {
+        case .recording(let event): event.envelope.time
+        case .call(let event): event.envelope.time
+        case .other(let envelope): envelope.time
+        }
+    }
+
     /// The recording event this is; only for `.recording` (a recording keeps nothing else).
     var recordingEvent: RecordingEvent {
         guard case .recording(let event) = self else { preconditionFailure("not a recording event") }
         return event
+    }
+
+    /// `read` of the recording event this is, read in place (a field of it without a copy of the
+    /// whole event, which would retain every text and array it holds); only for `.recording`.
+    @inline(__always)
+    func withRecordingEvent<T>(_ read: (borrowing RecordingEvent) -> T) -> T {
+        guard case .recording(let event) = self else { preconditionFailure("not a recording event") }
+        return read(event)
     }
 
     /// The recording's key (`RecordingEvent.recordingKey`) for a recording event, nil for any other.

@@ -148,7 +148,7 @@ extension RecordingField {
             query: Query(.file, .text { recording, needle in
                 recording.events.contains { event in event.anyDelivery { needle.isFound(in: $0.file) } }
             }),
-            cells: [Cell(name: "file") { recording, _, row in row.cell(recording.eventCount > 0 ? recording.event(at: 0).location.file : nil) }]),
+            cells: [Cell(name: "file") { recording, _, row in row.cell(recording.firstEventFile) }]),
         RecordingField("contentLocation",
             cells: [Cell(name: "contentLocation") { recording, _, row in row.cell(recording.chunks.first?.contentLocation) }]),
         RecordingField("deadLettered",

@@ -135,7 +135,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
         init(id: PackedID, only event: DecodedEvent) {
             self.id = id
             values = .one(event)
-            lastEventTime = event.envelope.time
+            lastEventTime = event.time
         }
 
         /// Takes what `event` says over what earlier events said (missing values erase nothing).
@@ -168,7 +168,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
         var durationMs: Int64? {
             switch values {
-            case .one(let decoded): decoded.recordingEvent.durationMs
+            case .one(let decoded): decoded.withRecordingEvent { $0.durationMs }
             case .merged(let merged): merged.durationMs
             }
         }
@@ -189,9 +189,9 @@ public struct Recording: Sendable, Hashable, Identifiable {
 
     /// A field: read from the one event, or from the merged fields.
     @inline(__always)
-    private func value<T>(_ one: (RecordingEvent) -> T, _ merged: (Merged) -> T) -> T {
+    private func value<T>(_ one: (borrowing RecordingEvent) -> T, _ merged: (Merged) -> T) -> T {
         switch box.fields.values {
-        case .one(let decoded): one(decoded.recordingEvent)
+        case .one(let decoded): decoded.withRecordingEvent(one)
         case .merged(let fields): merged(fields)
         }
     }
@@ -238,6 +238,14 @@ public struct Recording: Sendable, Hashable, Identifiable {
         switch box.fields.values {
         case .one(let decoded): EventRef(envelope: decoded.envelope, deliveries: [decoded.location])
         case .merged(let merged): merged.events[index]
+        }
+    }
+    /// The file of the first event's counting delivery (`events.first?.location.file`, without
+    /// building the event's reference).
+    public var firstEventFile: String? {
+        switch box.fields.values {
+        case .one(let decoded): decoded.location.file
+        case .merged(let merged): merged.events.first?.location.file
         }
     }
     /// Deliveries beyond the first, over all its events.
