@@ -40,6 +40,8 @@ import RecDeckTestSupport
     @Test func bulkIntoAStoreWithFilesOrWithRepeatsGoesOneByOne() {
         var files = Self.files()
         files.append(files[3])
+        // A file named again midway, with other contents: the files after it go in one at a time too.
+        files.insert((files[5].file, files[8].contents), at: 20)
         var single = RecordingStore()
         var expected = StoreDelta()
         for (file, contents) in files { expected.merge(single.apply(contents, to: file)) }
@@ -47,5 +49,7 @@ import RecDeckTestSupport
         #expect(bulk.apply(files) == expected)
         #expect(bulk.recordings == single.recordings)
         #expect(bulk.summary == single.summary)
+        #expect(bulk.problems == single.problems)
+        #expect(bulk.otherEvents == single.otherEvents)
     }
 }
