@@ -63,6 +63,9 @@ public struct DirectoryScanner: Sendable {
         relative.isEmpty || relative == "." ? root : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
     }
 
+    /// How many bytes `path(of:)` puts before a relative path (the root and its slash).
+    private var rootPrefixLength: Int { root.utf8.count + (root.hasSuffix("/") ? 0 : 1) }
+
     /// Walks the tree. Throws only when the root itself is not a readable directory.
     public func list() throws(ScanError) -> Listing {
         var info = stat()
@@ -113,7 +116,7 @@ public struct DirectoryScanner: Sendable {
                 }
                 continue
             }
-            if path(of: child).utf8.count >= Int(PATH_MAX), type == Int32(DT_DIR) || Self.isEventFileName(name) {
+            if rootPrefixLength + child.utf8.count >= Int(PATH_MAX), type == Int32(DT_DIR) || Self.isEventFileName(name) {
                 listing.problems[child] = Problem(file: child, message: "the path is longer than PATH_MAX (\(PATH_MAX) bytes): not read")
                 continue
             }
