@@ -79,4 +79,26 @@ import Testing
             #expect(zip(sorted, sorted.dropFirst()).allSatisfy { sort.precedes($0, $1, now: now) }, "\(sort)")
         }
     }
+
+    @Test func oneOddTextDoesNotLeaveTheRestToBeCompared() {
+        // Two thousand ids and call ids sharing 40 bytes, and one short odd one: the prefix every
+        // text shares is empty, so the first keys hold the shared bytes and tie; the run they
+        // leave gets keys of its own, which decide it without reading a text.
+        let shared = "eyJQbGF0Zm9ybUVuZHBvaW50SWQiOiI" + "0123456789"
+        var recordings = (0..<2_000).map { number in
+            Self.recording(id: shared + String(number * 7919 % 2_000), call: shared + String(number * 31 % 2_000),
+                           format: nil, start: 5, chunks: 1)
+        }
+        recordings.append(Self.recording(id: "x", call: "x", format: nil, start: 5, chunks: 1))
+        let byId = RecordingSortKeys(idOrderOf: recordings)
+        #expect(byId.order.map { recordings[$0].id } == recordings.map(\.id).sorted())
+        #expect(byId.fullComparisons == 0)
+        let now = Timestamp(nanoseconds: 0)
+        for sort in [RecordingSort(field: .call), RecordingSort(field: .call, ascending: false)] {
+            let keys = RecordingSortKeys(sorting: recordings, by: sort, now: now)
+            let sorted = keys.order.map { recordings[$0] }
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { sort.precedes($0, $1, now: now) }, "\(sort)")
+            #expect(keys.fullComparisons == 0, "\(sort)")
+        }
+    }
 }

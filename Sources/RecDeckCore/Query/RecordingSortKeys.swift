@@ -74,7 +74,22 @@ struct RecordingSortKeys {
         var full = 0
         Self.sort(&entries, undecided: { lhs, rhs in
             (isText && !lhs.missing && !(lhs.exact && rhs.exact)) || (readsIds && lhs.tie == rhs.tie)
-        }, resolveIds: readsIds ? { run in
+        }, rekey: isText ? { run in
+            // Texts of the run longer than their keys: keys of the bytes after the prefix the run's texts share.
+            let start = run.startIndex
+            guard !run[start].missing, run.contains(where: { !$0.exact }),
+                  let keys = Self.textKeys(count: run.count, folded: true, withText: { index, _, body in
+                      var text = texts[Int(run[start + index].index)]!
+                      text.withUTF8(body)
+                  }) else { return false }
+            for position in run.indices {
+                let key = keys[position - start]
+                run[position].primary = ascending ? key.key : ~key.key
+                run[position].secondary = ascending ? key.second : ~key.second
+                run[position].exact = key.exact
+            }
+            return true
+        } : nil, resolveIds: readsIds ? { run in
             // The ids' keys within this run of ties only.
             let keys = Self.textKeys(count: run.count, folded: false, isASCII: { recordings[Int(run[run.startIndex + $0].index)].id.isASCII }) {
                 index, limit, body in recordings[Int(run[run.startIndex + index].index)].id.withUTF8(prefix: limit, body)
@@ -107,45 +122,71 @@ struct RecordingSortKeys {
             Entry(primary: idKeys?[index].key ?? 0, secondary: idKeys?[index].second ?? 0, tie: 0, index: Int32(index),
                   missing: false, exact: idKeys?[index].exact ?? false)
         }
-        Self.sort(&entries, undecided: { lhs, rhs in !(lhs.exact && rhs.exact) }, by: { lhs, rhs in
+        var full = 0
+        Self.sort(&entries, undecided: { lhs, rhs in !(lhs.exact && rhs.exact) }, rekey: { run in
+            // Ids of the run longer than their keys: keys of the bytes after the prefix the run's ids share.
+            let start = run.startIndex
+            guard let keys = Self.textKeys(of: run.map { ids[Int($0.index)] }) else { return false }
+            for position in run.indices {
+                let key = keys[position - start]
+                (run[position].primary, run[position].secondary, run[position].exact) = (key.key, key.second, key.exact)
+            }
+            return true
+        }, by: { lhs, rhs in
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
             if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
             if lhs.exact && rhs.exact { return lhs.index < rhs.index }
+            full += 1
             let leftId = ids[Int(lhs.index)], rightId = ids[Int(rhs.index)]
             return leftId != rightId ? leftId < rightId : lhs.index < rhs.index
         })
+        fullComparisons = full
         order = entries.map { Int($0.index) }
     }
 
     /// Sorts `entries` on their integers alone (a comparison that reads nothing else, so the sort
-    /// retains nothing per comparison), then sorts again with `precedes` each run whose keys tie
-    /// where `undecided` says the integers do not decide two neighbours (texts longer than their
-    /// keys, ids whose keys are equal), after `resolveIds` has set the ids' keys in the run: those
-    /// runs are short, and only they read texts.
+    /// retains nothing per comparison), then settles each run whose keys tie where `undecided`
+    /// says the integers do not decide two neighbours (texts longer than their keys, ids whose keys
+    /// are equal). A long run gets keys of its own from `rekey` (the bytes after the prefix its
+    /// texts share: one odd text makes the prefix all of them share short, and leaves the rest in
+    /// one run) and is sorted and settled again; a short one, or one `rekey` cannot key, is sorted
+    /// with `precedes` after `resolveIds` has set the ids' keys in it. Only those short runs read texts.
     private static func sort(_ entries: inout [Entry], undecided: (Entry, Entry) -> Bool,
+                             rekey: ((inout ArraySlice<Entry>) -> Bool)? = nil,
                              resolveIds: ((inout ArraySlice<Entry>) -> Void)? = nil, by precedes: (Entry, Entry) -> Bool) {
-        entries.sort { lhs, rhs in
+        let byKeys = { (lhs: Entry, rhs: Entry) -> Bool in
             if lhs.missing != rhs.missing { return rhs.missing }
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
             if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
             if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
             return lhs.index < rhs.index
         }
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            var decided = true
-            while end < entries.count, entries[end].missing == entries[start].missing,
-                  entries[end].primary == entries[start].primary, entries[end].secondary == entries[start].secondary {
-                if undecided(entries[end - 1], entries[end]) { decided = false }
-                end += 1
+        entries.sort(by: byKeys)
+        /// Sorts the runs of `part` that the keys leave undecided: a long one on new keys of its own
+        /// (each round reads sixteen bytes further into its texts), a short one by reading them.
+        func settle(_ part: inout ArraySlice<Entry>, depth: Int) {
+            var start = part.startIndex
+            while start < part.endIndex {
+                var end = start + 1
+                var decided = true
+                while end < part.endIndex, part[end].missing == part[start].missing,
+                      part[end].primary == part[start].primary, part[end].secondary == part[start].secondary {
+                    if undecided(part[end - 1], part[end]) { decided = false }
+                    end += 1
+                }
+                if !decided {
+                    if end - start > 32, depth < 32, let rekey, rekey(&part[start..<end]) {
+                        part[start..<end].sort(by: byKeys)
+                        settle(&part[start..<end], depth: depth + 1)
+                    } else {
+                        resolveIds?(&part[start..<end])
+                        part[start..<end].sort(by: precedes)
+                    }
+                }
+                start = end
             }
-            if !decided {
-                resolveIds?(&entries[start..<end])
-                entries[start..<end].sort(by: precedes)
-            }
-            start = end
         }
+        settle(&entries[...], depth: 0)
     }
 
     /// Sixteen bytes of each text after the prefix all of them share, big-endian, padded with
