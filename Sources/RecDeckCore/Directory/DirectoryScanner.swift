@@ -48,6 +48,8 @@ public struct DirectoryScanner: Sendable {
         public var files: [String]
         /// Problems keyed by the relative path they concern.
         public var problems: [String: Problem]
+        /// The files of `files` listed as symbolic links (to regular files).
+        public var symbolicLinks: Set<String> = []
     }
 
     /// Whether `name` is a file name recdeck reads.
@@ -143,6 +145,7 @@ public struct DirectoryScanner: Sendable {
                 } else if Self.isEventFileName(name) {
                     if info.st_mode & S_IFMT == S_IFREG {
                         listing.files.append(child)
+                        listing.symbolicLinks.insert(child)
                     } else {
                         listing.problems[child] = Problem(file: child, message: Self.notRegular(info.st_mode))
                     }
@@ -245,7 +248,7 @@ public struct DirectoryScanner: Sendable {
             store.load(FileContents(problems: [problem]), to: file, into: &loading)
         }
         let scanner = self, files = listing.files
-        Parallel.stream(files.count, block: 64, state: StringInterner.init) { interner, index in
+        Parallel.stream(files.count, block: Self.readBlock, state: StringInterner.init) { interner, index in
             scanner.read(files[index], interner: &interner)
         } consume: { index, contents in
             if let contents { store.load(contents, to: files[index], into: &loading) }
@@ -261,14 +264,20 @@ public struct DirectoryScanner: Sendable {
         return readAll(files.count, progress: progress) { interner, index in scanner.read(files[index], interner: &interner) }
     }
 
-    /// `readAll`, each file with what `fstat` said of it as it was opened, so that a watcher's
-    /// first scan need not `stat` every file again; all zero for a file that could not be opened.
-    func readAllWithInfo(_ files: [String], progress: (@Sendable (Int) -> Void)?) -> [(contents: FileContents?, info: stat)] {
-        let scanner = self
-        return readAll(files.count, progress: progress) { interner, index in
+    /// Reads `files` in parallel as `readAll` does, each with what `fstat` said of it as it was opened
+    /// (all zero when it could not be opened), so that a watcher's first scan need not `stat` every
+    /// file again. Each is handed to `consume` on the calling thread, in order, as soon as its block
+    /// is read (`Parallel.stream`): the caller's work on a file runs beside the reading of later ones.
+    func readAllWithInfo(_ files: [String], progress: (@Sendable (Int) -> Void)?,
+                         consume: (Int, FileContents?, stat) -> Void) {
+        let scanner = self, counter = Atomic<Int>(0)
+        Parallel.stream(files.count, block: Self.readBlock, state: StringInterner.init) { interner, index in
             var info = stat()
             let contents = scanner.read(files[index], interner: &interner, info: &info)
+            if let progress { Self.report(progress, index: index, of: files.count, counter: counter) }
             return (contents, info)
+        } consume: { index, read in
+            consume(index, read.0, read.1)
         }
     }
 
@@ -277,16 +286,22 @@ public struct DirectoryScanner: Sendable {
     private func readAll<Result>(_ count: Int, progress: (@Sendable (Int) -> Void)?,
                                  _ read: @Sendable (inout StringInterner, Int) -> Result) -> [Result] {
         let counter = Atomic<Int>(0)
-        let block = 64
-        return Parallel.map(count, block: block, state: StringInterner.init) { interner, index in
+        return Parallel.map(count, block: Self.readBlock, state: StringInterner.init) { interner, index in
             let result = read(&interner, index)
-            // Every 512 files (the count just passed, so the figures stay round).
-            if let progress, index % block == block - 1 || index == count - 1 {
-                let done = counter.add(index % block + 1, ordering: .relaxed).newValue
-                let before = done - (index % block + 1)
-                if done / 512 != before / 512 { progress(done / 512 * 512) }
-            }
+            if let progress { Self.report(progress, index: index, of: count, counter: counter) }
             return result
         }
+    }
+
+    /// How many files a worker reads in a row, with one interner.
+    private static let readBlock = 64
+
+    /// Reports `progress` every 512 files (the count just passed, so the figures stay round), at the
+    /// end of each block of files read, `counter` holding how many are read.
+    private static func report(_ progress: @Sendable (Int) -> Void, index: Int, of count: Int, counter: borrowing Atomic<Int>) {
+        guard index % readBlock == readBlock - 1 || index == count - 1 else { return }
+        let done = counter.add(index % readBlock + 1, ordering: .relaxed).newValue
+        let before = done - (index % readBlock + 1)
+        if done / 512 != before / 512 { progress(done / 512 * 512) }
     }
 }

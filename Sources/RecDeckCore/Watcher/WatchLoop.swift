@@ -365,7 +365,8 @@ final class WatchLoop {
             moved.file = full
             problems[full] = moved
         }
-        return DirectoryScanner.Listing(files: listing.files.map { path + "/" + $0 }, problems: problems)
+        return DirectoryScanner.Listing(files: listing.files.map { path + "/" + $0 }, problems: problems,
+                                        symbolicLinks: Set(listing.symbolicLinks.map { path + "/" + $0 }))
     }
 }
 

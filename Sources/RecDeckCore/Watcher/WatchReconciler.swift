@@ -139,7 +139,7 @@ struct WatchReconciler {
     /// Applies what was read from `path`, or holds it back while it may still be being written.
     /// With a `batch`, what is to be applied is added to it instead (applied all at once later).
     private mutating func accept(_ path: String, stamp: WatchFileStamp, trusted: Bool, contents: FileContents?, now: Double,
-                                 batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>? = nil) {
+                                 batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>? = nil, linked: Bool? = nil) {
         guard let contents else {
             remove(path)
             return
@@ -157,7 +157,7 @@ struct WatchReconciler {
             }
         }
         pending[path] = nil
-        put(path, .file(stamp, trusted: trusted), contents, batch: batch)
+        put(path, .file(stamp, trusted: trusted), contents, batch: batch, linked: linked)
     }
 
     // MARK: Listings
@@ -167,10 +167,12 @@ struct WatchReconciler {
     mutating func reconcile(_ listing: DirectoryScanner.Listing, within scope: String?, now: Double) {
         let scope = scope.flatMap { $0.isEmpty ? nil : $0 }
         let holdsNothing = entries.isEmpty && pending.isEmpty
-        var listed = Set(listing.files)
-        listed.formUnion(listing.problems.keys)
-        for path in paths(within: scope) where !listed.contains(path) { remove(path) }
-        for path in pending.keys where Self.isWithin(path, scope) && !listed.contains(path) { pending[path] = nil }
+        if !holdsNothing {
+            var listed = Set(listing.files)
+            listed.formUnion(listing.problems.keys)
+            for path in paths(within: scope) where !listed.contains(path) { remove(path) }
+            for path in pending.keys where Self.isWithin(path, scope) && !listed.contains(path) { pending[path] = nil }
+        }
 
         // What is to be applied is gathered and applied at once: into an empty store (the first
         // scan) that builds it in one pass.
@@ -184,7 +186,7 @@ struct WatchReconciler {
         // The first scan: nothing to compare with, so read everything at once and take each stamp
         // from the descriptor it was read through (no separate pass stat'ing 100,000 files).
         if holdsNothing && !listing.files.isEmpty {
-            readEverything(listing.files, now: now, batch: &batch)
+            readEverything(listing, now: now, batch: &batch)
             return
         }
 
@@ -219,25 +221,30 @@ struct WatchReconciler {
         }
     }
 
-    /// Reads every file of `files` (none of them held yet), stamped from the open descriptor.
-    private mutating func readEverything(_ files: [String], now: Double,
+    /// Reads every file of `listing` (none of them held yet), stamped from the open descriptor,
+    /// taking each in as soon as it is read while later ones are still being read.
+    private mutating func readEverything(_ listing: DirectoryScanner.Listing, now: Double,
                                          batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>) {
         // The clock before any stat: a stamp taken later can only look younger, never wrongly trusted.
         let wall = WatchClock.wallNanoseconds()
+        let files = listing.files
         shared.count { $0.fileReads += files.count }
         let total = files.count
         let shared = shared
         shared.setProgress((0, total))
         defer { shared.setProgress(nil) }
-        let contents = scanner.readAllWithInfo(files, progress: { done in shared.setProgress((done, total)) })
-        for (index, path) in files.enumerated() {
-            guard let read = contents[index].contents else { continue }  // gone since the listing
+        entries.reserveCapacity(entries.count + files.count)
+        batch.pointee.reserveCapacity(batch.pointee.count + files.count)
+        scanner.readAllWithInfo(files, progress: { done in shared.setProgress((done, total)) }) { index, contents, info in
+            guard let contents else { return }  // gone since the listing
+            let path = files[index]
             // A file that could not be opened (permission, a FIFO swapped in) was not stat'ed: stat it now.
-            let info = contents[index].info
-            let stamp = info.st_ino != 0 || info.st_dev != 0 ? WatchFileStamp(info) : WatchFileStamp.of(path: scanner.path(of: path))
-            guard let stamp else { continue }
+            let opened = info.st_ino != 0 || info.st_dev != 0
+            guard let stamp = opened ? WatchFileStamp(info) : WatchFileStamp.of(path: scanner.path(of: path)) else { return }
+            // Whether it is reached through a link, from the listing and the descriptor (no `lstat`).
+            let linked = opened ? listing.symbolicLinks.contains(path) || info.st_nlink > 1 : nil
             accept(path, stamp: stamp, trusted: stamp.age(atWall: wall) > Self.racyWindowNanoseconds,
-                   contents: read, now: now, batch: batch)
+                   contents: contents, now: now, batch: batch, linked: linked)
         }
     }
 
@@ -271,8 +278,10 @@ struct WatchReconciler {
         if children[parent]?.isEmpty == true { children[parent] = nil }
     }
 
+    /// Takes `contents` in for `path`; `linked` says whether the file is reached through a link
+    /// (a symbolic one, or a hard one: more than one name), nil when it is yet to be found out.
     private mutating func put(_ path: String, _ entry: Entry, _ contents: FileContents,
-                              batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>? = nil) {
+                              batch: UnsafeMutablePointer<[(file: String, contents: FileContents)]>? = nil, linked: Bool? = nil) {
         if let batch {
             batch.pointee.append((path, contents))
         } else {
@@ -282,9 +291,11 @@ struct WatchReconciler {
             children[Self.parent(of: path), default: []].insert(path)
         }
         if case .file = entry {
-            var info = stat()
-            let isLinked = lstat(scanner.path(of: path), &info) == 0 && (info.st_mode & S_IFMT == S_IFLNK || info.st_nlink > 1)
-            if isLinked { linked.insert(path) } else { linked.remove(path) }
+            let isLinked = linked ?? {
+                var info = stat()
+                return lstat(scanner.path(of: path), &info) == 0 && (info.st_mode & S_IFMT == S_IFLNK || info.st_nlink > 1)
+            }()
+            if isLinked { self.linked.insert(path) } else { self.linked.remove(path) }
         }
     }
 
