@@ -1,4 +1,6 @@
 import Dispatch
+import Glibc
+import Synchronization
 
 /// Work spread over the cores with `DispatchQueue.concurrentPerform`: the one place where results
 /// written by several threads are gathered. Each result slot is written by exactly one worker and
@@ -47,37 +49,50 @@ public enum Parallel {
 
     /// `transform` of each index in `0..<count` on all cores, in blocks of `block` indexes that
     /// each have a `State` (as `map(_:block:state:_:)`), handed to `consume` on the calling thread
-    /// in index order as soon as their block is done: the calling thread's work on the results
-    /// runs beside the workers' on later ones instead of after them. Returns once every result is
-    /// consumed and every worker has finished.
-    public static func stream<State, Result>(_ count: Int, block: Int, state makeState: @escaping @Sendable () -> State,
-                                             _ transform: @escaping @Sendable (inout State, Int) -> Result,
+    /// in index order: between the blocks it computes itself, the calling thread consumes the
+    /// blocks finished so far, so that its work on the results runs beside the other workers' on
+    /// later ones instead of after them. It never waits for a worker until every block is done.
+    /// Returns once every result is consumed.
+    public static func stream<State, Result>(_ count: Int, block: Int, state makeState: @Sendable () -> State,
+                                             _ transform: @Sendable (inout State, Int) -> Result,
                                              consume: (Int, consuming Result) -> Void) {
         let blocks = (count + block - 1) / block
         guard blocks > 0 else { return }
         let buffer = UnsafeMutableBufferPointer<Result>.allocate(capacity: count)
         defer { buffer.deallocate() }
         let slots = Slots(buffer: buffer)
-        // A block's results are written before its semaphore is signalled and read after it is waited on.
-        let done = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
-        let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // Which blocks are written; a block's results are written before it is marked and read after.
+        let finished = Mutex([Bool](repeating: false, count: blocks))
+        var next = 0
+        /// Consumes the finished blocks that come next in order.
+        func drain() {
+            while next < blocks, finished.withLock({ $0[next] }) {
+                for index in next * block..<min(count, (next + 1) * block) {
+                    consume(index, (buffer.baseAddress! + index).move())
+                }
+                next += 1
+            }
+        }
+        let caller = pthread_self()
+        withoutActuallyEscaping(drain) { drain in
+            let drainer = CallerOnly(drain)
             DispatchQueue.concurrentPerform(iterations: blocks) { blockIndex in
                 var state = makeState()
                 for index in blockIndex * block..<min(count, (blockIndex + 1) * block) {
                     slots.write(transform(&state, index), at: index)
                 }
-                done[blockIndex].signal()
-            }
-            finished.signal()
-        }
-        for blockIndex in 0..<blocks {
-            done[blockIndex].wait()
-            for index in blockIndex * block..<min(count, (blockIndex + 1) * block) {
-                consume(index, (buffer.baseAddress! + index).move())
+                finished.withLock { $0[blockIndex] = true }
+                if pthread_equal(pthread_self(), caller) != 0 { drainer.body() }
             }
         }
-        finished.wait()
+        drain()
+    }
+
+    /// A closure that only the thread that made it calls (checked by the caller), handed through
+    /// a `@Sendable` closure that other threads run too.
+    private struct CallerOnly: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// The elements of `list` the test holds for, in order, 16 blocks filtered at once (on the
