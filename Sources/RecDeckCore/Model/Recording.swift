@@ -291,7 +291,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
             // One event, nothing to order.
             let (event, deliveries) = events[0]
             f.absorb(event, deliveries: deliveries)
-            chunks = Self.chunks(of: event)
+            chunks = Self.chunks(of: event.chunks)
         } else {
             for (event, deliveries) in events.sorted(by: { Self.mergesBefore($0.event.envelope.time, $0.deliveries[0], $1.event.envelope.time, $1.deliveries[0]) }) {
                 f.absorb(event, deliveries: deliveries)
@@ -310,19 +310,19 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// sharing the decoded event instead of copying its fields.
     init(id: PackedID, only event: DecodedEvent) {
         var f = Fields(id: id, only: event)
-        var chunks = Self.chunks(of: event.recordingEvent)
+        var chunks = Self.chunks(of: event.recordingChunks)
         f.finish(chunks: chunks.ordered())
         box = Box(f)
     }
 
-    /// The chunks of one event, merged.
-    private static func chunks(of event: RecordingEvent) -> ChunkMerge {
-        guard ChunkMerge.allDistinct(event.chunks) else {
+    /// The chunks one event lists, merged.
+    private static func chunks(of listed: [Chunk]) -> ChunkMerge {
+        guard ChunkMerge.allDistinct(listed) else {
             var chunks = ChunkMerge()
-            chunks.merge(event.chunks)
+            chunks.merge(listed)
             return chunks
         }
-        return ChunkMerge(distinct: event.chunks, ordered: false)  // shared with the event, not copied
+        return ChunkMerge(distinct: listed, ordered: false)  // shared with the event, not copied
     }
 
     /// Merges `later` events (new to this recording) in, as `init(id:events:)` over all of its
