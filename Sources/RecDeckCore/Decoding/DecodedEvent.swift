@@ -194,10 +194,7 @@ public indirect enum DecodedEvent: Sendable, Hashable {
     }
 
     /// The chunks a recording event lists (a reference to its array, not a copy of the event).
-    var recordingChunks: [Chunk] {
-        guard case .recording(let event) = self else { preconditionFailure("not a recording event") }
-        return event.chunks
-    }
+    var recordingChunks: [Chunk] { withRecordingEvent { $0.chunks } }
 
     /// `read` of the recording event this is, read in place (a field of it without a copy of the
     /// whole event, which would retain every text and array it holds); only for `.recording`.

@@ -209,15 +209,14 @@ public struct RecordingStore: Sendable {
 
     /// Starts loading about `files` files with about `events` events (the tables are sized for them).
     public mutating func startLoading(files: Int, events eventCount: Int, delta wanted: Bool = true) -> Loading {
-        let loading = Loading(bulk: fileSlots.isEmpty, wantsDelta: wanted)
+        var loading = Loading(bulk: fileSlots.isEmpty, wantsDelta: wanted)
         guard loading.bulk else { return loading }
         fileSlots.reserveCapacity(files)
         fileContents.reserveCapacity(files)
         events.reserveCapacity(eventCount)
-        var reserved = loading
-        reserved.slots.reserveCapacity(files)
-        reserved.eventSlots.reserveCapacity(eventCount)
-        return reserved
+        loading.slots.reserveCapacity(files)
+        loading.eventSlots.reserveCapacity(eventCount)
+        return loading
     }
 
     /// Loads one file (`apply(_:to:)` deferred to `finishLoading(_:)` while the load is a bulk one).

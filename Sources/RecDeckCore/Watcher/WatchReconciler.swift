@@ -242,7 +242,7 @@ struct WatchReconciler {
             let opened = info.st_ino != 0 || info.st_dev != 0
             guard let stamp = opened ? WatchFileStamp(info) : WatchFileStamp.of(path: scanner.path(of: path)) else { return }
             // Whether it is reached through a link, from the listing and the descriptor (no `lstat`).
-            let linked = opened ? listing.symbolicLinks.contains(path) || info.st_nlink > 1 : nil
+            let linked = opened ? Self.isLinked(symbolic: listing.symbolicLinks.contains(path), names: info.st_nlink) : nil
             accept(path, stamp: stamp, trusted: stamp.age(atWall: wall) > Self.racyWindowNanoseconds,
                    contents: contents, now: now, batch: batch, linked: linked)
         }
@@ -293,10 +293,16 @@ struct WatchReconciler {
         if case .file = entry {
             let isLinked = linked ?? {
                 var info = stat()
-                return lstat(scanner.path(of: path), &info) == 0 && (info.st_mode & S_IFMT == S_IFLNK || info.st_nlink > 1)
+                return lstat(scanner.path(of: path), &info) == 0 && Self.isLinked(symbolic: info.st_mode & S_IFMT == S_IFLNK, names: info.st_nlink)
             }()
             if isLinked { self.linked.insert(path) } else { self.linked.remove(path) }
         }
+    }
+
+    /// Whether a file is reached through a link, which notifications for the folder do not cover:
+    /// it is a symbolic link, or it has more than one name.
+    private static func isLinked(symbolic: Bool, names: nlink_t) -> Bool {
+        symbolic || names > 1
     }
 
     /// Stats the files read through a link again and re-reads those that changed (notifications
