@@ -100,12 +100,11 @@ final class BatchLog {
     }
 
     /// The recordings the consumer would hold after applying every batch taken so far to an empty model.
-    var recordingsFromBatches: [PackedID: Recording] {
-        var model: [PackedID: Recording] = [:]
+    var recordingsFromBatches: RecordingMap {
+        var model = RecordingMap()
         for batch in batches {
             for id in batch.delta.removed { model[id] = nil }
-            model.merge(batch.delta.added) { $1 }
-            model.merge(batch.delta.updated) { $1 }
+            for (id, recording) in [batch.delta.added, batch.delta.updated].joined() { model[id] = recording }
         }
         return model
     }

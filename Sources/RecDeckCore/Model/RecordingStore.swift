@@ -36,7 +36,7 @@ public struct RecordingStore: Sendable {
     /// work of keeping recordings up to date (tests check that a growing recording is not rebuilt).
     private(set) var mergedEventCount = 0
     /// The recordings, by id.
-    public private(set) var recordings: [PackedID: Recording] = [:]
+    public private(set) var recordings = RecordingMap()
     /// Chunk metadata documents by chunkDocumentId (more than one when saved twice; the first in
     /// (file, offset) order counts).
     private var metadataByDocument: [String: [ChunkMetadata]] = [:]
@@ -295,9 +295,11 @@ public struct RecordingStore: Sendable {
             if !store.metadataByDocument.isEmpty { _ = recording.attachMetadata(store.metadata(forDocument:)) }
             return recording
         }
-        recordings.reserveCapacity(order.count)
-        for (index, id) in order.enumerated() {
-            recordings[id] = built[index]
+        if recordings.isEmpty {
+            recordings = RecordingMap(built)
+        } else {
+            recordings.reserveCapacity(recordings.count + built.count)
+            for recording in built { recordings.updateValue(recording, forKey: recording.id) }
         }
         // Every recording is new: the delta's table is the store's (shared, not copied).
         if wanted { delta.added = recordings }
@@ -476,11 +478,11 @@ public struct RecordingStore: Sendable {
                 if recordings.removeValue(forKey: id) != nil { delta.removed.insert(id) }
                 continue
             }
-            if !rebuilt.contains(id), let new = gained[id], let at = recordings.index(forKey: id) {
+            if !rebuilt.contains(id), let new = gained[id] {
                 let members = self.members(new)
-                if recordings.values[at].merge(members) {
+                if recordings.modify(id, { $0.merge(members) }) == true, let merged = recordings[id] {
                     mergedEventCount += members.count
-                    delta.updated[id] = recordings.values[at]
+                    delta.updated[id] = merged
                     continue
                 }
             }

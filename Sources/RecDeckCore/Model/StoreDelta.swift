@@ -3,9 +3,9 @@
 /// Deltas merge, so a watcher can coalesce many file changes into one batch for the screen.
 public struct StoreDelta: Sendable, Equatable {
     /// Recordings that did not exist before, by id.
-    public var added: [PackedID: Recording] = [:]
+    public var added = RecordingMap()
     /// Recordings that changed, by id, with their new value.
-    public var updated: [PackedID: Recording] = [:]
+    public var updated = RecordingMap()
     /// Ids of recordings that are gone.
     public var removed: Set<PackedID> = []
     /// Whether the set of non-recording events changed.

@@ -154,7 +154,8 @@ private func applyStoreChange(_ state: inout AppState, _ delta: StoreDelta, summ
     let previousSelection = state.selectedId
     let previous = state.selectedRecording
     // The recording whose event came last: of this batch's, the one with the newest event.
-    let arrived = delta.added.merging(delta.updated) { new, _ in new }
+    // (An id is in one of the two.)
+    let arrived = [delta.added, delta.updated].joined()
     if let newest = arrived.max(by: {
         ($0.value.lastEventTime?.nanoseconds ?? .min, $0.key) < ($1.value.lastEventTime?.nanoseconds ?? .min, $1.key)
     }) {

@@ -2,7 +2,7 @@
 /// counting delivery has it, with every delivery). Anything that holds both can be a source, so the
 /// call table does not depend on how the store keeps them.
 public protocol CallSource {
-    var recordings: [PackedID: Recording] { get }
+    var recordings: RecordingMap { get }
     var callEvents: [(event: CallEvent, deliveries: [EventLocation])] { get }
 }
 
