@@ -10,9 +10,23 @@ public enum EventSchema: String, Sendable, Hashable {
 /// out of line, together, so that the hundred thousands of envelopes a store keeps stay small.
 public struct EventEnvelope: Sendable, Hashable {
     public var key: EventKey
-    public var schema: EventSchema
+    /// Bit 0: the schema is CloudEvents; bit 1: there is a time. Right after the key, whose last
+    /// field is an odd size, so that it takes no room of its own.
+    private var flags: UInt8 = 0
+    /// The time in nanoseconds when there is one.
+    private var timeNanoseconds: Int64 = 0
+    public var schema: EventSchema {
+        get { flags & 1 != 0 ? .cloudEvents : .eventGrid }
+        set { flags = newValue == .cloudEvents ? flags | 1 : flags & ~1 }
+    }
     /// `eventTime` (Event Grid) or `time` (CloudEvents).
-    public var time: Timestamp?
+    public var time: Timestamp? {
+        get { flags & 2 != 0 ? Timestamp(nanoseconds: timeNanoseconds) : nil }
+        set {
+            timeNanoseconds = newValue?.nanoseconds ?? 0
+            flags = newValue == nil ? flags & ~2 : flags | 2
+        }
+    }
     /// Where this delivery's bytes are.
     public var location: EventLocation
     /// The fingerprint that tells a redelivery from a conflicting one (`RedeliveryRule`).
@@ -53,12 +67,12 @@ public struct EventEnvelope: Sendable, Hashable {
     public init(key: EventKey, schema: EventSchema, time: Timestamp?, subject: String?, location: EventLocation,
                 deliveryCount: Int? = nil, deadLetter: DeadLetter? = nil, body: EventBody = EventBody()) {
         self.key = key
-        self.schema = schema
-        self.time = time
         self.location = location
         self.body = body
         let fields = Rare(subject: subject, deliveryCount: deliveryCount, deadLetter: deadLetter)
         self.rare = fields == Rare() ? nil : OutOfLine(fields)
+        self.schema = schema
+        self.time = time
     }
 }
 
@@ -70,6 +84,9 @@ public struct RecordingEvent: Sendable, Hashable {
     public var envelope: EventEnvelope
     /// The ids from the subject.
     public var subjectIds: RecordingSubject
+    /// Bit 0: `startTime` is present; bit 1: `durationMs` is. Right after the ids, whose last
+    /// field is an odd size, so that it takes no room of its own.
+    private var present: UInt8 = 0
     /// The open-enum texts, coded (`RecordingEventTexts`).
     private var texts = RecordingEventTexts()
     /// Chunks in the order the event listed them.
@@ -78,8 +95,6 @@ public struct RecordingEvent: Sendable, Hashable {
     private var startNanoseconds: Int64 = 0
     private var duration: Int64 = 0
     private var storedDataRecordingId: OutOfLine<PackedID>?
-    /// Bit 0: `startTime` is present; bit 1: `durationMs` is.
-    private var present: UInt8 = 0
 
     /// `data.recordingId` (bring-your-own-storage preview).
     public var dataRecordingId: String? {

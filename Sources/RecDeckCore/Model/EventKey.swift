@@ -7,8 +7,18 @@
 /// an event id is nearly always a UUID).
 public struct EventKey: Sendable, Hashable {
     /// `topic` (Event Grid) or `source` (CloudEvents); empty when absent.
-    public var source: String
-    public var type: String
+    public var source: String {
+        get { sharedSource.text }
+        set { sharedSource = SharedText(newValue) }
+    }
+    public var type: String {
+        get { sharedType.text }
+        set { sharedType = SharedText(newValue) }
+    }
+    // The two texts nearly every event of a store repeats, 8 bytes each (`SharedText`); the id
+    // last, so that its odd size leaves room behind it (`EventEnvelope` puts a byte there).
+    private var sharedSource: SharedText
+    private var sharedType: SharedText
     public var packedId: PackedID
 
     public var id: String {
@@ -21,8 +31,8 @@ public struct EventKey: Sendable, Hashable {
     }
 
     public init(source: String, packedId: PackedID, type: String) {
-        self.source = source
-        self.type = type
+        self.sharedSource = SharedText(source)
+        self.sharedType = SharedText(type)
         self.packedId = packedId
     }
 }
