@@ -10,7 +10,7 @@ import Synchronization
 /// had room, so its form is a function of the text and two values are equal exactly when their
 /// texts are.
 struct SharedText: Sendable, Hashable {
-    private final class Storage: Sendable {
+    fileprivate final class Storage: Sendable {
         let text: String
         let isInterned: Bool
 
@@ -22,8 +22,9 @@ struct SharedText: Sendable, Hashable {
 
     private let storage: Storage
 
-    init(_ text: String) {
-        storage = Table.shared.intern(text) ?? Storage(text, isInterned: false)
+    /// `text`, interned in `table` when it has room.
+    init(_ text: String, in table: Table = .shared) {
+        storage = table.intern(text) ?? Storage(text, isInterned: false)
     }
 
     var text: String { storage.text }
@@ -36,19 +37,24 @@ struct SharedText: Sendable, Hashable {
         if storage.isInterned { hasher.combine(ObjectIdentifier(storage)) } else { hasher.combine(storage.text) }
     }
 
-    /// The process's shared texts.
-    private final class Table: Sendable {
-        static let shared = Table()
-        /// How many texts may be interned: untrusted input cannot make the table grow past it.
-        static let limit = 4_096
+    /// Interned texts: recdeck uses `shared`, for the process.
+    final class Table: Sendable {
+        /// At most 4,096 texts: untrusted input cannot make the table grow past it.
+        static let shared = Table(limit: 4_096)
 
+        private let limit: Int
         private let copies = Mutex<[String: Storage]>([:])
 
+        /// A table of its own (tests) that interns at most `limit` texts.
+        init(limit: Int) {
+            self.limit = limit
+        }
+
         /// The one stored copy of `text`, made when there is none and the table has room.
-        func intern(_ text: String) -> Storage? {
+        fileprivate func intern(_ text: String) -> Storage? {
             copies.withLock { copies in
                 if let stored = copies[text] { return stored }
-                guard copies.count < Self.limit else { return nil }
+                guard copies.count < limit else { return nil }
                 let stored = Storage(text, isInterned: true)
                 copies[text] = stored
                 return stored

@@ -28,6 +28,14 @@ struct WatchReconciler {
         indirect case listed(Problem)
     }
 
+    /// What the store holds for one path (a `SlotTable` element: no copy of the path as a
+    /// dictionary key, and 8 bytes of index).
+    private struct Watched: SlotKeyed, Sendable {
+        let path: String
+        var entry: Entry
+        var slotKey: String { path }
+    }
+
     /// A file held back because it does not decode yet.
     private struct Pending {
         var stamp: WatchFileStamp
@@ -54,7 +62,7 @@ struct WatchReconciler {
     let settle: Double
     /// Everything applied since the last `takeDelta()`.
     private(set) var delta = StoreDelta()
-    private var entries: [String: Entry] = [:]
+    private var entries = SlotTable<Watched>()
     /// Files read through a symbolic link or with more than one hard link: a change made through
     /// the link's target or another link sends no notification here, so `restatLinked` looks.
     private var linked = Set<String>()
@@ -178,7 +186,7 @@ struct WatchReconciler {
         // scan) that builds it in one pass.
         var batch: [(file: String, contents: FileContents)] = []
         defer { delta.merge(shared.apply(batch)) }
-        for (path, problem) in listing.problems.sorted(by: { $0.key < $1.key }) where entries[path] != .listed(problem) {
+        for (path, problem) in listing.problems.sorted(by: { $0.key < $1.key }) where entries[path]?.entry != .listed(problem) {
             pending[path] = nil
             put(path, .listed(problem), FileContents(problems: [problem]), batch: &batch)
         }
@@ -203,7 +211,7 @@ struct WatchReconciler {
             }
             if let waiting = pending[path] {
                 if waiting.stamp == stamp { continue }
-            } else if case .file(stamp, trusted: true)? = entries[path] {
+            } else if case .file(stamp, trusted: true)? = entries[path]?.entry {
                 continue
             }
             changed.append((path, stamp))
@@ -260,7 +268,7 @@ struct WatchReconciler {
     mutating func removeAll() {
         delta.merge(shared.removeEverything())
         scanner.captureTails?.forgetAll()
-        entries = [:]
+        entries = SlotTable()
         children = [:]
         pending = [:]
         linked = []
@@ -271,7 +279,7 @@ struct WatchReconciler {
         pending[path] = nil
         linked.remove(path)
         scanner.captureTails?.forget(path)
-        guard entries.removeValue(forKey: path) != nil else { return }
+        guard entries.remove(path) != nil else { return }
         delta.merge(shared.remove(file: path))
         let parent = Self.parent(of: path)
         children[parent]?.remove(path)
@@ -287,7 +295,7 @@ struct WatchReconciler {
         } else {
             delta.merge(shared.apply(contents, to: path))
         }
-        if entries.updateValue(entry, forKey: path) == nil {
+        if entries.update(Watched(path: path, entry: entry)) == nil {
             children[Self.parent(of: path), default: []].insert(path)
         }
         if case .file = entry {
@@ -317,7 +325,7 @@ struct WatchReconciler {
         let end = min(linkedRound.count, linkedCursor + Self.linkedPerRound)
         defer { linkedCursor = end }
         for path in linkedRound[linkedCursor..<end] {
-            guard linked.contains(path), case .file(let old, _)? = entries[path], pending[path] == nil else { continue }
+            guard linked.contains(path), case .file(let old, _)? = entries[path]?.entry, pending[path] == nil else { continue }
             guard let stamp = WatchFileStamp.of(path: scanner.path(of: path)) else {
                 remove(path)
                 continue
@@ -330,7 +338,7 @@ struct WatchReconciler {
 
     /// Every path the store holds at or under `scope` (everything when `scope` is nil).
     private func paths(within scope: String?) -> [String] {
-        guard let scope, !scope.isEmpty else { return Array(entries.keys) }
+        guard let scope, !scope.isEmpty else { return entries.elements.map(\.path) }
         var found: [String] = entries[scope] != nil ? [scope] : []
         let prefix = scope + "/"
         for (directory, files) in children where directory == scope || directory.hasPrefix(prefix) {
