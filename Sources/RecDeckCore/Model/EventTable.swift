@@ -69,7 +69,12 @@ struct EventTable: Sendable {
         var settled = false
     }
 
-    private var entries: [Entry] = []
+    /// The entries, in pages of `pageSize`: a table that grows never copies what it holds, and
+    /// never holds room for twice what it needs (an array growing past 100,000 entries of 48
+    /// bytes takes room for 200,000, and has both while it copies).
+    private var pages: [[Entry]] = []
+    private static let pageShift = 12
+    private static let pageSize = 1 << pageShift
     private var freeSlots: [Int32] = []
     /// The keys of entries that have no delivery (their key cannot be read through one).
     private var parkedKeys: [Int32: EventKey] = [:]
@@ -77,19 +82,19 @@ struct EventTable: Sendable {
     /// How many events the table holds.
     var count: Int { index.count }
     /// How many slots exist, in use or free (what the table's memory grows with).
-    var slotCount: Int { entries.count }
+    private(set) var slotCount = 0
 
     init() {}
 
     /// Makes room for `capacity` events without growing.
     mutating func reserveCapacity(_ capacity: Int) {
-        entries.reserveCapacity(capacity)
+        pages.reserveCapacity((capacity + Self.pageSize - 1) >> Self.pageShift)
         index.reserveCapacity(capacity)
     }
 
     subscript(slot: Int32) -> Entry {
-        get { entries[Int(slot)] }
-        _modify { yield &entries[Int(slot)] }
+        get { pages[Int(slot) >> Self.pageShift][Int(slot) & (Self.pageSize - 1)] }
+        _modify { yield &pages[Int(slot) >> Self.pageShift][Int(slot) & (Self.pageSize - 1)] }
     }
 
     /// The slot of the event with `key`, if the table has it; `keyAt` reads the key of the event
@@ -100,7 +105,7 @@ struct EventTable: Sendable {
 
     private func slot(of key: EventKey, tag: UInt32, keyAt: (Delivery) -> EventKey) -> Int32? {
         index.find(tag) { slot in
-            let deliveries = entries[Int(slot)].deliveries
+            let deliveries = self[slot].deliveries
             return (deliveries.isEmpty ? parkedKeys[slot] : keyAt(deliveries.head)) == key
         }
     }
@@ -109,18 +114,23 @@ struct EventTable: Sendable {
     mutating func add(_ delivery: Delivery, to key: EventKey, keyAt: (Delivery) -> EventKey) -> Int32 {
         let tag = SlotIndex.tag(key.hashValue)
         if let slot = slot(of: key, tag: tag, keyAt: keyAt) {
-            if entries[Int(slot)].deliveries.isEmpty { parkedKeys.removeValue(forKey: slot) }
-            entries[Int(slot)].deliveries.append(delivery)
+            if self[slot].deliveries.isEmpty { parkedKeys.removeValue(forKey: slot) }
+            self[slot].deliveries.append(delivery)
             return slot
         }
         let entry = Entry(deliveries: Deliveries(delivery), tag: tag)
         let slot: Int32
         if let free = freeSlots.popLast() {
             slot = free
-            entries[Int(free)] = entry
+            self[free] = entry
         } else {
-            slot = Int32(entries.count)
-            entries.append(entry)
+            slot = Int32(slotCount)
+            if slotCount & (Self.pageSize - 1) == 0 {
+                pages.append([])
+                pages[pages.count - 1].reserveCapacity(Self.pageSize)
+            }
+            pages[pages.count - 1].append(entry)
+            slotCount += 1
         }
         index.insert(tag, slot: slot)
         return slot
@@ -129,21 +139,21 @@ struct EventTable: Sendable {
     /// Removes the deliveries in the file of slot `file` from the event in `slot`, whose key is
     /// `key`; answers how many there were.
     mutating func removeDeliveries(inFile file: Int32, from slot: Int32, key: EventKey) -> Int {
-        let removed = entries[Int(slot)].deliveries.removeAll(inFile: file)
-        if removed > 0, entries[Int(slot)].deliveries.isEmpty { parkedKeys[slot] = key }
+        let removed = self[slot].deliveries.removeAll(inFile: file)
+        if removed > 0, self[slot].deliveries.isEmpty { parkedKeys[slot] = key }
         return removed
     }
 
     /// Puts the deliveries of the event in `slot` in a new order (the same deliveries).
     mutating func reorderDeliveries(of slot: Int32, as ordered: [Delivery]) {
-        precondition(ordered.count == entries[Int(slot)].deliveries.count, "the same deliveries")
-        entries[Int(slot)].deliveries.all = ordered
+        precondition(ordered.count == self[slot].deliveries.count, "the same deliveries")
+        self[slot].deliveries.all = ordered
     }
 
     /// Forgets the event in `slot`; the slot is reused by a later event.
     mutating func remove(_ slot: Int32) {
-        index.remove(entries[Int(slot)].tag, slot: slot)
-        entries[Int(slot)] = Entry(deliveries: Deliveries(), tag: 0)
+        index.remove(self[slot].tag, slot: slot)
+        self[slot] = Entry(deliveries: Deliveries(), tag: 0)
         parkedKeys.removeValue(forKey: slot)
         freeSlots.append(slot)
     }
