@@ -23,8 +23,9 @@ struct SlotTable<Element: SlotKeyed & Sendable>: Sendable {
         self.elements = elements
         index.reserveCapacity(elements.count)
         for (position, element) in elements.enumerated() {
-            precondition(self.position(of: element.slotKey) == nil, "distinct keys")
-            index.insert(Self.tag(element.slotKey), slot: Int32(position))
+            let key = element.slotKey, tag = Self.tag(key)
+            precondition(index.find(tag, where: { elements[Int($0)].slotKey == key }) == nil, "distinct keys")
+            index.insert(tag, slot: Int32(position))
         }
     }
 
