@@ -5,13 +5,15 @@
 #
 #   bench/capture.sh
 #
-# Uses bench/corpus-2000-b500 (bench/generate.py --files 2000 --batch 500: 1,000,000 events in
-# JSON files of 500; generated when missing) and writes its Capture twin to
-# bench/corpus-2000-b500-capture with bench/capture-corpus.py (4 partitions, 5,000 events a file).
+# Uses CORPUS_ROOT/corpus-2000-b500 (bench/generate.py --files 2000 --batch 500: 1,000,000 events
+# in JSON files of 500; generated when missing) and writes its Capture twin to
+# CORPUS_ROOT/corpus-2000-b500-capture with bench/capture-corpus.py (4 partitions, 5,000 events a
+# file). CORPUS_ROOT defaults to bench/.
 # Results: bench/results/capture.{md,json,txt}.
 #
 # Environment: RECDECK_BUILD (scratch path, default .build), NO_BUILD=1 (use the built binary),
-# RUNS, WARMUP (hyperfine, default 3 and 1).
+# RUNS, WARMUP (hyperfine, default 3 and 1), RECDECK_BEFORE (an earlier recdeck binary listed
+# beside this one).
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,8 +22,8 @@ build=${RECDECK_BUILD:-.build}
 runs=${RUNS:-3}
 warmup=${WARMUP:-1}
 results="$bench_dir/results"
-json="$bench_dir/corpus-2000-b500"
-capture="$bench_dir/corpus-2000-b500-capture"
+json="${CORPUS_ROOT:-$bench_dir}/corpus-2000-b500"
+capture="${CORPUS_ROOT:-$bench_dir}/corpus-2000-b500-capture"
 say() { printf '%s\n' "$*" >&2; }
 
 command -v hyperfine > /dev/null || apt-get install -y -qq hyperfine > /dev/null
@@ -52,6 +54,11 @@ cmds=("$q_bin list $q_capture --format tsv > /dev/null"
       "$q_bin list $q_json --format tsv > /dev/null"
       "python3 $q_read $q_capture 2> /dev/null"
       "python3 $q_read $q_capture --bodies 2> /dev/null")
+if [[ -n ${RECDECK_BEFORE:-} ]]; then
+    q_before=$(printf '%q' "$RECDECK_BEFORE")
+    names+=(before-capture before-json)
+    cmds+=("$q_before list $q_capture --format tsv > /dev/null" "$q_before list $q_json --format tsv > /dev/null")
+fi
 args=()
 for i in "${!names[@]}"; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -65,6 +72,7 @@ rss() { /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F: '/Maximum resident set 
     echo "            JSON $((json_bytes >> 20)) MiB in $(find "$json" -name '*.json*' | wc -l) files; $json_rows lines listed from each"
     echo "machine: $(nproc) cores, $(uname -sr), load average before: $load; $(python3 --version), fastavro $(python3 -c 'import fastavro; print(fastavro.__version__)')"
     echo "recdeck: $bin (HEAD $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?'))"
+    [[ -n ${RECDECK_BEFORE:-} ]] && echo "before:  $RECDECK_BEFORE"
     echo
     python3 - "$results/capture.json" << 'PY'
 import json, sys
@@ -76,5 +84,6 @@ PY
     echo
     echo "peak RSS: recdeck-capture $(( $(rss "$bin" list "$capture" --format tsv) >> 10 )) MiB," \
          "recdeck-json $(( $(rss "$bin" list "$json" --format tsv) >> 10 )) MiB," \
+         ${RECDECK_BEFORE:+"before-capture $(( $(rss "$RECDECK_BEFORE" list "$capture" --format tsv) >> 10 )) MiB,"} \
          "fastavro+json $(( $(rss python3 "$bench_dir/fastavro-read.py" "$capture" --bodies) >> 10 )) MiB"
 } | tee "$results/capture.txt"

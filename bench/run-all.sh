@@ -21,6 +21,8 @@
 #                in tmux: key → screen changed, baseline: a key echoed by `cat`)
 #   6. soak      the dashboard fully loaded, then 60 s of writes, rewrites, renames and deletions
 #                (scripts/soak.py) and their cleanup: VmRSS against the one after the first load
+#   7. capture   the 1,000,000 events as Event Hubs Capture files (deflate, 500 a block) listed,
+#                against the same events as JSON files and fastavro reading them (bench/capture.sh)
 #
 # Environment: RECDECK_BUILD (scratch path, default .build), RECDECK_BEFORE (an earlier recdeck
 # binary timed beside this one in step 1 and 2), SEED (corpus seed, default 1), CORPUS_ROOT (the
@@ -111,5 +113,10 @@ expect=$("$bin" list "$big" --format tsv 2> /dev/null | tail -n +2 | wc -l)
 
 say "== 6. a 60 s soak on a hard-linked copy of $big"
 { echo; "$bench_dir/soak.sh" "$bin" "$big" 60; } | tee -a "$report"
+
+if [[ $quick != 1 ]]; then
+    say "== 7. Event Hubs Capture files vs JSON files vs fastavro"
+    { echo; RUNS=2 WARMUP=1 "$bench_dir/capture.sh"; } | tee -a "$report"
+fi
 
 say "== done: $report"

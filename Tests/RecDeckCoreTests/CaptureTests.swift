@@ -31,7 +31,7 @@ import RecDeckTestSupport
             "2026-10-01T08:03:05.000Z", "2026-10-01T08:04:05.000Z", "2026-10-01T08:05:05.000Z"])
         #expect(origins.allSatisfy { $0.partition == "0" })
         // The two CloudEvents of one Body share its record.
-        #expect(origins[2] === origins[3])
+        #expect(origins[2] == origins[3])
         guard case .recording(let first) = contents.events[0], case .recording(let batch) = contents.events[3] else {
             Issue.record("expected recording events")
             return
@@ -59,6 +59,38 @@ import RecDeckTestSupport
         let origin = try #require(other.events.first?.envelope.location.capture)
         #expect(origin.partition == nil && origin.sequenceNumber == nil && origin.enqueuedTime == nil)
         #expect(other.events[0].envelope.location.title == "other/message.avro (block 1, record 1)")
+    }
+
+    /// A block's records keep what Event Hubs wrote exactly: offsets that are not canonical
+    /// numbers as text, any sequence number, and an event's location keeps its length beside the record.
+    @Test func blockRecordsKeepOffsetsAndSequenceNumbersAsWritten() {
+        let offsets: [String?] = ["0", "4096", "007", "-5", "x1", "", "123456789012345678901", nil]
+        var offsetTexts: [Int32: String] = [:]
+        let facts = offsets.enumerated().map { index, text in
+            Array((text ?? "").utf8).withUnsafeBufferPointer { bytes in
+                let facts = CaptureBlockRecords.Facts(sequenceNumber: index == 0 ? nil : Int64.min + Int64(index) - 1,
+                                                      offset: text == nil ? nil : bytes, enqueuedTime: nil)
+                if facts.isOffsetText { offsetTexts[Int32(index)] = text }
+                return facts
+            }
+        }
+        #expect(offsetTexts.keys.sorted() == [2, 3, 4, 5, 6])
+        let records = CaptureBlockRecords(blockOffset: 100, block: 2, partition: "7", facts: facts,
+                                          enqueuedTexts: [1: "yesterday"], offsetTexts: offsetTexts)
+        let origins = offsets.indices.map { CaptureRecordOrigin(records: records, record: $0) }
+        #expect(origins.map(\.offset) == offsets)
+        #expect(origins.map(\.sequenceNumber) == [nil] + (1..<offsets.count).map { Int64.min + Int64($0) - 1 })
+        #expect(origins[1].message == "partition 7 · sequence -9223372036854775808 · enqueued yesterday")
+        #expect(origins[0].description == "partition 7 · block 3, record 1")
+
+        var location = EventLocation(file: "p/7/00.avro", offset: 12, length: 345, capture: origins[6])
+        #expect(location.length == 345 && location.capture == origins[6] && location.offset == 12)
+        location.length = 99
+        #expect(location.length == 99 && location.capture?.record == 6)
+        #expect(location == EventLocation(file: "p/7/00.avro", offset: 12, length: 99, capture: origins[6]))
+        #expect(location != EventLocation(file: "p/7/00.avro", offset: 12, length: 99, capture: origins[5]))
+        location.capture = nil
+        #expect(location == EventLocation(file: "p/7/00.avro", offset: 12, length: 99))
     }
 
     @Test func badBodiesAreProblemsNamingBlockAndRecord() throws {

@@ -6,6 +6,15 @@ import Synchronization
 /// written by several threads are gathered. Each result slot is written by exactly one worker and
 /// read only after every worker has finished, so the slots need no lock.
 public enum Parallel {
+    /// The cores work is spread over.
+    public static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+    /// A block size for `count` indexes: `atMost`, or fewer so that every core gets several blocks
+    /// (a few large files read in blocks of 64 would leave all but one core idle).
+    public static func blockSize(for count: Int, atMost: Int) -> Int {
+        max(1, min(atMost, count / (cores * 8)))
+    }
+
     /// `transform` of each index in `0..<count`, in order; on all cores in blocks of `block`
     /// indexes once `count` reaches `threshold`, on the calling thread below it.
     public static func map<Result>(_ count: Int, block: Int, threshold: Int = 0,

@@ -248,7 +248,7 @@ public struct DirectoryScanner: Sendable {
             store.load(FileContents(problems: [problem]), to: file, into: &loading)
         }
         let scanner = self, files = listing.files
-        Parallel.stream(files.count, block: Self.readBlock, state: StringInterner.init) { interner, index in
+        Parallel.stream(files.count, block: Parallel.blockSize(for: files.count, atMost: Self.readBlock), state: StringInterner.init) { interner, index in
             scanner.read(files[index], interner: &interner)
         } consume: { index, contents in
             if let contents { store.load(contents, to: files[index], into: &loading) }
@@ -271,7 +271,7 @@ public struct DirectoryScanner: Sendable {
     func readAllWithInfo(_ files: [String], progress: (@Sendable (Int) -> Void)?,
                          consume: (Int, FileContents?, stat) -> Void) {
         let scanner = self, counter = Atomic<Int>(0)
-        Parallel.stream(files.count, block: Self.readBlock, state: StringInterner.init) { interner, index in
+        Parallel.stream(files.count, block: Parallel.blockSize(for: files.count, atMost: Self.readBlock), state: StringInterner.init) { interner, index in
             var info = stat()
             let contents = scanner.read(files[index], interner: &interner, info: &info)
             if let progress { Self.report(progress, index: index, of: files.count, counter: counter) }
@@ -286,14 +286,14 @@ public struct DirectoryScanner: Sendable {
     private func readAll<Result>(_ count: Int, progress: (@Sendable (Int) -> Void)?,
                                  _ read: @Sendable (inout StringInterner, Int) -> Result) -> [Result] {
         let counter = Atomic<Int>(0)
-        return Parallel.map(count, block: Self.readBlock, state: StringInterner.init) { interner, index in
+        return Parallel.map(count, block: Parallel.blockSize(for: count, atMost: Self.readBlock), state: StringInterner.init) { interner, index in
             let result = read(&interner, index)
             if let progress { Self.report(progress, index: index, of: count, counter: counter) }
             return result
         }
     }
 
-    /// How many files a worker reads in a row, with one interner.
+    /// The most files a worker reads in a row, with one interner.
     private static let readBlock = 64
 
     /// Reports `progress` every 512 files (the count just passed, so the figures stay round), at the

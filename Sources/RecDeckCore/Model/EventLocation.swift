@@ -7,17 +7,49 @@ public struct EventLocation: Sendable, Hashable, Comparable {
     public var file: String
     /// Byte offset of the event's first byte (`{`) in the file (in the record's Body for Capture).
     public var offset: Int
-    /// Number of bytes of the event's JSON text.
-    public var length: Int
-    /// The Capture record the event is in; nil for a JSON file.
-    public var capture: CaptureRecordOrigin?
+    /// The length; for a Capture record, the low 32 bits are the length (inside a block of at most
+    /// `CaptureFileDecoder.maxBlockSize`) and the bits above them the record's index in its block.
+    private var lengthAndRecord: Int
+    /// The block of the Capture record the event is in; nil for a JSON file.
+    private var captureRecords: CaptureBlockRecords?
 
     public init(file: String, offset: Int, length: Int, capture: CaptureRecordOrigin? = nil) {
         self.file = file
         self.offset = offset
-        self.length = length
+        self.lengthAndRecord = length
+        self.captureRecords = nil
         self.capture = capture
     }
+
+    /// Number of bytes of the event's JSON text.
+    public var length: Int {
+        get { captureRecords == nil ? lengthAndRecord : lengthAndRecord & Self.lengthMask }
+        set {
+            if captureRecords == nil {
+                lengthAndRecord = newValue
+            } else {
+                precondition(newValue >= 0 && newValue <= Self.lengthMask, "a length inside a Capture block")
+                lengthAndRecord = lengthAndRecord & ~Self.lengthMask | newValue
+            }
+        }
+    }
+
+    /// The Capture record the event is in; nil for a JSON file.
+    public var capture: CaptureRecordOrigin? {
+        get { captureRecords.map { CaptureRecordOrigin(records: $0, record: lengthAndRecord >> 32) } }
+        set {
+            let length = self.length
+            captureRecords = newValue?.records
+            if let newValue {
+                precondition(length >= 0 && length <= Self.lengthMask, "a length inside a Capture block")
+                lengthAndRecord = newValue.record << 32 | length
+            } else {
+                lengthAndRecord = length
+            }
+        }
+    }
+
+    private static let lengthMask = Int(UInt32.max)
 
     /// The file, and for a Capture record first what Event Hubs said of it: for titles.
     public var title: String {
@@ -25,9 +57,21 @@ public struct EventLocation: Sendable, Hashable, Comparable {
         return (capture.message.map { $0 + " · " } ?? "") + "\(file) (\(capture.place))"
     }
 
+    public static func == (lhs: EventLocation, rhs: EventLocation) -> Bool {
+        lhs.file == rhs.file && lhs.offset == rhs.offset && lhs.length == rhs.length && lhs.capture == rhs.capture
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(offset)
+        hasher.combine(lengthAndRecord)
+        hasher.combine(captureRecords?.blockOffset)
+    }
+
     public static func < (lhs: EventLocation, rhs: EventLocation) -> Bool {
         if lhs.file != rhs.file { return lhs.file < rhs.file }
-        if lhs.capture != rhs.capture { return CaptureRecordOrigin.precedes(lhs.capture, rhs.capture) }
+        let left = lhs.capture, right = rhs.capture
+        if left != right { return CaptureRecordOrigin.precedes(left, right) }
         return lhs.offset < rhs.offset
     }
 }

@@ -110,37 +110,47 @@ public enum CaptureFileDecoder {
     private static func readRecords(_ bytes: UnsafeBufferPointer<UInt8>, count: Int64, blockOffset: Int, into tail: inout CaptureTail,
                                     file: String, interner: inout StringInterner, keepRecordingSubjects: Bool) {
         var cursor = AvroCursor(bytes: bytes)
-        var index = 0
+        var facts: [CaptureBlockRecords.Facts] = []
+        facts.reserveCapacity(Int(min(max(count, 0), 4096)))
+        var enqueuedTexts: [Int32: String] = [:], offsetTexts: [Int32: String] = [:]
+        // The block's events with their record, given their origin once the block's facts are all read.
+        var events: [(event: DecodedEvent, record: Int)] = []
+        defer {
+            let records = CaptureBlockRecords(blockOffset: blockOffset, block: tail.nextBlock, partition: tail.partition,
+                                              facts: facts, enqueuedTexts: enqueuedTexts, offsetTexts: offsetTexts)
+            for (event, record) in events {
+                tail.contents.events.append(event.read(from: CaptureRecordOrigin(records: records, record: record)))
+            }
+        }
         // Every record takes at least a byte (its Body), so a forged count ends with the bytes.
-        while Int64(index) < count {
+        while Int64(facts.count) < count {
             let record: CaptureRecordLayout.Record
             do throws(AvroError) {
                 record = try tail.layout.read(&cursor)
             } catch {
-                tail.contents.problems.append(Problem(file: file, message: "block \(tail.nextBlock + 1), record \(index + 1): the record does not decode (\(error.message)); the block's other \(count - Int64(index) - 1) records after it are not read"))
+                tail.contents.problems.append(Problem(file: file, message: "block \(tail.nextBlock + 1), record \(facts.count + 1): the record does not decode (\(error.message)); the block's other \(count - Int64(facts.count) - 1) records after it are not read"))
                 return
             }
+            let index = facts.count
+            let block = tail.nextBlock
+            func place() -> String { "block \(block + 1), record \(index + 1)" }
             let enqueuedBytes = record.enqueuedTime.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
             let enqueued = enqueuedBytes.flatMap(CaptureEnqueuedTime.parse)
-            let origin = CaptureRecordOrigin(
-                blockOffset: blockOffset, block: tail.nextBlock, record: index, partition: tail.partition,
-                sequenceNumber: record.sequenceNumber,
-                offset: record.offset.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) },
-                enqueuedTime: enqueued,
-                enqueuedText: enqueued == nil ? enqueuedBytes.map { String(decoding: $0, as: UTF8.self) } : nil)
-            index += 1
+            if enqueued == nil, let enqueuedBytes { enqueuedTexts[Int32(index)] = String(decoding: enqueuedBytes, as: UTF8.self) }
+            let offsetBytes = record.offset.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+            let recordFacts = CaptureBlockRecords.Facts(sequenceNumber: record.sequenceNumber, offset: offsetBytes, enqueuedTime: enqueued)
+            if recordFacts.isOffsetText, let offsetBytes { offsetTexts[Int32(index)] = String(decoding: offsetBytes, as: UTF8.self) }
+            facts.append(recordFacts)
             guard let body = record.body, !body.isEmpty else {
-                tail.contents.problems.append(Problem(file: file, message: "\(origin.place): the Body is empty, so there is no delivery to read"))
+                tail.contents.problems.append(Problem(file: file, message: "\(place()): the Body is empty, so there is no delivery to read"))
                 continue
             }
             let delivery = FileDecoder.decode(UnsafeBufferPointer(rebasing: bytes[body]), file: file, layout: .json,
                                               interner: &interner, keepRecordingSubjects: keepRecordingSubjects)
-            for event in delivery.events {
-                tail.contents.events.append(event.read(from: origin))
-            }
+            for event in delivery.events { events.append((event, index)) }
             for problem in delivery.problems {
                 let at = problem.line.map { line in " \(line):\(problem.column ?? 1)" } ?? ""
-                tail.contents.problems.append(Problem(file: file, message: "\(origin.place), Body\(at): \(problem.message)"))
+                tail.contents.problems.append(Problem(file: file, message: "\(place()), Body\(at): \(problem.message)"))
             }
         }
     }
