@@ -274,21 +274,21 @@ public struct DirectoryScanner: Sendable {
         Parallel.stream(files.count, block: Parallel.blockSize(for: files.count, atMost: Self.readBlock), state: StringInterner.init) { interner, index in
             var info = stat()
             let contents = scanner.read(files[index], interner: &interner, info: &info)
-            if let progress { Self.report(progress, index: index, of: files.count, counter: counter) }
+            if let progress { Self.report(progress, counter: counter) }
             return (contents, info)
         } consume: { index, read in
             consume(index, read.0, read.1)
         }
     }
 
-    /// `read(interner, index)` of each of `count` files on all cores, in blocks of 64 that each
+    /// `read(interner, index)` of each of `count` files on all cores, in blocks of at most 64 that each
     /// share repeated strings through an interner of their own, reporting `progress`.
     private func readAll<Result>(_ count: Int, progress: (@Sendable (Int) -> Void)?,
                                  _ read: @Sendable (inout StringInterner, Int) -> Result) -> [Result] {
         let counter = Atomic<Int>(0)
         return Parallel.map(count, block: Parallel.blockSize(for: count, atMost: Self.readBlock), state: StringInterner.init) { interner, index in
             let result = read(&interner, index)
-            if let progress { Self.report(progress, index: index, of: count, counter: counter) }
+            if let progress { Self.report(progress, counter: counter) }
             return result
         }
     }
@@ -296,12 +296,11 @@ public struct DirectoryScanner: Sendable {
     /// The most files a worker reads in a row, with one interner.
     private static let readBlock = 64
 
-    /// Reports `progress` every 512 files (the count just passed, so the figures stay round), at the
-    /// end of each block of files read, `counter` holding how many are read.
-    private static func report(_ progress: @Sendable (Int) -> Void, index: Int, of count: Int, counter: borrowing Atomic<Int>) {
-        guard index % readBlock == readBlock - 1 || index == count - 1 else { return }
-        let done = counter.add(index % readBlock + 1, ordering: .relaxed).newValue
-        let before = done - (index % readBlock + 1)
-        if done / 512 != before / 512 { progress(done / 512 * 512) }
+    /// Reports `progress` every 512 files read (the count just passed, so the figures stay round),
+    /// `counter` holding how many are read. Counted file by file: a block may hold fewer than
+    /// `readBlock` files (`Parallel.blockSize`), so a block's end says nothing of the files before it.
+    private static func report(_ progress: @Sendable (Int) -> Void, counter: borrowing Atomic<Int>) {
+        let done = counter.add(1, ordering: .relaxed).newValue
+        if done % 512 == 0 { progress(done) }
     }
 }
