@@ -50,6 +50,35 @@ import RecDeckTestSupport
         #expect(store.recordings["old"]?.anomalies(now: now) == [.mediaExpired])
     }
 
+    /// A recording of one event delivered once is the reference to that decoded event: its
+    /// derived fields are derived when asked, and equal recordings hash equal whatever holds them.
+    @Test func aRecordingOfOneEventIsItsEventAlone() throws {
+        #expect(MemoryLayout<Recording>.size == 8)
+        let events = [
+            EventFixture.recording(id: "plain", recording: "plain", eventTime: "2026-10-01T08:00:00Z", durationMs: "0",
+                                   chunks: [EventFixture.chunk(index: 0, document: "a", endReason: "ChunkUploadFailure"), EventFixture.chunk(index: 2, document: "b")]),
+            // Out of order: merged into a box of its own, in index order.
+            EventFixture.recording(id: "shuffled", recording: "shuffled", chunks: [EventFixture.chunk(index: 1, document: "b"), EventFixture.chunk(index: 0, document: "a")]),
+        ]
+        var first = RecordingStore(), second = RecordingStore()
+        first.apply(decode("[\(events.joined(separator: ","))]"), to: "events.json")
+        second.apply(decode("[\(events.joined(separator: ","))]"), to: "events.json")
+        let plain = try #require(first.recordings["plain"])
+        #expect(plain.id == "plain")
+        #expect(plain.chunks.map(\.documentId) == ["a", "b"])
+        #expect(plain.failedChunkCount == 1)
+        #expect(plain.fixedAnomalies == [.failedChunk, .chunkGap, .noDuration])
+        #expect(plain.lastEventTime == Timestamp(iso8601: "2026-10-01T08:00:00Z"))
+        #expect(plain.duplicateDeliveries == 0)
+        #expect(try #require(first.recordings["shuffled"]).chunks.map(\.index) == [0, 1])
+        for id in ["plain", "shuffled"] {
+            let left = try #require(first.recordings[PackedID(id)]), right = try #require(second.recordings[PackedID(id)])
+            #expect(left == right)
+            #expect(left.hashValue == right.hashValue)
+        }
+        #expect(plain != first.recordings["shuffled"])
+    }
+
     @Test func laterEventsFillFieldsButMissingValuesDoNotErase() throws {
         var store = RecordingStore()
         let first = EventFixture.recording(id: "1", eventTime: "2026-10-01T08:00:00Z", durationMs: "100", endReason: "CallEnded")

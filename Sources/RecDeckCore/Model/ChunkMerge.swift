@@ -50,6 +50,11 @@ struct ChunkMerge {
         return true
     }
 
+    /// Whether `chunks` are what merging them gives: distinct, each with an index, in index order.
+    static func isMerged(_ chunks: [Chunk]) -> Bool {
+        inOrder(chunks) && allDistinct(chunks)
+    }
+
     /// Merges `later` (one event's chunks, in its order) into the chunks so far.
     mutating func merge(_ later: [Chunk]) {
         for chunk in later {

@@ -75,7 +75,9 @@ public struct EventRef: Sendable, Hashable {
 /// delta, the dashboard's state, a sorted list) costs one reference, and a dictionary of a hundred
 /// thousand of them holds a pointer each. A recording of one event delivered once (nearly every
 /// one) reads its fields from that decoded event, which it shares with the store's copy of the
-/// file, instead of keeping copies of them.
+/// file, instead of keeping copies of them; when nothing needs merging it has no box either, and is
+/// the reference to the decoded event alone (what is derived, such as its anomalies, is derived
+/// when asked for).
 public struct Recording: Sendable, Hashable, Identifiable {
     /// Where the fields that come from events are read.
     private enum Values: Sendable, Hashable {
@@ -162,7 +164,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
         /// Settles the merged chunks and what is derived from them.
         mutating func finish(chunks merged: [Chunk]) {
             chunks = merged
-            failedChunkCount = Int32(clamping: chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) })
+            failedChunkCount = Int32(clamping: Recording.failedCount(chunks))
             fixedAnomalies = Recording.fixedAnomalies(chunks: chunks, durationMs: durationMs, failed: Int(failedChunkCount))
         }
 
@@ -175,29 +177,78 @@ public struct Recording: Sendable, Hashable, Identifiable {
     }
 
     private final class Box: @unchecked Sendable {
-        // Mutated only through `fields(_:)`, after making the box unique: never shared while it changes.
+        // Mutated only through `update(_:)`, after making the box unique: never shared while it changes.
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var box: Box
+    /// Where a recording's fields are.
+    private enum Storage: @unchecked Sendable {
+        /// The one event (always `.recording`), delivered once, whose subject's recordingId is the
+        /// recording's id and whose chunks are distinct and in index order: every field is read
+        /// from (or derived from) the decoded event the store holds, and nothing else is allocated.
+        case one(DecodedEvent)
+        /// The fields in a box of their own.
+        case fields(Box)
+    }
+
+    private var storage: Storage
+    /// What `storage` holds while its box is being changed.
+    private static let vacant = Box(Fields(id: PackedID("")))
+
+    /// The fields, made from the one event when there is no box.
+    private var fields: Fields {
+        switch storage {
+        case .fields(let box): return box.fields
+        case .one(let decoded): return Self.fields(of: decoded)
+        }
+    }
+
+    /// The fields of a recording of the one event `decoded` (its id the subject's recordingId).
+    private static func fields(of decoded: DecodedEvent) -> Fields {
+        var f = Fields(id: decoded.withRecordingEvent { $0.subjectIds.packedRecordingId! }, only: decoded)
+        f.finish(chunks: decoded.recordingChunks)
+        return f
+    }
 
     private mutating func update(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        change(&box.fields)
+        switch storage {
+        case .one(let decoded):
+            let box = Box(Self.fields(of: decoded))
+            storage = .fields(box)
+            change(&box.fields)
+        case .fields(var box):
+            storage = .fields(Self.vacant)  // lets go of the box, so that it may be unique
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            change(&box.fields)
+            storage = .fields(box)
+        }
+    }
+
+    /// Where the fields that come from events are read.
+    private var values: Values {
+        switch storage {
+        case .one(let decoded): .one(decoded)
+        case .fields(let box): box.fields.values
+        }
     }
 
     /// A field: read from the one event, or from the merged fields.
     @inline(__always)
     private func value<T>(_ one: (borrowing RecordingEvent) -> T, _ merged: (Merged) -> T) -> T {
-        switch box.fields.values {
+        switch values {
         case .one(let decoded): decoded.withRecordingEvent(one)
         case .merged(let fields): merged(fields)
         }
     }
 
     /// The store's key: the recordingId, or a fallback when the events carry none (see `RecordingEvent.recordingKey`).
-    public var id: PackedID { box.fields.id }
+    public var id: PackedID {
+        switch storage {
+        case .one(let decoded): decoded.withRecordingEvent { $0.subjectIds.packedRecordingId! }
+        case .fields(let box): box.fields.id
+        }
+    }
     public var recordingId: String? { packedRecordingId?.text }
     /// The recordingId, else the store's key: the id a person sees for the recording.
     public var shownId: String { recordingId ?? id.text }
@@ -210,7 +261,12 @@ public struct Recording: Sendable, Hashable, Identifiable {
     public var packedCallId: PackedID? { value(\.subjectIds.packedCallId, \.callId) }
     public var packedServerCallId: PackedID? { value(\.subjectIds.packedServerCallId, \.serverCallId) }
     public var startTime: Timestamp? { value(\.startTime, \.startTime) }
-    public var durationMs: Int64? { box.fields.durationMs }
+    public var durationMs: Int64? {
+        switch storage {
+        case .one(let decoded): decoded.withRecordingEvent { $0.durationMs }
+        case .fields(let box): box.fields.durationMs
+        }
+    }
     public var sessionEndReason: String? { value(\.sessionEndReason, \.sessionEndReason) }
     public var contentType: String? { value(\.contentType, \.contentType) }
     public var channelType: String? { value(\.channelType, \.channelType) }
@@ -218,24 +274,29 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// `storageType` (`AcsStorage`, or `BlobStorage` for bring-your-own storage).
     public var storageType: String? { value(\.storageType, \.storageType) }
     /// Chunks in index order (array position for chunks without an index).
-    public var chunks: [Chunk] { box.fields.chunks }
+    public var chunks: [Chunk] {
+        switch storage {
+        case .one(let decoded): decoded.recordingChunks
+        case .fields(let box): box.fields.chunks
+        }
+    }
     /// The recording's distinct events, oldest first.
     public var events: [EventRef] {
-        switch box.fields.values {
+        switch values {
         case .one(let decoded): [EventRef(envelope: decoded.envelope, deliveries: [decoded.location])]
         case .merged(let merged): merged.events
         }
     }
     /// How many distinct events it has (`events.count`, without building the array).
     public var eventCount: Int {
-        switch box.fields.values {
+        switch values {
         case .one: 1
         case .merged(let merged): merged.events.count
         }
     }
     /// The `index`th of `events`, without building the array.
     public func event(at index: Int) -> EventRef {
-        switch box.fields.values {
+        switch values {
         case .one(let decoded): EventRef(envelope: decoded.envelope, deliveries: [decoded.location])
         case .merged(let merged): merged.events[index]
         }
@@ -243,38 +304,62 @@ public struct Recording: Sendable, Hashable, Identifiable {
     /// The file of the first event's counting delivery (`events.first?.location.file`, without
     /// building the event's reference).
     public var firstEventFile: String? {
-        switch box.fields.values {
+        switch values {
         case .one(let decoded): decoded.location.file
         case .merged(let merged): merged.events.first?.location.file
         }
     }
     /// Deliveries beyond the first, over all its events.
-    public var duplicateDeliveries: Int { Int(box.fields.duplicateDeliveries) }
+    public var duplicateDeliveries: Int {
+        switch storage {
+        case .one: 0
+        case .fields(let box): Int(box.fields.duplicateDeliveries)
+        }
+    }
     /// Anomalies that do not depend on the clock (everything but `mediaExpired`).
-    public var fixedAnomalies: Set<Anomaly> { box.fields.fixedAnomalies }
+    public var fixedAnomalies: Set<Anomaly> {
+        switch storage {
+        case .one: Self.fixedAnomalies(chunks: chunks, durationMs: durationMs, failed: failedChunkCount)
+        case .fields(let box): box.fields.fixedAnomalies
+        }
+    }
     /// The newest event time, which decides whether the media has expired.
-    public var lastEventTime: Timestamp? { box.fields.lastEventTime }
+    public var lastEventTime: Timestamp? {
+        switch storage {
+        case .one(let decoded): decoded.time
+        case .fields(let box): box.fields.lastEventTime
+        }
+    }
 
     /// How many of its chunks ended in failure (`Chunk.endedInFailure`), counted once.
-    public var failedChunkCount: Int { Int(box.fields.failedChunkCount) }
+    public var failedChunkCount: Int {
+        switch storage {
+        case .one(let decoded): Self.failedCount(decoded.recordingChunks)
+        case .fields(let box): Int(box.fields.failedChunkCount)
+        }
+    }
 
     /// Whether one of its events came from Event Grid's dead-letter storage.
     public var deadLettered: Bool { deadLetteredEventCount > 0 }
 
     /// How many of its events came from Event Grid's dead-letter storage.
     public var deadLetteredEventCount: Int {
-        switch box.fields.values {
+        switch values {
         case .one(let decoded): decoded.envelope.deadLetter != nil ? 1 : 0
         case .merged(let merged): merged.events.reduce(0) { $0 + ($1.deadLetter != nil ? 1 : 0) }
         }
     }
 
     public static func == (lhs: Recording, rhs: Recording) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        switch (lhs.storage, rhs.storage) {
+        case (.one(let left), .one(let right)): left == right  // every field is derived from the event
+        case (.fields(let left), .fields(let right)): left === right || left.fields == right.fields
+        default: lhs.fields == rhs.fields
+        }
     }
 
     public func hash(into hasher: inout Hasher) {
-        box.fields.hash(into: &hasher)
+        fields.hash(into: &hasher)
     }
 
     /// Merges the events of one recording (each with its deliveries, the first the canonical one).
@@ -299,20 +384,25 @@ public struct Recording: Sendable, Hashable, Identifiable {
             }
         }
         f.finish(chunks: chunks.ordered())
-        self.init(box: Box(f))
+        self.init(storage: .fields(Box(f)))
     }
 
-    private init(box: Box) {
-        self.box = box
+    private init(storage: Storage) {
+        self.storage = storage
     }
 
     /// The recording of one event delivered once (`.recording`, its location the delivery's),
-    /// sharing the decoded event instead of copying its fields.
+    /// sharing the decoded event instead of copying its fields: without a box of its own when the
+    /// event's subject names `id` and its chunks need no merging (nearly every recording).
     init(id: PackedID, only event: DecodedEvent) {
+        if event.withRecordingEvent({ $0.subjectIds.packedRecordingId == id }), ChunkMerge.isMerged(event.recordingChunks) {
+            storage = .one(event)
+            return
+        }
         var f = Fields(id: id, only: event)
         var chunks = Self.chunks(of: event.recordingChunks)
         f.finish(chunks: chunks.ordered())
-        box = Box(f)
+        storage = .fields(Box(f))
     }
 
     /// The chunks one event lists, merged.
@@ -392,6 +482,11 @@ public struct Recording: Sendable, Hashable, Identifiable {
         let (span, overflow) = durationMs.multipliedReportingOverflow(by: 1_000_000)
         let (end, carry) = startTime.nanoseconds.addingReportingOverflow(span)
         return overflow || carry ? nil : Timestamp(nanoseconds: end)
+    }
+
+    /// How many of `chunks` ended in failure.
+    private static func failedCount(_ chunks: [Chunk]) -> Int {
+        chunks.reduce(0) { $0 + ($1.endedInFailure ? 1 : 0) }
     }
 
     private static func fixedAnomalies(chunks: [Chunk], durationMs: Int64?, failed: Int) -> Set<Anomaly> {
