@@ -19,7 +19,10 @@ public struct RecordingStore: Sendable {
     /// The one copy of every decoded event, by file slot (each delivery is an index into its
     /// file's events); a removed file's slot is reused.
     private var fileContents: [FileContents] = []
-    private var fileSlots: [String: Int32] = [:]
+    /// The path of each file slot (nil while it is free), and their index: 8 bytes a bucket, where
+    /// a dictionary held a copy of the path beside each slot.
+    private var slotPaths: [String?] = []
+    private var fileIndex = SlotIndex()
     private var freeFileSlots: [Int32] = []
     private var events = EventTable()
     /// The first event of each recording, found by the recording's id (an event's
@@ -48,10 +51,15 @@ public struct RecordingStore: Sendable {
     var slotCounts: (files: Int, events: Int) { (fileContents.count, events.slotCount) }
 
     /// Paths (relative to the directory) of every file the store holds.
-    public var filePaths: [String] { Array(fileSlots.keys) }
+    public var filePaths: [String] { slotPaths.compactMap { $0 } }
 
     /// What the store holds for `file`, if anything.
-    public func contents(of file: String) -> FileContents? { fileSlots[file].map { fileContents[Int($0)] } }
+    public func contents(of file: String) -> FileContents? { slot(ofFile: file).map { fileContents[Int($0)] } }
+
+    /// The slot of `file`, if the store holds it.
+    private func slot(ofFile file: String) -> Int32? {
+        fileIndex.find(SlotIndex.tag(file.hashValue)) { slotPaths[Int($0)] == file }
+    }
 
     /// The event a delivery points at.
     private func event(_ delivery: Delivery) -> DecodedEvent {
@@ -90,8 +98,10 @@ public struct RecordingStore: Sendable {
         } else {
             slot = Int32(fileContents.count)
             fileContents.append(FileContents())
+            slotPaths.append(nil)
         }
-        fileSlots[file] = slot
+        slotPaths[Int(slot)] = file
+        fileIndex.insert(SlotIndex.tag(file.hashValue), slot: slot)
         return slot
     }
 
@@ -148,7 +158,7 @@ public struct RecordingStore: Sendable {
     /// Replaces what the store knows of `file` with `contents`.
     @discardableResult
     public mutating func apply(_ contents: FileContents, to file: String) -> StoreDelta {
-        let existing = fileSlots[file]
+        let existing = slot(ofFile: file)
         let fileSlot = existing ?? addFile(file)
         let old = existing.map { fileContents[Int($0)] }
         problemCount += contents.problems.count - (old?.problems.count ?? 0)
@@ -209,9 +219,10 @@ public struct RecordingStore: Sendable {
 
     /// Starts loading about `files` files with about `events` events (the tables are sized for them).
     public mutating func startLoading(files: Int, events eventCount: Int, delta wanted: Bool = true) -> Loading {
-        var loading = Loading(bulk: fileSlots.isEmpty, wantsDelta: wanted)
+        var loading = Loading(bulk: fileIndex.count == 0, wantsDelta: wanted)
         guard loading.bulk else { return loading }
-        fileSlots.reserveCapacity(files)
+        fileIndex.reserveCapacity(files)
+        slotPaths.reserveCapacity(files)
         fileContents.reserveCapacity(files)
         events.reserveCapacity(eventCount)
         loading.slots.reserveCapacity(files)
@@ -221,7 +232,7 @@ public struct RecordingStore: Sendable {
 
     /// Loads one file (`apply(_:to:)` deferred to `finishLoading(_:)` while the load is a bulk one).
     public mutating func load(_ contents: FileContents, to file: String, into loading: inout Loading) {
-        if loading.bulk, fileSlots[file] != nil {
+        if loading.bulk, slot(ofFile: file) != nil {
             // A file named twice: what came before is one batch, the rest goes in one at a time.
             loading.delta = finishBulk(loading)
             loading.bulk = false
@@ -365,7 +376,9 @@ public struct RecordingStore: Sendable {
     /// Forgets `file`: its events leave, and a recording with no event left disappears.
     @discardableResult
     public mutating func remove(file: String) -> StoreDelta {
-        guard let fileSlot = fileSlots.removeValue(forKey: file) else { return StoreDelta() }
+        guard let fileSlot = slot(ofFile: file) else { return StoreDelta() }
+        fileIndex.remove(SlotIndex.tag(file.hashValue), slot: fileSlot)
+        slotPaths[Int(fileSlot)] = nil
         let old = fileContents[Int(fileSlot)]
         problemCount -= old.problems.count
         zonelessTimeCount -= old.zonelessTimes
@@ -504,7 +517,7 @@ public struct RecordingStore: Sendable {
 
     /// Every problem of every file, and every conflicting redelivery, in (file, line, column) order.
     public var problems: [Problem] {
-        (fileSlots.values.flatMap { fileContents[Int($0)].problems } + conflictProblems).sorted()
+        (fileContents.flatMap(\.problems) + conflictProblems).sorted()  // a free slot has none
     }
 
     /// One problem for each delivery whose body differs from the body that counts, in the file
@@ -560,7 +573,7 @@ public struct RecordingStore: Sendable {
 
     /// Counts over the whole store, as `recdeck check` reports them.
     public var summary: StoreSummary {
-        StoreSummary(files: fileSlots.count, events: events.count, recordings: recordings.count,
+        StoreSummary(files: fileIndex.count, events: events.count, recordings: recordings.count,
                      otherEvents: otherEventKeys.count, duplicateDeliveries: deliveryCount - events.count,
                      problems: problemCount + conflictProblemCount, zonelessTimes: zonelessTimeCount)
     }

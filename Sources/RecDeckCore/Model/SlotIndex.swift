@@ -5,24 +5,25 @@
 /// The index keeps no key: a lookup gives each slot whose tag matches to the caller's `matches`,
 /// which compares the key the table holds for it. This is what lets the store's tables (events by
 /// key, recordings by id) cost 8 bytes a bucket instead of a dictionary slot with a copy of the key.
-struct SlotIndex: Sendable {
+/// Public for the dashboard's list of recordings, which keeps its own slots of them.
+public struct SlotIndex: Sendable {
     /// 0 when empty, else `tag << 32 | (slot + 1)`.
     private var buckets: [UInt64] = []
     /// How many slots the index holds.
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    init() {}
+    public init() {}
 
     /// The tag of a key with hash value `hash`.
-    static func tag(_ hash: Int) -> UInt32 { UInt32(truncatingIfNeeded: hash) }
+    public static func tag(_ hash: Int) -> UInt32 { UInt32(truncatingIfNeeded: hash) }
 
     /// Makes room for `capacity` slots without growing.
-    mutating func reserveCapacity(_ capacity: Int) {
+    public mutating func reserveCapacity(_ capacity: Int) {
         if capacity * 2 > buckets.count { rebuild(capacity: Self.bucketCount(for: capacity)) }
     }
 
     /// The first slot with `tag` that `matches` accepts.
-    func find(_ tag: UInt32, where matches: (Int32) -> Bool) -> Int32? {
+    public func find(_ tag: UInt32, where matches: (Int32) -> Bool) -> Int32? {
         guard !buckets.isEmpty else { return nil }
         let mask = buckets.count - 1
         var position = Int(tag) & mask
@@ -38,19 +39,19 @@ struct SlotIndex: Sendable {
     }
 
     /// Adds `slot` under `tag` (its key must not be in the index).
-    mutating func insert(_ tag: UInt32, slot: Int32) {
+    public mutating func insert(_ tag: UInt32, slot: Int32) {
         if (count + 1) * 2 > buckets.count { rebuild(capacity: Self.bucketCount(for: count + 1)) }
         place(Self.bucket(tag, slot))
         count += 1
     }
 
     /// Makes the key of `slot` (under `tag`) point at `newSlot`.
-    mutating func replace(_ tag: UInt32, slot: Int32, with newSlot: Int32) {
+    public mutating func replace(_ tag: UInt32, slot: Int32, with newSlot: Int32) {
         buckets[position(of: Self.bucket(tag, slot))] = Self.bucket(tag, newSlot)
     }
 
     /// Takes `slot` (under `tag`) out of the index.
-    mutating func remove(_ tag: UInt32, slot: Int32) {
+    public mutating func remove(_ tag: UInt32, slot: Int32) {
         let mask = buckets.count - 1
         var hole = position(of: Self.bucket(tag, slot))
         // Backward-shift deletion: move up each following bucket that may sit in the hole.

@@ -24,7 +24,8 @@ public struct RecordingList: Sendable {
     public private(set) var all: [Recording] = []
     /// The clock the sort and the filter were applied at (`age`).
     private var now: Timestamp
-    private var slotOf: [PackedID: Int32] = [:]
+    /// The slot of each recording in `all`, found by its id (which `all` holds: 8 bytes a bucket, no copy of the id).
+    private var slotIndex = SlotIndex()
     /// Every slot in sort order.
     private var ordered: [Int32] = []
     /// The slots the query lets through, in order; `nil` while the query is empty (then they are `ordered`).
@@ -95,7 +96,12 @@ public struct RecordingList: Sendable {
     public subscript(row row: Int) -> Recording { all[Int(rows[row])] }
 
     /// The recording with this id, shown or not.
-    public subscript(id id: PackedID) -> Recording? { slotOf[id].map { all[Int($0)] } }
+    public subscript(id id: PackedID) -> Recording? { slot(of: id).map { all[Int($0)] } }
+
+    /// The slot in `all` of the recording with this id.
+    private func slot(of id: PackedID) -> Int32? {
+        slotIndex.find(SlotIndex.tag(id.hashValue)) { all[Int($0)].id == id }
+    }
 
     /// The ids of the rows, in order.
     public var ids: IDs { IDs(all: all, rows: rows) }
@@ -103,7 +109,7 @@ public struct RecordingList: Sendable {
     /// The row of the recording with this id, `nil` when the filter hides it or there is none:
     /// a binary search on its place in the order.
     public func row(of id: PackedID) -> Int? {
-        guard let slot = slotOf[id] else { return nil }
+        guard let slot = slot(of: id) else { return nil }
         let recording = all[Int(slot)]
         if !query.isEmpty, !query.matches(recording, now: now) { return nil }
         let list = rows
@@ -287,7 +293,7 @@ public struct RecordingList: Sendable {
         var arriving: [Recording] = []
         var changedSlots: [Int32] = []
         for (id, recording) in [delta.updated, delta.added].joined() {
-            if let slot = slotOf[id] {
+            if let slot = slot(of: id) {
                 leaving.append(all[Int(slot)])
                 changedSlots.append(slot)
             }
@@ -295,7 +301,7 @@ public struct RecordingList: Sendable {
         }
         var removedSlots: [Int32] = []
         for id in delta.removed {
-            guard let slot = slotOf[id], delta.updated[id] == nil, delta.added[id] == nil else { continue }
+            guard let slot = slot(of: id), delta.updated[id] == nil, delta.added[id] == nil else { continue }
             leaving.append(all[Int(slot)])
             removedSlots.append(slot)
         }
@@ -314,15 +320,15 @@ public struct RecordingList: Sendable {
         var newSlots: [Int32] = []
         var addedSlots: [Int32] = []
         all.reserveCapacity(all.count + arriving.count)
-        slotOf.reserveCapacity(all.count + arriving.count)
+        slotIndex.reserveCapacity(all.count + arriving.count)
         for recording in arriving {
-            if let slot = slotOf[recording.id] {
+            if let slot = slot(of: recording.id) {
                 all[Int(slot)] = recording
                 newSlots.append(slot)
             } else {
                 let slot = Int32(all.count)
                 all.append(recording)
-                slotOf[recording.id] = slot
+                slotIndex.insert(SlotIndex.tag(recording.id.hashValue), slot: slot)
                 newSlots.append(slot)
                 addedSlots.append(slot)
             }
@@ -533,11 +539,11 @@ public struct RecordingList: Sendable {
         var originalAt: [Int32: Int32] = [:]
         for slot in slots.sorted(by: >) {
             let last = Int32(all.count - 1)
-            slotOf[all[Int(slot)].id] = nil
+            slotIndex.remove(SlotIndex.tag(all[Int(slot)].id.hashValue), slot: slot)
             if slot != last {
                 let original = originalAt[last] ?? last
                 all[Int(slot)] = all[Int(last)]
-                slotOf[all[Int(slot)].id] = slot
+                slotIndex.replace(SlotIndex.tag(all[Int(slot)].id.hashValue), slot: last, with: slot)
                 movedTo[original] = slot
                 originalAt[slot] = original
             }
