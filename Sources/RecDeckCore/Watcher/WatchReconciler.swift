@@ -73,8 +73,9 @@ struct WatchReconciler {
     /// hard-linked files (a `cp -al` copy, an rsync `--link-dest` snapshot) is gone through in
     /// 25 s instead of being stat'ed whole twice a second.
     static let linkedPerRound = 2_000
-    /// Paths of `entries` by parent directory (`""` for the root), to drop a whole sub-tree quickly.
-    private var children: [String: Set<String>] = [:]
+    /// How many paths of `entries` each parent directory (`""` for the root) holds: whether
+    /// anything is under a directory is known without going through the paths.
+    private var filesInDirectory: [String: Int] = [:]
     private var pending: [String: Pending] = [:]
 
     init(scanner: DirectoryScanner, shared: WatchShared, settle: Double) {
@@ -98,7 +99,7 @@ struct WatchReconciler {
     /// Whether the store holds anything under the directory `path`.
     func holdsAnything(under path: String) -> Bool {
         let prefix = path + "/"
-        return children.keys.contains { $0 == path || $0.hasPrefix(prefix) }
+        return filesInDirectory.keys.contains { $0 == path || $0.hasPrefix(prefix) }
     }
 
     // MARK: One path
@@ -269,7 +270,7 @@ struct WatchReconciler {
         delta.merge(shared.removeEverything())
         scanner.captureTails?.forgetAll()
         entries = SlotTable()
-        children = [:]
+        filesInDirectory = [:]
         pending = [:]
         linked = []
     }
@@ -282,8 +283,7 @@ struct WatchReconciler {
         guard entries.remove(path) != nil else { return }
         delta.merge(shared.remove(file: path))
         let parent = Self.parent(of: path)
-        children[parent]?.remove(path)
-        if children[parent]?.isEmpty == true { children[parent] = nil }
+        if let count = filesInDirectory[parent] { filesInDirectory[parent] = count > 1 ? count - 1 : nil }
     }
 
     /// Takes `contents` in for `path`; `linked` says whether the file is reached through a link
@@ -296,7 +296,7 @@ struct WatchReconciler {
             delta.merge(shared.apply(contents, to: path))
         }
         if entries.update(Watched(path: path, entry: entry)) == nil {
-            children[Self.parent(of: path), default: []].insert(path)
+            filesInDirectory[Self.parent(of: path), default: 0] += 1
         }
         if case .file = entry {
             let isLinked = linked ?? {
@@ -339,12 +339,9 @@ struct WatchReconciler {
     /// Every path the store holds at or under `scope` (everything when `scope` is nil).
     private func paths(within scope: String?) -> [String] {
         guard let scope, !scope.isEmpty else { return entries.elements.map(\.path) }
-        var found: [String] = entries[scope] != nil ? [scope] : []
-        let prefix = scope + "/"
-        for (directory, files) in children where directory == scope || directory.hasPrefix(prefix) {
-            found.append(contentsOf: files)
-        }
-        return found
+        // One pass over the paths (a directory's going or coming is rare), none when nothing is under it.
+        guard entries[scope] != nil || holdsAnything(under: scope) else { return [] }
+        return entries.elements.lazy.map(\.path).filter { Self.isWithin($0, scope) }
     }
 
     static func isWithin(_ path: String, _ scope: String?) -> Bool {
