@@ -16,6 +16,7 @@ let package = Package(
     targets: [
         .target(name: "RecDeckCore", dependencies: ["CZlib"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
         .executableTarget(name: "recdeck-watch-bench", dependencies: ["RecDeckCore", "RecDeckServe", "BenchSupport"], path: "Benchmarks/WatchLatency"),
         .executableTarget(name: "recdeck-ui-bench", dependencies: ["RecDeckCore", "RecDeckUI", "BenchSupport"], path: "Benchmarks/UILatency"),
@@ -38,6 +39,7 @@ let package = Package(
                 "RecDeckTerminal",
                 "RecDeckServe",
                 "RecDeckFetch",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
