@@ -250,7 +250,28 @@ public indirect enum DecodedEvent: Sendable, Hashable {
 
 /// Everything one file yielded: its events in file order and its problems.
 public struct FileContents: Sendable, Hashable {
-    public var events: [DecodedEvent]
+    /// The events: a file of one event (what a webhook delivery of one event makes, and the most
+    /// common file there is) holds it without an array of its own.
+    private enum Held: Sendable, Hashable {
+        case one(DecodedEvent)
+        case many([DecodedEvent])
+
+        init(_ events: [DecodedEvent]) {
+            self = events.count == 1 ? .one(events[0]) : .many(events)
+        }
+    }
+
+    private var held: Held
+    /// Its events in file order.
+    public var events: [DecodedEvent] {
+        get {
+            switch held {
+            case .one(let event): [event]
+            case .many(let events): events
+            }
+        }
+        set { held = Held(newValue) }
+    }
     public var problems: [Problem]
     /// The chunk metadata documents saved among the events (not events, not problems).
     public var metadata: [ChunkMetadata] = []
@@ -259,8 +280,50 @@ public struct FileContents: Sendable, Hashable {
     public var zonelessTimes: Int
 
     public init(events: [DecodedEvent] = [], problems: [Problem] = [], zonelessTimes: Int = 0) {
-        self.events = events
+        self.held = Held(events)
         self.problems = problems
         self.zonelessTimes = zonelessTimes
+    }
+
+    /// How many events it has (`events.count`, without building the array).
+    public var eventCount: Int {
+        switch held {
+        case .one: 1
+        case .many(let events): events.count
+        }
+    }
+
+    /// The `index`th event (`events[index]`, without building the array).
+    public func event(at index: Int) -> DecodedEvent {
+        switch held {
+        case .one(let event):
+            precondition(index == 0, "index out of range")
+            return event
+        case .many(let events): return events[index]
+        }
+    }
+
+    /// Adds `event` after the others (in place, not through a copy of `events`).
+    public mutating func append(_ event: DecodedEvent) {
+        modifyList { $0.append(event) }
+    }
+
+    /// Changes every event in place.
+    public mutating func modifyEvents(_ change: (inout DecodedEvent) -> Void) {
+        modifyList { events in
+            for index in events.indices { change(&events[index]) }
+        }
+    }
+
+    /// Changes the events as an array that nothing else holds, so that it changes in place.
+    private mutating func modifyList(_ change: (inout [DecodedEvent]) -> Void) {
+        var events: [DecodedEvent]
+        switch held {
+        case .one(let event): events = [event]
+        case .many(let list): events = list
+        }
+        held = .many([])  // lets go of the array
+        change(&events)
+        held = Held(events)
     }
 }

@@ -219,7 +219,7 @@ public struct DirectoryScanner: Sendable {
             var contents = FileDecoder.decode(UnsafeBufferPointer(buffer), file: relative, layout: .init(fileName: relative),
                                               interner: &interner, keepRecordingSubjects: false)
             if let count = receivedDeliveryCount(of: relative) {
-                for index in contents.events.indices { contents.events[index].envelope.deliveryCount = count }
+                contents.modifyEvents { $0.envelope.deliveryCount = count }
             }
             return contents
         }

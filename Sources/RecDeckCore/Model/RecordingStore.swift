@@ -68,7 +68,7 @@ public struct RecordingStore: Sendable {
 
     /// The event a delivery points at among `files` (the store's file contents, or a reference to them).
     private static func event(_ delivery: Delivery, in files: [FileContents]) -> DecodedEvent {
-        files[Int(delivery.file)].events[Int(delivery.index)]
+        files[Int(delivery.file)].event(at: Int(delivery.index))
     }
 
     /// The slot of the event with `key`, if the store has it.
@@ -170,7 +170,8 @@ public struct RecordingStore: Sendable {
             }
         }
         fileContents[Int(fileSlot)] = contents
-        for (index, event) in contents.events.enumerated() {
+        for index in 0..<contents.eventCount {
+            let event = contents.event(at: index)
             add(Delivery(file: fileSlot, index: Int32(index)), of: event.key)
             deliveryCount += 1
             touched.insert(event.key)
@@ -193,7 +194,7 @@ public struct RecordingStore: Sendable {
     /// The batch is let go of once its files are in the store, before the recordings are built.
     mutating func apply(_ batch: consuming [(file: String, contents: FileContents)], delta wanted: Bool) -> StoreDelta {
         var eventCount = 0
-        for index in batch.indices { eventCount += batch[index].contents.events.count }
+        for index in batch.indices { eventCount += batch[index].contents.eventCount }
         var loading = startLoading(files: batch.count, events: eventCount, delta: wanted)
         for index in batch.indices { load(batch[index].contents, to: batch[index].file, into: &loading) }
         batch = []
@@ -247,10 +248,11 @@ public struct RecordingStore: Sendable {
         problemCount += contents.problems.count
         zonelessTimeCount += contents.zonelessTimes
         _ = replaceMetadata([], with: contents.metadata)
-        for (index, event) in contents.events.enumerated() {
+        for index in 0..<contents.eventCount {
+            let event = contents.event(at: index)
             loading.eventSlots.append(add(Delivery(file: fileSlot, index: Int32(index)), of: event.key))
         }
-        deliveryCount += contents.events.count
+        deliveryCount += contents.eventCount
     }
 
     /// Ends a load: builds the recordings of a bulk one, and answers what the load did.
@@ -278,7 +280,9 @@ public struct RecordingStore: Sendable {
         order.reserveCapacity(events.count)
         var position = 0
         for fileSlot in slots {
-            for decoded in fileContents[Int(fileSlot)].events {
+            let file = fileContents[Int(fileSlot)]
+            for index in 0..<file.eventCount {
+                let decoded = file.event(at: index)
                 let slot = eventSlots[position]
                 position += 1
                 guard !events[slot].settled else { continue }
@@ -323,8 +327,8 @@ public struct RecordingStore: Sendable {
         guard events[slot].deliveries.count > 1 else { return }
         let files = fileContents
         let precedes = { (lhs: Delivery, rhs: Delivery) in
-            RedeliveryRule.precedes(files[Int(lhs.file)].events[Int(lhs.index)].envelope,
-                                    files[Int(rhs.file)].events[Int(rhs.index)].envelope)
+            RedeliveryRule.precedes(files[Int(lhs.file)].event(at: Int(lhs.index)).envelope,
+                                    files[Int(rhs.file)].event(at: Int(rhs.index)).envelope)
         }
         var deliveries = events[slot].deliveries.all
         for index in deliveries.indices.dropFirst() where precedes(deliveries[index], deliveries[index - 1]) {

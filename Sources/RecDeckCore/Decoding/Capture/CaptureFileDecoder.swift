@@ -119,7 +119,7 @@ public enum CaptureFileDecoder {
             let records = CaptureBlockRecords(blockOffset: blockOffset, block: tail.nextBlock, partition: tail.partition,
                                               facts: facts, enqueuedTexts: enqueuedTexts, offsetTexts: offsetTexts)
             for (event, record) in events {
-                tail.contents.events.append(event.read(from: CaptureRecordOrigin(records: records, record: record)))
+                tail.contents.append(event.read(from: CaptureRecordOrigin(records: records, record: record)))
             }
         }
         // Every record takes at least a byte (its Body), so a forged count ends with the bytes.
