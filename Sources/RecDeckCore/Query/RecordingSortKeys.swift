@@ -152,8 +152,8 @@ struct RecordingSortKeys {
     /// one run) and is sorted and settled again; a short one, or one `rekey` cannot key, is sorted
     /// with `precedes` after `resolveIds` has set the ids' keys in it. Only those short runs read texts.
     private static func sort(_ entries: inout [Entry], undecided: (Entry, Entry) -> Bool,
-                             rekey: ((inout ArraySlice<Entry>) -> Bool)? = nil,
-                             resolveIds: ((inout ArraySlice<Entry>) -> Void)? = nil, by precedes: (Entry, Entry) -> Bool) {
+                             rekey: ((inout Run) -> Bool)? = nil,
+                             resolveIds: ((inout Run) -> Void)? = nil, by precedes: (Entry, Entry) -> Bool) {
         let byKeys = { (lhs: Entry, rhs: Entry) -> Bool in
             if lhs.missing != rhs.missing { return rhs.missing }
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
@@ -164,7 +164,7 @@ struct RecordingSortKeys {
         entries.sort(by: byKeys)
         /// Sorts the runs of `part` that the keys leave undecided: a long one on new keys of its own
         /// (each round reads sixteen bytes further into its texts), a short one by reading them.
-        func settle(_ part: inout ArraySlice<Entry>, depth: Int) {
+        func settle(_ part: inout Run, depth: Int) {
             var start = part.startIndex
             while start < part.endIndex {
                 var end = start + 1
@@ -186,8 +186,16 @@ struct RecordingSortKeys {
                 start = end
             }
         }
-        settle(&entries[...], depth: 0)
+        // Through the buffer: runs sorted and rekeyed in place (an array slice passed inout is
+        // copied whole when written back).
+        entries.withUnsafeMutableBufferPointer { buffer in
+            var all = buffer[...]
+            settle(&all, depth: 0)
+        }
     }
+
+    /// A run of entries, sorted in place.
+    private typealias Run = Slice<UnsafeMutableBufferPointer<Entry>>
 
     /// Sixteen bytes of each text after the prefix all of them share, big-endian, padded with
     /// zeros, as two integers (ASCII letters folded to small when `folded`): a smaller pair means a
