@@ -56,9 +56,11 @@ public struct EventList: Sendable, Equatable {
 
     public init(recordings: some Collection<Recording>, otherEvents: [EventRef]) {
         var rows: [Row] = []
-        rows.reserveCapacity(otherEvents.count + recordings.count)
+        rows.reserveCapacity(recordings.reduce(otherEvents.count) { $0 + $1.eventCount })
         for event in otherEvents { rows.append(Row(other: event)) }
-        for recording in recordings { rows += Self.rows(of: recording) }
+        for recording in recordings {
+            for index in 0..<recording.eventCount { rows.append(Row(recording, event: index)) }
+        }
         self.rows = Self.sorted(rows)
     }
 
