@@ -494,14 +494,17 @@ public struct Recording: Sendable, Hashable, Identifiable {
         if chunks.isEmpty { found.insert(.noChunks) }
         if durationMs == nil || durationMs == 0 { found.insert(.noDuration) }
         if failed > 0 { found.insert(.failedChunk) }
-        // Chunks are in index order (indexed ones first), so repeats are neighbours.
-        var indexes: [Int64] = []
-        indexes.reserveCapacity(chunks.count)
-        for chunk in chunks { if let index = chunk.index { indexes.append(index) } }
-        guard let first = indexes.first, let last = indexes.last else { return found }
-        var distinct = 1
-        for position in indexes.indices.dropFirst() where indexes[position] != indexes[position - 1] { distinct += 1 }
-        if distinct != indexes.count { found.insert(.repeatedChunkIndex) }
+        // Chunks are in index order (indexed ones first), so repeats are neighbours: one pass.
+        var first: Int64?, last: Int64 = 0, indexed = 0, distinct = 0
+        for chunk in chunks {
+            guard let index = chunk.index else { continue }
+            if first == nil { first = index }
+            if indexed == 0 || index != last { distinct += 1 }
+            last = index
+            indexed += 1
+        }
+        guard let first else { return found }
+        if distinct != indexed { found.insert(.repeatedChunkIndex) }
         if Int64(distinct) != last &+ 1 || first < 0 { found.insert(.chunkGap) }
         return found
     }
