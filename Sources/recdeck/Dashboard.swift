@@ -1,3 +1,4 @@
+import CMalloc
 import Glibc
 import Foundation
 import RecDeckCore
@@ -16,6 +17,7 @@ final class Dashboard {
     /// Starts the terminal and the watcher; prints one line and exits 2 when the terminal cannot be used.
     /// `source`, when given, makes the run loop's source from the watcher (`recdeck serve` adds its counts).
     init(_ settings: DashboardSettings, source: ((DirectoryWatcher) -> EventSource)? = nil) {
+        Self.holdMapThreshold()
         do {
             try Terminal.checkEnvironment()
         } catch {
@@ -87,5 +89,16 @@ final class Dashboard {
         case .signal(let number): return 128 + number
         case .failed: return 1
         }
+    }
+
+    /// Holds glibc's mmap threshold at its default, 128 KiB, instead of letting it rise (up to
+    /// 32 MiB) each time a large block is freed. The store's tables and the dashboard's lists grow
+    /// by doubling; with a risen threshold every outgrown one stays behind as a hole in the heap that
+    /// is never given back, while a held threshold maps and unmaps large blocks whole. Measured at
+    /// 100,000 files: the dashboard's peak 176 → 165 MB. Only for the dashboard, which stays up for
+    /// days: mapping every large block afresh costs a one-shot `list` of 1,000,000 events about a
+    /// tenth more time (6.4 → 7.0 s) for 4 MB less at 100,000 files.
+    private static func holdMapThreshold() {
+        mallopt(M_MMAP_THRESHOLD, 128 * 1024)
     }
 }
