@@ -183,7 +183,7 @@ public struct Recording: Sendable, Hashable, Identifiable {
     }
 
     /// Where a recording's fields are.
-    private enum Storage: @unchecked Sendable {
+    private enum Storage: Sendable {
         /// The one event (always `.recording`), delivered once, whose subject's recordingId is the
         /// recording's id and whose chunks are distinct and in index order: every field is read
         /// from (or derived from) the decoded event the store holds, and nothing else is allocated.
